@@ -1,0 +1,98 @@
+//! Command-line arguments and commands. With [`crate::output`], the only code that prints
+//! or decides exit codes.
+//!
+//! Exit codes: 0 ok (also when nothing matched), 1 anything else (I/O, corrupt index),
+//! 2 bad usage or bad query.
+
+pub mod args;
+
+use std::io::Write;
+
+use clap::Parser;
+
+pub use args::Cli;
+
+/// Exit code: success, also when nothing matched.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: an error other than usage (I/O, corrupt index, unreadable file).
+pub const EXIT_ERROR: i32 = 1;
+/// Exit code: bad usage or a malformed query.
+pub const EXIT_USAGE: i32 = 2;
+
+/// An error at the command-line edge, carrying the exit code it maps to.
+#[derive(Debug)]
+pub struct CliError {
+    /// Process exit code.
+    pub code: i32,
+    /// The underlying error; its chain is printed on one line.
+    pub error: anyhow::Error,
+}
+
+impl CliError {
+    /// A usage error (exit 2).
+    pub fn usage(error: impl Into<anyhow::Error>) -> Self {
+        Self {
+            code: EXIT_USAGE,
+            error: error.into(),
+        }
+    }
+    /// Any other error (exit 1).
+    pub fn other(error: impl Into<anyhow::Error>) -> Self {
+        Self {
+            code: EXIT_ERROR,
+            error: error.into(),
+        }
+    }
+}
+
+impl<E: Into<anyhow::Error>> From<E> for CliError {
+    fn from(error: E) -> Self {
+        Self::other(error)
+    }
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err.error) {
+                return EXIT_OK;
+            }
+            let mut stderr = std::io::stderr().lock();
+            let _ = writeln!(stderr, "baocao: {:#}", err.error);
+            err.code
+        }
+    }
+}
+
+/// Runs one parsed command line; returns the exit code on success.
+pub fn run(cli: Cli) -> Result<i32, CliError> {
+    use args::Command;
+    match cli.command {
+        Command::Parse(_)
+        | Command::Index(_)
+        | Command::Search(_)
+        | Command::Facets(_)
+        | Command::Figures(_)
+        | Command::Show(_)
+        | Command::Stats => Err(CliError::other(anyhow::anyhow!(
+            "this command is not available in this build yet"
+        ))),
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

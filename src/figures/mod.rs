@@ -1,0 +1,1 @@
+//! Figures: Vietnamese numbers with their units, extracted from sentences.

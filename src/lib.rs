@@ -1,0 +1,20 @@
+//! baocao: an embedded full-text search engine over Vietnamese government reports.
+//!
+//! The crate is split into stages that talk through plain types:
+//!
+//! - [`report`]: bytes → [`report::Report`] (layout repair, numbering, footnotes, metadata).
+//! - [`analysis`]: Vietnamese normalization, folding and the `vi` / `vi_folded` tokenizers.
+//! - [`tagging`]: sector and role facets from one readable rules table.
+//! - [`index`]: the tantivy schema, writer and opening of an index on disk.
+//! - [`search`]: query building, filters, facets and snippets.
+//! - [`figures`]: numbers with their units in Vietnamese sentences.
+//! - [`cli`] and [`output`]: the command line and its rendering (the only printing code).
+
+pub mod analysis;
+pub mod cli;
+pub mod figures;
+pub mod index;
+pub mod output;
+pub mod report;
+pub mod search;
+pub mod tagging;

@@ -1,0 +1,1 @@
+//! Rendering of results to human text, JSON and CSV.

@@ -1,0 +1,101 @@
+//! The plain, serializable document model shared by every stage.
+
+use serde::{Deserialize, Serialize};
+
+/// One parsed report file: its metadata, its sections in document order and its footnotes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Title, type, period, issuer… of the report.
+    pub metadata: Metadata,
+    /// Text before the first numbered block (title, "Kính gửi", preamble), re-flowed.
+    pub preamble: String,
+    /// Numbered sections in document order (a pre-order walk of the section tree).
+    pub sections: Vec<Section>,
+    /// Footnotes, in number order.
+    pub footnotes: Vec<Footnote>,
+}
+
+/// Report-level metadata (SPEC §4, §5).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Metadata {
+    /// File name as given (no directory), e.g. `000_15b6f46b6783cbe2.txt`.
+    pub file: String,
+    /// Stable id derived from the file's normalized name.
+    pub doc_id: String,
+    /// Title of the report (re-flowed, without markdown).
+    pub title: String,
+    /// Document type slug, e.g. `bao-cao/thang`, `ke-hoach`, `khac`.
+    pub doc_type: String,
+    /// Years covered by the report, ascending.
+    pub years: Vec<i32>,
+    /// Period: `2024-02`, `2018-Q1`, `2024-H1`, `2024-Q3` (9 months), `2024`.
+    pub period: String,
+    /// Issuing body, e.g. `UBND tỉnh Lạng Sơn`.
+    pub issuer: Option<String>,
+    /// Province name with diacritics, e.g. `Lạng Sơn`.
+    pub province: Option<String>,
+    /// Name of the signer, when the report is signed.
+    pub signer: Option<String>,
+}
+
+/// A numbered block of the report.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Section {
+    /// Stable id: `doc_id#II.1.3` (path labels joined with `.`).
+    pub id: String,
+    /// Labels from the root, e.g. `["Phần I", "II", "1", "1.3"]`.
+    pub path: Vec<String>,
+    /// The heading text without its number (first sentence for a task item).
+    pub heading: String,
+    /// Body text, re-flowed into paragraphs separated by `\n`, footnote markers removed.
+    pub text: String,
+    /// 1-based line of the heading in the source file.
+    pub line_start: usize,
+    /// 1-based last line of the section's own text in the source file (inclusive).
+    pub line_end: usize,
+    /// Sector slugs, e.g. `kinh-te/dau-tu-ha-tang`.
+    pub sectors: Vec<String>,
+    /// Role slug: `tinh-hinh`, `han-che`, `nhiem-vu`, `kien-nghi`.
+    pub role: String,
+    /// Numbers of the footnotes whose markers are in this section's heading or text.
+    pub footnote_refs: Vec<u32>,
+}
+
+/// A numbered footnote of the report.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Footnote {
+    /// Footnote number (1..N in the report).
+    pub number: u32,
+    /// Footnote body, re-flowed (continuations across pages joined).
+    pub text: String,
+    /// Id of the section whose text carries the marker (None when the marker was not found).
+    pub section_id: Option<String>,
+    /// 1-based line where the footnote body starts in the source file.
+    pub line_start: usize,
+    /// Sector slugs (from the footnote's own words and its section).
+    pub sectors: Vec<String>,
+    /// Role slug, inherited from the section.
+    pub role: String,
+}
+
+impl Report {
+    /// The section with the given id, if any.
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// The footnote with the given number, if any.
+    pub fn footnote(&self, number: u32) -> Option<&Footnote> {
+        self.footnotes.iter().find(|f| f.number == number)
+    }
+}
+
+/// Stable id of a section: `doc_id#` + path labels joined with `.`.
+pub fn section_id(doc_id: &str, path: &[String]) -> String {
+    format!("{doc_id}#{}", path.join("."))
+}
+
+/// Stable id of a footnote: `doc_id^N`.
+pub fn footnote_id(doc_id: &str, number: u32) -> String {
+    format!("{doc_id}^{number}")
+}

@@ -1,0 +1,1 @@
+//! Query building, filters, facets and snippets over the index. Returns plain structs.
