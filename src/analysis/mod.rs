@@ -13,9 +13,7 @@ mod letters;
 mod tokenizer;
 mod tone;
 
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer, Token, TokenStream,
-};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream};
 
 pub use tokenizer::{ViTokenStream, ViTokenizer};
 
@@ -34,10 +32,7 @@ pub fn vi_analyzer() -> TextAnalyzer {
 /// The folded analyzer: as [`vi_analyzer`], then every Vietnamese letter to its base
 /// letter (`đ → d`); other non-ASCII letters go through tantivy's ASCII folding.
 pub fn vi_folded_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(ViTokenizer::folded())
-        .filter(AsciiFoldingFilter)
-        .filter(LowerCaser)
-        .build()
+    TextAnalyzer::from(ViTokenizer::folded())
 }
 
 /// Registers [`VI`] and [`VI_FOLDED`] on the index. Tokenizers are not stored in the
@@ -62,18 +57,10 @@ pub fn normalize(text: &str) -> String {
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     normalize_into(text, Mode::Fold, &mut Vec::new(), &mut out);
-    if out.is_ascii() {
-        return out;
+    if !out.is_ascii() {
+        tokenizer::fold_others(&mut tokenizer::ascii_folder(), &mut out);
     }
-    let mut analyzer = TextAnalyzer::builder(RawTokenizer::default())
-        .filter(AsciiFoldingFilter)
-        .filter(LowerCaser)
-        .build();
-    let mut stream = analyzer.token_stream(&out);
-    match stream.next() {
-        Some(token) => token.text.clone(),
-        None => out.clone(),
-    }
+    out
 }
 
 /// Whether `text` carries Vietnamese diacritics (a vowel with a tone or quality mark, `đ`,
