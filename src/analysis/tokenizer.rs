@@ -28,12 +28,34 @@ pub(crate) enum Mode {
 pub(crate) fn normalize_into(text: &str, mode: Mode, chars: &mut Vec<char>, out: &mut String) {
     if text.is_ascii() {
         // ASCII is NFC and has no tone marks.
-        if mode == Mode::Keep {
-            out.push_str(text);
-        } else {
-            out.extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let start = out.len();
+        out.push_str(text);
+        if mode != Mode::Keep {
+            out[start..].make_ascii_lowercase();
         }
         return;
+    }
+    if mode == Mode::Fold {
+        // Fast path: ASCII and precomposed Vietnamese letters only. Such text is NFC, and
+        // folding drops the tone marks, so their placement does not matter.
+        let start = out.len();
+        let mut known = true;
+        for c in text.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                let l = letter(c);
+                if !l.is_some() {
+                    known = false;
+                    break;
+                }
+                out.push(l.folded());
+            }
+        }
+        if known {
+            return;
+        }
+        out.truncate(start);
     }
     chars.clear();
     // ASCII and precomposed Vietnamese letters are NFC: only other chars need a check.
@@ -135,6 +157,21 @@ fn class_at(bytes: &[u8], i: usize) -> (Class, usize) {
         // Simple chunks hold only ASCII and Vietnamese letters (2 or 3 bytes in UTF-8).
         (Class::Letter, if b >= 0xE0 { 3 } else { 2 })
     }
+}
+
+/// Decodes the non-ASCII char starting at byte `i` of valid UTF-8 `bytes`.
+#[inline]
+fn decode(bytes: &[u8], i: usize) -> (char, usize) {
+    let b = bytes[i] as u32;
+    let cont = |k: usize| (bytes[i + k] & 0x3F) as u32;
+    let (u, len) = if b < 0xE0 {
+        (((b & 0x1F) << 6) | cont(1), 2)
+    } else if b < 0xF0 {
+        (((b & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (((b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4)
+    };
+    (char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER), len)
 }
 
 #[inline]
@@ -257,9 +294,9 @@ impl<'a> Iterator for Words<'a> {
                     }
                     i += 1;
                 } else {
-                    let c = self.text[i..].chars().next().unwrap_or_default();
+                    let (c, len) = decode(bytes, i);
                     simple &= letter(c).is_some();
-                    i += c.len_utf8();
+                    i += len;
                 }
             }
             self.pos = i;

@@ -23,15 +23,25 @@ pub(crate) fn place_tones(chars: &mut [char]) {
     let mut i = 0;
     let n = chars.len();
     while i < n {
-        if !chars[i].is_alphabetic() {
+        if !is_letter(chars[i]) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < n && chars[i].is_alphabetic() {
+        while i < n && is_letter(chars[i]) {
             i += 1;
         }
         place_in_syllable(&mut chars[start..i]);
+    }
+}
+
+/// Whether `c` is a letter (Vietnamese letters looked up first: the common case).
+#[inline]
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        letter(c).is_some() || c.is_alphabetic()
     }
 }
 
