@@ -9,8 +9,8 @@ use tantivy::tokenizer::{
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
-use super::letters::{is_combining_diacritic, letter};
-use super::tone::place_tones;
+use super::letters::{is_combining_diacritic, letter, Letter};
+use super::tone::{place_tones, tone_pair};
 
 /// What a normalization pass produces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,28 +35,40 @@ pub(crate) fn normalize_into(text: &str, mode: Mode, chars: &mut Vec<char>, out:
         }
         return;
     }
-    if mode == Mode::Fold {
-        // Fast path: ASCII and precomposed Vietnamese letters only. Such text is NFC, and
-        // folding drops the tone marks, so their placement does not matter.
-        let start = out.len();
-        let mut known = true;
-        for c in text.chars() {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
+    // Fast path: ASCII and precomposed Vietnamese letters only (such text is NFC), and no
+    // toned `oa`/`oe`/`uy` pair whose placement may need a change. Folding drops the tone
+    // marks, so in folded mode their placement never matters.
+    let start = out.len();
+    let mut fast = true;
+    let mut prev = Letter::default();
+    for c in text.chars() {
+        let l = letter(c);
+        if c.is_ascii() {
+            out.push(if mode == Mode::Keep {
+                c
             } else {
-                let l = letter(c);
-                if !l.is_some() {
-                    known = false;
-                    break;
-                }
-                out.push(l.folded());
-            }
+                c.to_ascii_lowercase()
+            });
+        } else if l.is_some() {
+            out.push(match mode {
+                Mode::Keep => c,
+                Mode::Lower => l.lower(),
+                Mode::Fold => l.folded(),
+            });
+        } else {
+            fast = false;
+            break;
         }
-        if known {
-            return;
+        if mode != Mode::Fold && l.is_vowel() && prev.is_vowel() && tone_pair(prev, l) {
+            fast = false;
+            break;
         }
-        out.truncate(start);
+        prev = l;
     }
+    if fast {
+        return;
+    }
+    out.truncate(start);
     chars.clear();
     // ASCII and precomposed Vietnamese letters are NFC: only other chars need a check.
     let mut only_known = true;
@@ -169,9 +181,15 @@ fn decode(bytes: &[u8], i: usize) -> (char, usize) {
     } else if b < 0xF0 {
         (((b & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
     } else {
-        (((b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4)
+        (
+            ((b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
     };
-    (char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER), len)
+    (
+        char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER),
+        len,
+    )
 }
 
 #[inline]
