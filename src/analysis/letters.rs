@@ -200,13 +200,25 @@ pub(crate) fn is_combining_diacritic(c: char) -> bool {
 }
 
 /// Whether `c` carries a Vietnamese diacritic: a vowel with a tone or quality mark, `đ/Đ`,
-/// or a combining diacritical mark (decomposed text).
+/// or one of the combining marks Vietnamese uses (decomposed text): grave, acute, tilde,
+/// hook above, dot below, circumflex, breve, horn.
 #[inline]
 pub(crate) fn is_diacritic_letter(c: char) -> bool {
     if c.is_ascii() {
         return false;
     }
-    letter(c).is_some() || is_combining_diacritic(c)
+    letter(c).is_some()
+        || matches!(
+            c,
+            '\u{0300}'
+                | '\u{0301}'
+                | '\u{0303}'
+                | '\u{0309}'
+                | '\u{0323}'
+                | '\u{0302}'
+                | '\u{0306}'
+                | '\u{031B}'
+        )
 }
 
 #[cfg(test)]

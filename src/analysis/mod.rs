@@ -91,7 +91,8 @@ fn normalize_by_chunk(text: &str, mode: Mode) -> String {
 }
 
 /// Whether `text` carries Vietnamese diacritics (a vowel with a tone or quality mark, `đ`,
-/// or a combining mark): such a query searches the exact field too, boosted.
+/// or a Vietnamese combining mark in decomposed text): such a query searches the exact
+/// field too, boosted. Letters of other languages (`ü`, `ç`) do not count.
 pub fn has_diacritics(text: &str) -> bool {
     text.chars().any(letters::is_diacritic_letter)
 }
@@ -138,6 +139,9 @@ mod tests {
         assert!(has_diacritics("a\u{0301}"));
         assert!(!has_diacritics("giai ngan von dau tu"));
         assert!(!has_diacritics("Zurich 2024"));
+        assert!(!has_diacritics("Zürich"));
+        assert!(!has_diacritics("u\u{0308}"));
+        assert!(has_diacritics("o\u{031B}"));
     }
 
     #[test]

@@ -39,32 +39,11 @@ pub(crate) fn normalize_into(text: &str, mode: Mode, chars: &mut Vec<char>, out:
     // toned `oa`/`oe`/`uy` pair whose placement may need a change. Folding drops the tone
     // marks, so in folded mode their placement never matters.
     let start = out.len();
-    let mut fast = true;
-    let mut prev = Letter::default();
-    for c in text.chars() {
-        let l = letter(c);
-        if c.is_ascii() {
-            out.push(if mode == Mode::Keep {
-                c
-            } else {
-                c.to_ascii_lowercase()
-            });
-        } else if l.is_some() {
-            out.push(match mode {
-                Mode::Keep => c,
-                Mode::Lower => l.lower(),
-                Mode::Fold => l.folded(),
-            });
-        } else {
-            fast = false;
-            break;
-        }
-        if mode != Mode::Fold && l.is_vowel() && prev.is_vowel() && tone_pair(prev, l) {
-            fast = false;
-            break;
-        }
-        prev = l;
-    }
+    let fast = if mode == Mode::Fold {
+        fold_known(text, out)
+    } else {
+        lower_known(text, mode == Mode::Lower, out)
+    };
     if fast {
         return;
     }
@@ -114,6 +93,47 @@ pub(crate) fn normalize_into(text: &str, mode: Mode, chars: &mut Vec<char>, out:
             }
         }
     }
+}
+
+/// Folds `text` into `out` when it holds only ASCII and Vietnamese letters; returns false
+/// (with `out` partly written) otherwise.
+#[inline]
+fn fold_known(text: &str, out: &mut String) -> bool {
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            let l = letter(c);
+            if !l.is_some() {
+                return false;
+            }
+            out.push(l.folded());
+        }
+    }
+    true
+}
+
+/// Copies `text` into `out` (lower-cased when `lower`) when it holds only ASCII and
+/// Vietnamese letters and no toned `oa`/`oe`/`uy` pair; returns false (with `out` partly
+/// written) otherwise.
+#[inline]
+fn lower_known(text: &str, lower: bool, out: &mut String) -> bool {
+    let mut prev = Letter::default();
+    for c in text.chars() {
+        let l = letter(c);
+        if c.is_ascii() {
+            out.push(if lower { c.to_ascii_lowercase() } else { c });
+        } else if l.is_some() {
+            out.push(if lower { l.lower() } else { c });
+        } else {
+            return false;
+        }
+        if l.is_vowel() && prev.is_vowel() && tone_pair(prev, l) {
+            return false;
+        }
+        prev = l;
+    }
+    true
 }
 
 /// Whether a word segment holds a token (a letter or a digit; punctuation and spaces
