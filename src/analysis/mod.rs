@@ -43,7 +43,9 @@ pub fn register(index: &tantivy::Index) {
     manager.register(VI_FOLDED, vi_folded_analyzer());
 }
 
-/// NFC + one tone-mark placement, case kept (`"Hoà Bình"` → `"Hòa Bình"`).
+/// NFC + one tone-mark placement, case kept (`"Hoà Bình"` → `"Hòa Bình"`). Decomposed
+/// text whose tone mark comes before the circumflex/breve still composes (`ế`), and the
+/// look-alike `Ð` (U+00D0) of old fonts becomes `Đ`.
 pub fn normalize(text: &str) -> String {
     normalize_by_chunk(text, Mode::Keep)
 }

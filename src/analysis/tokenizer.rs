@@ -59,11 +59,21 @@ pub(crate) fn normalize_into(text: &str, mode: Mode, chars: &mut Vec<char>, out:
     }
     if !only_known && is_nfc_quick(text.chars()) != IsNormalized::Yes {
         chars.clear();
-        chars.extend(text.nfc());
+        if order_marks(text, out) {
+            // `out` holds the reordered text past `start`: compose it, then drop it.
+            chars.extend(out[start..].nfc());
+            out.truncate(start);
+        } else {
+            chars.extend(text.nfc());
+        }
     }
     place_tones(chars);
     match mode {
-        Mode::Keep => out.extend(chars.iter()),
+        Mode::Keep => {
+            for &c in chars.iter() {
+                out.push(letter(c).canonical(c));
+            }
+        }
         Mode::Lower => {
             for &c in chars.iter() {
                 if c.is_ascii() {
@@ -95,6 +105,52 @@ pub(crate) fn normalize_into(text: &str, mode: Mode, chars: &mut Vec<char>, out:
     }
 }
 
+/// Whether `c` is a combining tone mark of the same canonical class (230) as the circumflex
+/// and the breve: grave, acute, tilde, hook above.
+#[inline]
+fn is_upper_tone_mark(c: char) -> bool {
+    matches!(c, '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}')
+}
+
+/// Decomposed text sometimes puts the tone mark before the circumflex or breve (`e` + acute
+/// + circumflex). Both marks have the same canonical class, so NFC keeps that order and
+/// cannot compose `ế`. When `text` has such a pair, writes `text` with each pair swapped
+/// (quality mark first) to the end of `out` and returns true; otherwise leaves `out` alone.
+fn order_marks(text: &str, out: &mut String) -> bool {
+    let mut prev = '\0';
+    let misordered = text.chars().any(|c| {
+        let hit = matches!(c, '\u{0302}' | '\u{0306}') && is_upper_tone_mark(prev);
+        prev = c;
+        hit
+    });
+    if !misordered {
+        return false;
+    }
+    let mut pending: Option<char> = None;
+    for c in text.chars() {
+        match pending.take() {
+            Some(tone) if matches!(c, '\u{0302}' | '\u{0306}') => {
+                out.push(c);
+                out.push(tone);
+            }
+            Some(tone) => {
+                out.push(tone);
+                if is_upper_tone_mark(c) {
+                    pending = Some(c);
+                } else {
+                    out.push(c);
+                }
+            }
+            None if is_upper_tone_mark(c) => pending = Some(c),
+            None => out.push(c),
+        }
+    }
+    if let Some(tone) = pending {
+        out.push(tone);
+    }
+    true
+}
+
 /// Folds `text` into `out` when it holds only ASCII and Vietnamese letters; returns false
 /// (with `out` partly written) otherwise.
 #[inline]
@@ -124,7 +180,7 @@ fn lower_known(text: &str, lower: bool, out: &mut String) -> bool {
         if c.is_ascii() {
             out.push(if lower { c.to_ascii_lowercase() } else { c });
         } else if l.is_some() {
-            out.push(if lower { l.lower() } else { c });
+            out.push(if lower { l.lower() } else { l.canonical(c) });
         } else {
             return false;
         }
@@ -512,6 +568,37 @@ mod tests {
         fn fast_words_match_uax29_on_ascii(text in "[ -~\\n\\t]*") {
             let fast: Vec<(usize, &str)> = Words::new(&text).collect();
             proptest::prop_assert_eq!(fast, uax29_words(&text));
+        }
+    }
+
+    #[test]
+    fn misordered_marks_compose() {
+        let mut chars = Vec::new();
+        for (input, exact) in [
+            ("Vie\u{0301}\u{0302}t", "viết"),
+            ("ke\u{0301}\u{0302}t", "kết"),
+            ("a\u{0300}\u{0306}n", "ằn"),
+            ("Vie\u{0323}\u{0302}t", "việt"),
+            ("o\u{0301}\u{031B}", "ớ"),
+            ("e\u{0301}", "é"),
+        ] {
+            let mut out = String::new();
+            normalize_into(input, Mode::Lower, &mut chars, &mut out);
+            assert_eq!(out, exact, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn eth_reads_as_d_with_stroke() {
+        let mut chars = Vec::new();
+        for (mode, expected) in [
+            (Mode::Keep, "ĐỒNG"),
+            (Mode::Lower, "đồng"),
+            (Mode::Fold, "dong"),
+        ] {
+            let mut out = String::new();
+            normalize_into("ÐỒNG", mode, &mut chars, &mut out);
+            assert_eq!(out, expected);
         }
     }
 
