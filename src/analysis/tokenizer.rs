@@ -112,8 +112,8 @@ fn is_upper_tone_mark(c: char) -> bool {
     matches!(c, '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}')
 }
 
-/// Decomposed text sometimes puts the tone mark before the circumflex or breve (`e` + acute
-/// + circumflex). Both marks have the same canonical class, so NFC keeps that order and
+/// Decomposed text sometimes puts the tone mark before the circumflex or breve (`e`, then
+/// acute, then circumflex). Both marks have the same canonical class, so NFC keeps that order and
 /// cannot compose `ế`. When `text` has such a pair, writes `text` with each pair swapped
 /// (quality mark first) to the end of `out` and returns true; otherwise leaves `out` alone.
 fn order_marks(text: &str, out: &mut String) -> bool {
