@@ -619,9 +619,10 @@ impl TokenStream for ViTokenStream<'_> {
             if !done {
                 self.token.text.clear();
                 normalize_into(segment, self.mode, self.chars, &mut self.token.text);
-            }
-            if let Some(folder) = self.others.as_deref_mut() {
-                fold_others(folder, &mut self.token.text);
+                // Words of the fast path fold to ASCII; others may hold other scripts.
+                if let Some(folder) = self.others.as_deref_mut() {
+                    fold_others(folder, &mut self.token.text);
+                }
             }
             if self.token.text.is_empty() || self.token.text.len() > MAX_TOKEN_LEN {
                 continue;
