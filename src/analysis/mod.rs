@@ -7,7 +7,16 @@
 //!   (`đ → d`, `ầ → a`, `ữ → u`), other accented letters folded as tantivy's ASCII folding.
 //! - [`vi_analyzer`] / [`vi_folded_analyzer`]: the tantivy analyzers registered under
 //!   [`VI`] and [`VI_FOLDED`] by [`register`]. Tokens are Unicode words (UAX #29); their
-//!   offsets are byte offsets into the original text, even when it is NFD.
+//!   offsets are byte offsets into the original text, even when it is NFD, so
+//!   `SnippetGenerator` highlights the original words. Positions count words only:
+//!   `11-NQ/TW` is the phrase `11 nq tw`, `1.236,87` one token.
+//! - [`has_diacritics`]: whether a query should also search the exact field (boosted).
+//! - [`folded_terms`] / [`folded_tokens`]: the folded field's tokens of a string.
+//!
+//! Speed: words made of ASCII and Vietnamese letters (nearly all of a report) are segmented
+//! by the UAX #29 rules restricted to those chars and normalized in the same pass, without
+//! allocation; anything else (other scripts, combining marks, superscripts) goes through
+//! `unicode-segmentation` and `unicode-normalization`, with identical results.
 
 mod letters;
 mod tokenizer;
@@ -100,6 +109,7 @@ pub fn has_diacritics(text: &str) -> bool {
 }
 
 /// The folded terms of `text`, in order: the tokens the [`VI_FOLDED`] field indexes.
+/// (For many strings in a hot loop, keep one [`vi_folded_analyzer`] and reuse it.)
 pub fn folded_terms(text: &str) -> Vec<String> {
     folded_tokens(text).into_iter().map(|t| t.text).collect()
 }
