@@ -351,11 +351,45 @@ pub(crate) fn select(heading: &str, body: &str) -> Vec<usize> {
         }
     }
 
-    let mut all = heading_sel;
+    // A parent the heading names stays (the section is about the whole field); body
+    // sectors only add children.
+    let t_parent = &t.parent;
+    let mut all = heading_sel.clone();
     all.extend(body_sel);
-    drop_covered_parents(&mut all);
+    let present = all.clone();
+    all.retain(|&s| heading_sel.contains(&s) || !present.iter().any(|&c| t_parent[c] == Some(s)));
     all.truncate(MAX_SECTORS);
     all
+}
+
+/// The heading to read for a section: its own, or, when the parser left it empty (a
+/// `Phần I` label alone on its line), the upper-case words that open its text
+/// (`TÌNH HÌNH KINH TẾ - XÃ HỘI 9 THÁNG ĐẦU NĂM 2024`).
+pub fn effective_heading<'a>(heading: &'a str, text: &'a str) -> &'a str {
+    if !heading.trim().is_empty() {
+        return heading;
+    }
+    let line = text.trim_start().lines().next().unwrap_or("");
+    let mut end = 0;
+    let mut words = 0;
+    for (i, w) in line.split_inclusive(char::is_whitespace).scan(0, |pos, w| {
+        let start = *pos;
+        *pos += w.len();
+        Some((start, w))
+    }) {
+        if w.chars().any(char::is_lowercase) {
+            break;
+        }
+        if w.chars().any(char::is_alphabetic) {
+            words += 1;
+        }
+        end = i + w.len();
+    }
+    if words >= 2 {
+        line[..end].trim_end()
+    } else {
+        heading
+    }
 }
 
 /// Sector slugs of one piece of text: a heading and its body (either may be empty).
@@ -382,6 +416,26 @@ pub(crate) fn select_footnote(text: &str) -> Vec<usize> {
     let mut list = by_score(list, &b.0);
     drop_covered_parents(&mut list);
     list
+}
+
+/// The sectors of a group of sub-sections: `tong-hop` when they span many fields (or one
+/// of them is overall), else the fields they name, most frequent first, capped.
+pub(crate) fn summarize(lists: &[&[usize]]) -> Vec<usize> {
+    let t = tables();
+    let mut count = vec![0usize; SECTORS.len()];
+    for list in lists {
+        for &s in *list {
+            count[s] += 1;
+        }
+    }
+    let mut present: Vec<usize> = (0..SECTORS.len()).filter(|&s| count[s] > 0).collect();
+    drop_covered_parents(&mut present);
+    if count[t.tong_hop] > 0 || present.len() >= TONG_HOP_MIN_SECTORS {
+        return vec![t.tong_hop];
+    }
+    present.sort_by(|&a, &b| count[b].cmp(&count[a]).then(a.cmp(&b)));
+    present.truncate(MAX_SECTORS);
+    present
 }
 
 /// Merges sector lists in order, without duplicates or covered parents, capped.
@@ -558,6 +612,52 @@ mod tests {
             An ninh chính trị, trật tự an toàn xã hội ổn định, quốc phòng được củng cố. \
             Khiếu nại, tố cáo được giải quyết, thanh tra được tăng cường.";
         assert_eq!(sectors_for("", body), ["tong-hop"]);
+    }
+
+    #[test]
+    fn empty_heading_reads_the_upper_case_opening_of_the_text() {
+        assert_eq!(
+            effective_heading(
+                "",
+                "TÌNH HÌNH KINH TẾ - XÃ HỘI 9 THÁNG ĐẦU NĂM 2024\nTrong 9 tháng…"
+            ),
+            "TÌNH HÌNH KINH TẾ - XÃ HỘI 9 THÁNG ĐẦU NĂM 2024"
+        );
+        assert_eq!(
+            effective_heading(
+                " ",
+                "NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM QUÝ IV NĂM 2024 Để thực hiện đạt"
+            ),
+            "NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM QUÝ IV NĂM 2024"
+        );
+        assert_eq!(effective_heading("", "Trong tháng, UBND tỉnh đã"), "");
+        assert_eq!(
+            effective_heading("Thu, chi ngân sách", "ANY"),
+            "Thu, chi ngân sách"
+        );
+    }
+
+    #[test]
+    fn sub_sections_summarize_into_their_fields_or_tong_hop() {
+        let idx = |s: &str| sector_index(s).unwrap();
+        let a = [idx("kinh-te/dau-tu-ha-tang")];
+        let b = [idx("kinh-te/dau-tu-ha-tang"), idx("doi-ngoai")];
+        assert_eq!(
+            summarize(&[&a, &b]),
+            [idx("kinh-te/dau-tu-ha-tang"), idx("doi-ngoai")]
+        );
+        let many: Vec<[usize; 1]> = [
+            "thanh-tra",
+            "doi-ngoai",
+            "chuyen-doi-so",
+            "kinh-te/ngan-sach",
+            "thien-tai",
+        ]
+        .iter()
+        .map(|s| [idx(s)])
+        .collect();
+        let lists: Vec<&[usize]> = many.iter().map(|l| l.as_slice()).collect();
+        assert_eq!(summarize(&lists), [idx("tong-hop")]);
     }
 
     #[test]

@@ -22,7 +22,9 @@ use std::collections::HashMap;
 
 use crate::report::Report;
 
-pub use engine::{explain, role_of_heading, sectors_for, RuleMatch, MAX_SECTORS};
+pub use engine::{
+    effective_heading, explain, role_of_heading, sectors_for, RuleMatch, MAX_SECTORS,
+};
 pub use rules::{ROLES, SECTORS};
 
 /// The role of a section no heading above speaks of: situation and results.
@@ -93,14 +95,15 @@ pub fn tag_report(report: &mut Report) {
     let own: Vec<Vec<usize>> = report
         .sections
         .iter()
-        .map(|s| engine::select(&s.heading, &s.text))
+        .map(|s| engine::select(effective_heading(&s.heading, &s.text), &s.text))
         .collect();
     let own_roles: Vec<Option<&'static str>> = report
         .sections
         .iter()
-        .map(|s| role_of_heading(&s.heading))
+        .map(|s| role_of_heading(effective_heading(&s.heading, &s.text)))
         .collect();
 
+    // Own words first, then the nearest ancestor that names something.
     let mut sector_ids: Vec<Vec<usize>> = Vec::with_capacity(own.len());
     for i in 0..report.sections.len() {
         let list = if own[i].is_empty() {
@@ -114,6 +117,24 @@ pub fn tag_report(report: &mut Report) {
             own[i].clone()
         };
         sector_ids.push(list);
+    }
+    // A heading that names nothing over sub-sections that do (`III. NHIỆM VỤ TRỌNG
+    // TÂM…`, `II. KẾT QUẢ ĐẠT ĐƯỢC`): its sub-sections' sectors, or `tong-hop` when they
+    // span many fields.
+    let mut descendants: Vec<Vec<usize>> = vec![Vec::new(); report.sections.len()];
+    for (i, list) in ancestor_lists.iter().enumerate() {
+        for &a in list {
+            descendants[a].push(i);
+        }
+    }
+    for i in 0..report.sections.len() {
+        if sector_ids[i].is_empty() && !descendants[i].is_empty() {
+            let lists: Vec<&[usize]> = descendants[i]
+                .iter()
+                .map(|&d| sector_ids[d].as_slice())
+                .collect();
+            sector_ids[i] = engine::summarize(&lists);
+        }
     }
 
     for (i, section) in report.sections.iter_mut().enumerate() {
@@ -271,12 +292,13 @@ mod tests {
             (vec!["tong-hop"], "tinh-hinh"),
             (vec!["kinh-te"], "tinh-hinh"),
             (vec!["kinh-te/ngan-sach"], "tinh-hinh"),
-            (vec![], "han-che"),
+            // Headings that name nothing take their sub-sections' fields.
             (vec!["thanh-tra", "quoc-phong-an-ninh"], "han-che"),
-            (vec![], "nhiem-vu"),
+            (vec!["thanh-tra", "quoc-phong-an-ninh"], "han-che"),
             (vec!["kinh-te/nong-lam-nghiep"], "nhiem-vu"),
             (vec!["kinh-te/nong-lam-nghiep"], "nhiem-vu"),
-            (vec![], "kien-nghi"),
+            (vec!["kinh-te/nong-lam-nghiep"], "nhiem-vu"),
+            (vec!["kinh-te/cua-khau"], "kien-nghi"),
             (vec!["kinh-te/cua-khau"], "kien-nghi"),
         ];
         for (i, (sectors, role)) in want.iter().enumerate() {

@@ -147,7 +147,7 @@ const fn r(
 #[rustfmt::skip]
 pub const SECTOR_RULES: &[SectorRule] = &[
     // ── overall, parents, direction ────────────────────────────────────────────────
-    r("tong-hop", H, &["kinh tế - xã hội", "đánh giá chung", "khái quát chung", "tình hình chung", "đánh giá tổng quát", "các mục tiêu, chỉ tiêu chủ yếu", "chỉ tiêu chủ yếu"], "headings about the whole socio-economic situation or an overall assessment"),
+    r("tong-hop", H, &["kinh tế - xã hội", "phát triển kinh tế - xã hội", "tình hình kinh tế - xã hội", "lĩnh vực kinh tế - xã hội", "tăng trưởng kinh tế - xã hội", "đánh giá chung", "khái quát chung", "tình hình chung", "đánh giá tổng quát", "các mục tiêu, chỉ tiêu chủ yếu", "chỉ tiêu chủ yếu"], "headings about the whole socio-economic situation or an overall assessment"),
     r("kinh-te", H, &["kinh tế", "phát triển kinh tế", "lĩnh vực kinh tế", "tăng trưởng kinh tế", "tổng sản phẩm", "GRDP"], "headings about the economy as a whole (kept only when no economic sub-sector is named)"),
     r("kinh-te", W, &["tăng trưởng GRDP", "tốc độ tăng trưởng kinh tế", "cơ cấu kinh tế", "quy mô nền kinh tế"], "growth and structure of the economy in body text"),
     r("van-hoa-xa-hoi", N, &["văn hóa - xã hội", "lĩnh vực xã hội"], "the cultural and social field as a whole (kept only when no sub-sector is named)"),
