@@ -719,6 +719,44 @@ mod tests {
     }
 
     #[test]
+    fn headings_of_other_provinces_and_years() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Nuôi trồng và khai thác thủy sản", &["kinh-te/nong-lam-nghiep"]),
+            ("Giao thông vận tải", &["kinh-te/dau-tu-ha-tang"]),
+            ("Hoạt động ngân hàng", &["kinh-te/ngan-sach"]),
+            ("Lao động - Thương binh và Xã hội", &["van-hoa-xa-hoi/lao-dong-an-sinh"]),
+            ("Công tác phòng, chống dịch COVID-19", &["van-hoa-xa-hoi/y-te"]),
+            ("Công tác phòng, chống thiên tai, tìm kiếm cứu nạn", &["thien-tai"]),
+            ("Công tác tư pháp", &["cai-cach-hanh-chinh"]),
+            ("Công tác xây dựng Đảng và hệ thống chính trị", &["chi-dao-dieu-hanh"]),
+            (
+                "Chương trình MTQG phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi",
+                &["van-hoa-xa-hoi/lao-dong-an-sinh"],
+            ),
+            ("MỤC TIÊU TỔNG QUÁT", &["tong-hop"]),
+            ("Xây dựng, quản lý đô thị", &["kinh-te/dau-tu-ha-tang"]),
+        ];
+        for (heading, want) in cases {
+            assert_eq!(sectors_for(heading, ""), *want, "{heading}");
+        }
+        assert_eq!(
+            role_of_heading("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025"),
+            Some("nhiem-vu")
+        );
+        assert_eq!(
+            role_of_heading("Những tồn tại, hạn chế và nguyên nhân"),
+            Some("han-che")
+        );
+        assert_eq!(role_of_heading("Các giải pháp chủ yếu"), Some("nhiem-vu"));
+        assert_eq!(role_of_heading("Kiến nghị, đề xuất"), Some("kien-nghi"));
+        assert_eq!(role_of_heading("Những mặt còn hạn chế"), Some("han-che"));
+        assert_eq!(
+            role_of_heading("KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2025"),
+            Some("nhiem-vu")
+        );
+    }
+
+    #[test]
     fn roles_from_headings() {
         assert_eq!(
             role_of_heading("NHIỆM VỤ TRỌNG TÂM THÁNG 3 NĂM 2024"),
