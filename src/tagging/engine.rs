@@ -393,12 +393,10 @@ pub(crate) fn select(heading: &str, body: &str) -> Vec<usize> {
         })
         .collect();
     let mut body_sel = by_score(body_sel, &combined);
-
-    if heading_sel.is_empty() {
-        drop_covered_parents(&mut body_sel);
-        if body_sel.len() >= TONG_HOP_MIN_SECTORS {
-            return vec![t.tong_hop];
-        }
+    drop_covered_parents(&mut body_sel);
+    if body_sel.len() >= TONG_HOP_MIN_SECTORS {
+        // The body runs through every field: it is an overall account.
+        body_sel = vec![t.tong_hop];
     }
 
     // A parent the heading names stays (the section is about the whole field); body
