@@ -161,7 +161,7 @@ impl PhraseSet {
         };
         let list = self.by_first.entry(first).or_default();
         list.push(Entry { words, rule });
-        list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
     }
 
     /// The longest entry matching at `toks[at..]`, with its length in tokens.
