@@ -100,7 +100,11 @@ pub fn detect(text: &str) -> Layout {
 
 /// Splits decoded (NFC) text into body units and footnote bodies.
 pub fn split(text: &str) -> Split {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text: std::borrow::Cow<'_, str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    };
     let lines: Vec<&str> = text.split('\n').collect();
     let layout = detect(&text);
     let mut out = match layout {
