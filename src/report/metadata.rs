@@ -471,7 +471,10 @@ fn is_draft(opening: &str) -> bool {
                 return true;
             }
         }
-        if let Some(pos) = lower.find("ngày ") {
+        // The place-date line (`Lạng Sơn, ngày   tháng 02 năm 2024`), not a sentence that
+        // happens to say `ngày tháng năm sinh`.
+        let date_line = l.chars().count() < 80 && lower.contains("tháng") && lower.contains("năm");
+        if let Some(pos) = lower.find("ngày ").filter(|_| date_line) {
             let rest = lower[pos + "ngày ".len()..].trim_start();
             if rest.starts_with("tháng") {
                 return true;
