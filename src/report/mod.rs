@@ -3,6 +3,7 @@
 //! No tantivy here. Layout repair (clean Word-converted text and PDF-extracted text),
 //! numbering, footnotes and metadata live in this module.
 
+pub mod formats;
 mod model;
 
 pub use model::{footnote_id, section_id, Footnote, Metadata, Report, Section};
