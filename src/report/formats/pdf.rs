@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::blocks::{superscript, Document};
+use super::blocks::{from_superscript, superscript, Document};
 use super::xml::{self, Element};
 use super::{run_tool, tool_version, FormatError};
 
@@ -81,59 +81,62 @@ fn num(e: &Element, k: &str) -> f64 {
     e.attr(k).and_then(|v| v.parse().ok()).unwrap_or(0.0)
 }
 
-fn parse_bbox(xhtml: &str) -> Result<Vec<Vec<Line>>, FormatError> {
-    // Drop the DOCTYPE line; the rest is well-formed XHTML.
+/// A page: poppler's text blocks in reading order, each a list of lines.
+type Page = Vec<Vec<Line>>;
+
+fn parse_bbox(xhtml: &str) -> Result<Vec<Page>, FormatError> {
     let root = xml::parse(xhtml).map_err(|e| FormatError::ToolFailed {
         tool: "pdftotext",
         message: format!("unreadable -bbox-layout output: {e}"),
     })?;
-    let mut pages = Vec::new();
-    let mut stack = vec![&root];
     let mut page_elems = Vec::new();
-    while let Some(e) = stack.pop() {
-        if e.name == "page" {
-            page_elems.push(e);
-            continue;
-        }
-        for c in e.elements().collect::<Vec<_>>().into_iter().rev() {
-            stack.push(c);
-        }
-    }
+    find(&root, "page", &mut page_elems);
+    let mut pages = Vec::new();
     for page in page_elems {
-        let mut lines = Vec::new();
-        collect_lines(page, &mut lines);
-        pages.push(lines);
+        let mut blocks = Vec::new();
+        let mut block_elems = Vec::new();
+        find(page, "block", &mut block_elems);
+        for b in block_elems {
+            let mut lines = Vec::new();
+            for l in b.children_named("line") {
+                let words: Vec<Word> = l
+                    .children_named("word")
+                    .map(|w| Word {
+                        x0: num(w, "xMin"),
+                        y0: num(w, "yMin"),
+                        x1: num(w, "xMax"),
+                        y1: num(w, "yMax"),
+                        text: w.text(),
+                    })
+                    .filter(|w| !w.text.trim().is_empty())
+                    .collect();
+                if !words.is_empty() {
+                    lines.push(Line { words });
+                }
+            }
+            if !lines.is_empty() {
+                blocks.push(lines);
+            }
+        }
+        pages.push(blocks);
     }
     Ok(pages)
 }
 
-fn collect_lines(e: &Element, out: &mut Vec<Line>) {
+fn find<'a>(e: &'a Element, name: &str, out: &mut Vec<&'a Element>) {
     for c in e.elements() {
-        if c.name == "line" {
-            let words: Vec<Word> = c
-                .children_named("word")
-                .map(|w| Word {
-                    x0: num(w, "xMin"),
-                    y0: num(w, "yMin"),
-                    x1: num(w, "xMax"),
-                    y1: num(w, "yMax"),
-                    text: w.text(),
-                })
-                .filter(|w| !w.text.trim().is_empty())
-                .collect();
-            if !words.is_empty() {
-                out.push(Line { words });
-            }
+        if c.name == name {
+            out.push(c);
         } else {
-            collect_lines(c, out);
+            find(c, name, out);
         }
     }
 }
 
 /// Most common word height, weighted by characters (the body font).
-fn body_size(pages: &[Vec<Line>]) -> f64 {
+fn body_size(pages: &[Page]) -> f64 {
     let mut hist: BTreeMap<i64, usize> = BTreeMap::new();
-    for l in pages.iter().flatten() {
+    for l in pages.iter().flatten().flatten() {
         for w in &l.words {
             *hist.entry((w.height() * 4.0).round() as i64).or_default() += w.text.chars().count();
         }
@@ -149,66 +152,100 @@ fn is_page_number(l: &Line) -> bool {
     let t = t
         .trim()
         .trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let t = t.strip_prefix("Trang ").unwrap_or(t);
     !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
 }
 
+/// A short numbering label on its own (`1.`, `1.1.`, `II.`, `a)`, or a bare number):
+/// Word puts a tab after it, which pdftotext turns into a separate block.
+fn is_label(l: &Line) -> bool {
+    let t = l.plain();
+    let t = t.trim();
+    if t.is_empty() || t.chars().count() > 8 || l.words.len() > 1 {
+        return false;
+    }
+    let core = t.trim_end_matches(['.', ')', '-']);
+    !core.is_empty()
+        && (core.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || core.chars().all(|c| "IVXLC".contains(c))
+            || core.chars().count() == 1 && core.chars().all(char::is_alphabetic))
+}
+
+/// Whether two lines sit on the same row (their vertical extents mostly overlap).
+fn same_row(a: &Line, b: &Line) -> bool {
+    let (a0, a1) = (a.words[0].y0.min(a.y0()), a.y1());
+    let (b0, b1) = (b.y0(), b.y1());
+    let overlap = a1.min(b1) - a0.max(b0);
+    overlap > 0.4 * (a1 - a0).min(b1 - b0)
+}
+
+impl Line {
+    fn y0(&self) -> f64 {
+        self.words.iter().map(|w| w.y0).fold(f64::MAX, f64::min)
+    }
+}
+
 /// Text of a line: words joined by spaces; small raised digits glued to the word before
-/// them as superscripts (their numbers returned).
-fn line_text(l: &Line, body: f64, markers: &mut Vec<u32>) -> String {
+/// them as superscripts (their numbers pushed to `markers`); words with (almost) no gap
+/// between them glued.
+fn line_text(l: &Line, markers: &mut Vec<u32>) -> String {
+    let size = l.size();
     let base = l.y1();
     let mut s = String::new();
+    let mut prev_x1 = f64::MIN;
     for (i, w) in l.words.iter().enumerate() {
-        let small = w.height() < 0.85 * l.size().max(body * 0.5);
-        let raised = base - w.y1 > 0.12 * l.size();
+        let small = w.height() < 0.85 * size;
+        let raised = base - w.y1 > 0.12 * size;
         let digits = w.text.chars().all(|c| c.is_ascii_digit());
         if i > 0 && small && raised && digits {
             s.push_str(
                 &w.text
                     .chars()
-                    .map(|c| superscript(c.to_digit(10).unwrap_or(0)))
+                    .filter_map(|c| c.to_digit(10))
+                    .map(superscript)
                     .collect::<String>(),
             );
             if let Ok(n) = w.text.parse() {
                 markers.push(n);
             }
+            prev_x1 = w.x1;
             continue;
         }
-        if i > 0 {
-            let gap = w.x0 - l.words[i - 1].x1;
-            if gap > 0.1 * body || !s.ends_with(|c: char| c.is_alphanumeric()) {
-                s.push(' ');
-            } else {
-                s.push(' ');
-            }
+        if i > 0 && w.x0 - prev_x1 > 0.12 * size {
+            s.push(' ');
         }
         s.push_str(&w.text);
+        prev_x1 = w.x1;
     }
     s
 }
 
-/// Leading footnote number of a footnote-zone line, if it is `expected`.
-fn note_start(l: &Line, expected: u32) -> Option<String> {
-    let first = &l.words[0];
-    let digits: String = first
-        .text
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
+/// Footnote body text of a zone row if it starts footnote `expected` (`1 Trong đó`,
+/// `1Trong đó`, or a small raised `1` before the text).
+fn note_start(row: &str, expected: u32) -> Option<String> {
+    let t = row.trim_start();
+    let sup: String = t.chars().map_while(from_superscript).collect();
+    if !sup.is_empty() {
+        return (sup.parse::<u32>().ok() == Some(expected)).then(|| {
+            t[t.char_indices()
+                .nth(sup.chars().count())
+                .map_or(t.len(), |(i, _)| i)..]
+                .trim()
+                .to_string()
+        });
+    }
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
     if digits.parse::<u32>().ok() != Some(expected) {
         return None;
     }
-    let rest_first = &first.text[digits.len()..];
-    let mut rest = String::from(rest_first);
-    for w in &l.words[1..] {
-        if !rest.is_empty() {
-            rest.push(' ');
-        }
-        rest.push_str(&w.text);
+    let rest = &t[digits.len()..];
+    if rest.starts_with(['.', ',', '/', '%']) {
+        return None;
     }
-    Some(rest)
+    Some(rest.trim().to_string())
 }
 
-fn layout(pages: &[Vec<Line>]) -> Document {
+fn layout(pages: &[Page]) -> Document {
     let body = body_size(pages);
     let mut doc = Document::default();
     let mut para = String::new();
@@ -216,50 +253,104 @@ fn layout(pages: &[Vec<Line>]) -> Document {
     let mut prev_short = true;
     let mut next_note = 1u32;
     let mut current_note: Option<u32> = None;
-    for lines in pages {
-        let mut lines: Vec<&Line> = lines.iter().collect();
-        // Page numbers alone on the first or last line.
-        if lines.last().is_some_and(|l| is_page_number(l)) {
-            lines.pop();
-        }
-        if lines.first().is_some_and(|l| is_page_number(l)) {
-            lines.remove(0);
-        }
-        // Footnote zone: smaller lines at the bottom.
-        let mut split = lines.len();
-        while split > 0 && lines[split - 1].size() < 0.9 * body {
-            split -= 1;
-        }
-        let (body_lines, zone) = lines.split_at(split);
-        let left = body_lines.iter().map(|l| l.x0()).fold(f64::MAX, f64::min);
-        let right = body_lines.iter().map(|l| l.x1()).fold(f64::MIN, f64::max);
-        for l in body_lines {
-            let indent = l.x0() > left + 0.8 * body;
-            if (indent || prev_short) && !para.is_empty() {
-                doc.push(std::mem::take(&mut para), std::mem::take(&mut para_notes));
-            }
-            let text = line_text(l, body, &mut para_notes);
-            if !para.is_empty() {
-                if para.ends_with('-') && !para.ends_with(" -") {
-                    // keep hyphenated compounds as written
+    for page in pages {
+        let mut blocks: Vec<Vec<Line>> = page.clone();
+        // Page numbers: a one-line block at the very top or bottom of the page.
+        let top = blocks.iter().map(|b| b[0].y0()).fold(f64::MAX, f64::min);
+        let bottom = blocks
+            .iter()
+            .map(|b| b[b.len() - 1].y1())
+            .fold(f64::MIN, f64::max);
+        blocks.retain(|b| {
+            !(b.len() == 1
+                && is_page_number(&b[0])
+                && ((b[0].y0() - top).abs() < 1.0 || (b[0].y1() - bottom).abs() < 1.0))
+        });
+        // Footnote zone: small-print lines below the last body-size line.
+        let last_body = blocks
+            .iter()
+            .flatten()
+            .filter(|l| l.size() >= 0.9 * body)
+            .map(|l| l.y1())
+            .fold(f64::MIN, f64::max);
+        let (zone, body_blocks): (Vec<Vec<Line>>, Vec<Vec<Line>>) =
+            blocks.into_iter().partition(|b| {
+                b.iter()
+                    .all(|l| l.size() < 0.9 * body && l.y0() >= last_body - 0.5)
+            });
+        // Labels split from their text by a tab rejoin it.
+        let mut body_blocks = body_blocks;
+        let mut i = 0;
+        while i < body_blocks.len() {
+            if body_blocks[i].len() == 1 && is_label(&body_blocks[i][0]) {
+                let label = body_blocks[i][0].clone();
+                let target = body_blocks.iter().position(|b| {
+                    b[0].x0() > label.x1()
+                        && b[0].x0() - label.x1() < 5.0 * body
+                        && same_row(&label, &b[0])
+                });
+                if let Some(t) = target {
+                    let mut words = label.words.clone();
+                    words.extend(body_blocks[t][0].words.iter().cloned());
+                    body_blocks[t][0].words = words;
+                    body_blocks.remove(i);
+                    continue;
                 }
-                para.push(' ');
             }
-            para.push_str(text.trim());
-            prev_short = l.x1() < right - 3.0 * body;
+            i += 1;
         }
-        for l in zone {
-            if let Some(rest) = note_start(l, next_note) {
-                doc.footnotes.insert(next_note, rest.trim().to_string());
+        for block in &body_blocks {
+            let left = block.iter().map(Line::x0).fold(f64::MAX, f64::min);
+            let right = block.iter().map(Line::x1).fold(f64::MIN, f64::max);
+            for (k, l) in block.iter().enumerate() {
+                let indent = l.x0() > left + 0.8 * body;
+                // A new block starts a paragraph unless it continues a cut one at a page
+                // top (not indented, previous line full).
+                let new_block = k == 0 && !(std::ptr::eq(block, &body_blocks[0]) && !indent);
+                if (indent || prev_short || new_block) && !para.is_empty() {
+                    doc.push(std::mem::take(&mut para), std::mem::take(&mut para_notes));
+                }
+                let text = line_text(l, &mut para_notes);
+                if !para.is_empty() {
+                    para.push(' ');
+                }
+                para.push_str(text.trim());
+                prev_short = l.x1() < right - 3.0 * body;
+            }
+        }
+        // Footnote zone rows, top to bottom.
+        let mut lines: Vec<Line> = zone.into_iter().flatten().collect();
+        lines.sort_by(|a, b| a.y1().total_cmp(&b.y1()).then(a.x0().total_cmp(&b.x0())));
+        let mut rows: Vec<Line> = Vec::new();
+        for l in lines {
+            match rows.last_mut() {
+                Some(r) if same_row(r, &l) => {
+                    r.words.extend(l.words);
+                    r.words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+                }
+                _ => rows.push(l),
+            }
+        }
+        for row in rows {
+            let mut raised = Vec::new();
+            // The footnote number is itself small and raised in the footnote text.
+            let first_raised = row.words.len() > 1
+                && row.words[0].text.chars().all(|c| c.is_ascii_digit())
+                && row.words[0].height() < 0.85 * row.size();
+            let text = if first_raised {
+                let mut rest = row.clone();
+                rest.words.remove(0);
+                format!("{} {}", row.words[0].text, line_text(&rest, &mut raised))
+            } else {
+                line_text(&row, &mut raised)
+            };
+            if let Some(body_text) = note_start(&text, next_note) {
+                doc.footnotes.insert(next_note, body_text);
                 current_note = Some(next_note);
                 next_note += 1;
-            } else if let Some(n) = current_note {
-                let mut ignored = Vec::new();
-                let t = line_text(l, body, &mut ignored);
-                if let Some(e) = doc.footnotes.get_mut(&n) {
-                    e.push(' ');
-                    e.push_str(t.trim());
-                }
+            } else if let Some(e) = current_note.and_then(|n| doc.footnotes.get_mut(&n)) {
+                e.push(' ');
+                e.push_str(text.trim());
             }
         }
     }
