@@ -15,13 +15,15 @@ fn fixtures() -> PathBuf {
 }
 
 /// The excerpt of report 000 the PDF fixture is made from: the title block, then
-/// sections II, II.1, II.1.1 and II.1.2 with their footnotes.
+/// sections II, II.1, II.1.1 and II.1.2 with their five footnotes.
 fn excerpt() -> String {
     let (_, text) = corpus("000");
     let lines: Vec<&str> = text.lines().collect();
     let mut out: Vec<&str> = lines[..10].to_vec();
     out.push("");
     out.extend(&lines[21..45]);
+    // The body of footnote 5, whose marker is in II.1.2.
+    out.push(lines[51]);
     out.join("\n")
 }
 

@@ -24,6 +24,7 @@ mod xml;
 use std::path::Path;
 
 pub use blocks::{superscript, Block, Document};
+pub use doc::DocTool;
 
 /// The format a report file arrived in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -157,12 +158,18 @@ pub fn read_bytes(file_name: &str, bytes: &[u8]) -> Result<Ingested, FormatError
     read_format(format, bytes)
 }
 
+/// Reads a `.doc` file's bytes with a chosen converter (see [`DocTool`]).
+pub fn read_doc_with(bytes: &[u8], tool: DocTool) -> Result<Ingested, FormatError> {
+    let (raw, tool) = doc::read(bytes, tool)?;
+    finish(Format::Doc, raw, Some(tool), Vec::new())
+}
+
 /// Reads bytes of a known format into parser-ready text.
 pub fn read_format(format: Format, bytes: &[u8]) -> Result<Ingested, FormatError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(FormatError::Empty);
     }
-    let (text, tool, mut notes) = match format {
+    let (text, tool, notes) = match format {
         Format::Text | Format::Markdown => {
             let (raw, notes) = text::decode(bytes)?;
             (raw, None, notes)
@@ -173,10 +180,19 @@ pub fn read_format(format: Format, bytes: &[u8]) -> Result<Ingested, FormatError
             (doc.to_text(), Some(tool), Vec::new())
         }
         Format::Doc => {
-            let (raw, tool) = doc::read(bytes)?;
-            (raw, Some(tool), vec!["converted by antiword".to_string()])
+            let (raw, tool) = doc::read(bytes, DocTool::Auto)?;
+            (raw, Some(tool), Vec::new())
         }
     };
+    finish(format, text, tool, notes)
+}
+
+fn finish(
+    format: Format,
+    text: String,
+    tool: Option<String>,
+    mut notes: Vec<String>,
+) -> Result<Ingested, FormatError> {
     let (text, more) = text::repair(&text);
     notes.extend(more);
     if text.trim().is_empty() {

@@ -82,7 +82,9 @@ pub fn repair(text: &str) -> (String, Vec<String>) {
         s = t;
         notes.push("[n] footnotes converted".into());
     }
-    if s.lines().any(is_grid_border) || s.lines().any(is_pipe_separator) {
+    if s.lines()
+        .any(|l| is_grid_border(l.trim()) || is_pipe_row(l))
+    {
         s = tables(&s);
         notes.push("text tables converted to rows".into());
     }
@@ -106,59 +108,114 @@ fn is_pipe_separator(line: &str) -> bool {
         && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+'))
 }
 
-/// Grid tables (cells may wrap over several lines) and pipe tables → one `| a | b |` row
-/// a line, each row its own paragraph.
-fn tables(text: &str) -> String {
-    let mut out: Vec<String> = Vec::new();
-    let mut row: Vec<String> = Vec::new(); // accumulated cells of a grid row
-    let mut in_grid = false;
-    let flush = |row: &mut Vec<String>, out: &mut Vec<String>| {
-        if row.iter().any(|c| !c.trim().is_empty()) {
-            let cells: Vec<String> = row.iter().map(|c| c.trim().to_string()).collect();
-            out.push(format!("| {} |", cells.join(" | ")));
-            out.push(String::new());
-        }
-        row.clear();
-    };
-    for line in text.split('\n') {
-        let t = line.trim();
-        if is_grid_border(t) {
-            flush(&mut row, &mut out);
-            in_grid = true;
-            continue;
-        }
-        if in_grid && t.starts_with('|') {
-            let cells: Vec<&str> = t.trim_matches('|').split('|').collect();
-            if row.len() < cells.len() {
-                row.resize(cells.len(), String::new());
-            }
-            for (i, c) in cells.iter().enumerate() {
-                let c = c.trim();
-                if !c.is_empty() {
-                    if !row[i].is_empty() {
-                        row[i].push(' ');
-                    }
-                    row[i].push_str(c);
+fn is_pipe_row(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('|') && t.ends_with('|') && t.len() > 2 && !is_pipe_separator(t)
+}
+
+fn cells(row: &str) -> Vec<String> {
+    row.trim()
+        .trim_matches('|')
+        .split('|')
+        .map(|c| c.trim().to_string())
+        .collect()
+}
+
+/// Writes a table: a layout table (at most 3 rows of at most 2 cells: letterhead,
+/// signature) cell by cell, column by column, one paragraph each; a data table as one
+/// `| a | b |` row a paragraph.
+fn emit_table(rows: &[Vec<String>], out: &mut Vec<String>) {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    if rows.len() <= 3 && cols <= 2 {
+        for c in 0..cols {
+            for row in rows {
+                if let Some(cell) = row.get(c).filter(|x| !x.is_empty()) {
+                    out.push(cell.clone());
+                    out.push(String::new());
                 }
             }
+        }
+    } else {
+        for row in rows {
+            if row.iter().any(|c| !c.is_empty()) {
+                out.push(format!("| {} |", row.join(" | ")));
+                out.push(String::new());
+            }
+        }
+    }
+}
+
+/// Grid tables (cells may wrap over several lines) and pipe tables → rows, each row its
+/// own paragraph (layout tables cell by cell).
+fn tables(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new(); // rows of the current table
+    let mut grid_row: Option<Vec<String>> = None; // cells of a grid row being read
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let t = lines[i].trim();
+        if is_grid_border(t) {
+            if let Some(r) = grid_row.take() {
+                rows.push(r);
+            }
+            grid_row = Some(Vec::new());
+            i += 1;
             continue;
         }
-        if in_grid {
-            flush(&mut row, &mut out);
-            in_grid = false;
+        if let Some(r) = grid_row.as_mut() {
+            if t.starts_with('|') {
+                let cs = cells(t);
+                if r.len() < cs.len() {
+                    r.resize(cs.len(), String::new());
+                }
+                for (k, c) in cs.iter().enumerate() {
+                    if !c.is_empty() {
+                        if !r[k].is_empty() {
+                            r[k].push(' ');
+                        }
+                        r[k].push_str(c);
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            let r = grid_row.take().unwrap_or_default();
+            if r.iter().any(|c| !c.is_empty()) {
+                rows.push(r);
+            }
         }
         if is_pipe_separator(t) {
+            i += 1;
             continue;
         }
-        if t.starts_with('|') && t.ends_with('|') && t.len() > 1 {
-            let cells: Vec<&str> = t.trim_matches('|').split('|').map(str::trim).collect();
-            out.push(format!("| {} |", cells.join(" | ")));
-            out.push(String::new());
+        if is_pipe_row(t) {
+            rows.push(cells(t));
+            i += 1;
             continue;
         }
-        out.push(line.to_string());
+        // Blank lines inside a pipe table (antiword) do not end it.
+        if t.is_empty() && !rows.is_empty() {
+            let next = lines[i..].iter().find(|l| !l.trim().is_empty());
+            if next.is_some_and(|l| is_pipe_row(l) || is_grid_border(l.trim())) {
+                i += 1;
+                continue;
+            }
+        }
+        if !rows.is_empty() {
+            emit_table(&std::mem::take(&mut rows), &mut out);
+        }
+        out.push(lines[i].to_string());
+        i += 1;
     }
-    flush(&mut row, &mut out);
+    if let Some(r) = grid_row.take() {
+        if r.iter().any(|c| !c.is_empty()) {
+            rows.push(r);
+        }
+    }
+    if !rows.is_empty() {
+        emit_table(&rows, &mut out);
+    }
     let mut s = out.join("\n");
     while s.contains("\n\n\n") {
         s = s.replace("\n\n\n", "\n\n");
@@ -477,10 +534,12 @@ mod tests {
 
     #[test]
     fn grid_table_rows() {
-        let t = "Trước\n\n+-----+--------+\n| STT | Chỉ    |\n|     | tiêu   |\n+=====+========+\n| 1   | GRDP   |\n+-----+--------+\n\nSau";
+        let t = "Trước\n\n+-----+--------+----+\n| STT | Chỉ    | KH |\n|     | tiêu   |    |\n+=====+========+====+\n| 1   | GRDP   | 8  |\n+-----+--------+----+\n\nSau";
         let s = tables(t);
-        assert!(s.contains("| STT | Chỉ tiêu |"), "{s}");
-        assert!(s.contains("| 1 | GRDP |"), "{s}");
+        assert!(s.contains("| STT | Chỉ tiêu | KH |"), "{s}");
+        assert!(s.contains("| 1 | GRDP | 8 |"), "{s}");
+        let letterhead = tables("|UBND TỈNH LẠNG SƠN   |CỘNG HÒA XÃ HỘI |\n|Số: 45/BC-UBND  |Lạng Sơn, ngày 5 |\n\nBÁO CÁO");
+        assert_eq!(letterhead, "UBND TỈNH LẠNG SƠN\n\nSố: 45/BC-UBND\n\nCỘNG HÒA XÃ HỘI\n\nLạng Sơn, ngày 5\n\nBÁO CÁO");
         assert!(!s.contains("+---"));
         assert!(s.starts_with("Trước") && s.ends_with("Sau"));
     }
