@@ -337,3 +337,211 @@ pub fn corpus(name_prefix: &str) -> (String, String) {
         std::fs::read_to_string(e.path()).unwrap(),
     )
 }
+
+/// Splits a clean-layout report into body paragraphs (markers kept as superscripts) and
+/// footnotes `(n, text)`.
+pub fn body_and_notes(text: &str) -> (Vec<String>, Vec<(u32, String)>) {
+    let mut body = Vec::new();
+    let mut notes = Vec::new();
+    for p in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        let num: String = p.chars().take_while(|c| is_sup(*c)).collect();
+        if !num.is_empty() && p[num.len()..].starts_with(|c: char| c == ' ' || c.is_alphabetic()) {
+            notes.push((sup_value(&num).unwrap(), p[num.len()..].trim().to_string()));
+        } else {
+            body.push(p.to_string());
+        }
+    }
+    (body, notes)
+}
+
+/// Replaces footnote markers (superscripts naming a footnote, in order) with `f(n)`.
+pub fn replace_markers(
+    p: &str,
+    notes: &[(u32, String)],
+    next: &mut u32,
+    f: &dyn Fn(u32) -> String,
+) -> String {
+    let mut out = String::new();
+    let chars: Vec<char> = p.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if is_sup(chars[i]) {
+            let mut j = i;
+            while j < chars.len() && is_sup(chars[j]) {
+                j += 1;
+            }
+            let s: String = chars[i..j].iter().collect();
+            let n = sup_value(&s).unwrap();
+            if n == *next && notes.iter().any(|(m, _)| *m == n) {
+                out.push_str(&f(n));
+                *next += 1;
+            } else {
+                out.push_str(&s);
+            }
+            i = j;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// pandoc `-t plain` style: `[n]` markers, all notes listed at the end as `[n] text`.
+pub fn render_pandoc(text: &str) -> String {
+    let (body, notes) = body_and_notes(text);
+    let mut next = 1;
+    let mut out: Vec<String> = body
+        .iter()
+        .map(|p| replace_markers(p, &notes, &mut next, &|n| format!("[{n}]")))
+        .collect();
+    for (n, t) in &notes {
+        out.push(format!("[{n}] {t}"));
+    }
+    out.join("\n\n") + "\n"
+}
+
+/// pandoc markdown style: `[^n]` markers and `[^n]: text` definitions at the end.
+pub fn render_markdown_notes(text: &str) -> String {
+    let (body, notes) = body_and_notes(text);
+    let mut next = 1;
+    let mut out: Vec<String> = body
+        .iter()
+        .map(|p| replace_markers(p, &notes, &mut next, &|n| format!("[^{n}]")))
+        .collect();
+    for (n, t) in &notes {
+        out.push(format!("[^{n}]: {t}"));
+    }
+    out.join("\n\n") + "\n"
+}
+
+/// antiword style: `[n]` markers, paragraphs wrapped at no width, notes after a rule.
+pub fn render_antiword(text: &str) -> String {
+    let (body, notes) = body_and_notes(text);
+    let mut next = 1;
+    let mut out: Vec<String> = body
+        .iter()
+        .map(|p| replace_markers(p, &notes, &mut next, &|n| format!("[{n}]")))
+        .collect();
+    out.push("-----------------------".into());
+    for (n, t) in &notes {
+        out.push(format!("[{n}] {t}"));
+    }
+    out.join("\n\n") + "\n\n\n"
+}
+
+fn wrap(p: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    for w in p.split_whitespace() {
+        if !cur.is_empty() && cur.chars().count() + 1 + w.chars().count() > width {
+            lines.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(w);
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// pdftotext style: lines wrapped at 80 characters, markers as digits glued to the word
+/// (`kỳ1.`), pages of about 40 lines ending with their footnotes (`1 text`, wrapped), a
+/// page number alone on a line, and a form feed.
+pub fn render_pdftotext(text: &str) -> String {
+    let (body, notes) = body_and_notes(text);
+    let mut next = 1;
+    let mut out = String::new();
+    let mut page_lines: Vec<String> = Vec::new();
+    let mut page_notes: Vec<u32> = Vec::new();
+    let mut page = 1;
+    let flush = |out: &mut String, lines: &mut Vec<String>, pn: &mut Vec<u32>, page: &mut u32| {
+        for l in lines.drain(..) {
+            out.push_str(&l);
+            out.push('\n');
+        }
+        for n in pn.drain(..) {
+            let t = &notes.iter().find(|(m, _)| *m == n).unwrap().1;
+            for (k, l) in wrap(&format!("{n} {t}"), 90).into_iter().enumerate() {
+                let _ = k;
+                out.push_str(&l);
+                out.push('\n');
+            }
+        }
+        out.push_str(&format!("\n{page}\n\u{c}"));
+        *page += 1;
+    };
+    for p in &body {
+        // Markers as sentinels first, so each note goes to the page of its marker line.
+        let p = replace_markers(p, &notes, &mut next, &|n| format!("\u{1}{n}\u{2}"));
+        for l in wrap(&p, 80) {
+            let mut line = String::new();
+            let mut rest = l.as_str();
+            while let Some(a) = rest.find('\u{1}') {
+                let b = rest.find('\u{2}').unwrap();
+                line.push_str(&rest[..a]);
+                let n: u32 = rest[a + 1..b].parse().unwrap();
+                line.push_str(&n.to_string());
+                page_notes.push(n);
+                rest = &rest[b + 1..];
+            }
+            line.push_str(rest);
+            page_lines.push(line);
+            if page_lines.len() >= 40 {
+                flush(&mut out, &mut page_lines, &mut page_notes, &mut page);
+            }
+        }
+        page_lines.push(String::new());
+    }
+    flush(&mut out, &mut page_lines, &mut page_notes, &mut page);
+    out
+}
+
+/// Paragraphs of a text, whitespace collapsed, a space after a leading footnote number,
+/// sorted (footnote bodies may move next to their marker).
+pub fn sorted_paragraphs(text: &str) -> Vec<String> {
+    let mut v: Vec<String> = text
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let num: String = p.chars().take_while(|c| is_sup(*c)).collect();
+            if !num.is_empty() && p[num.len()..].starts_with(char::is_alphabetic) {
+                format!("{num} {}", &p[num.len()..])
+            } else {
+                p
+            }
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// Asserts two texts have the same paragraphs (see [`sorted_paragraphs`]), showing only
+/// the first differences.
+pub fn assert_same_paragraphs(got: &str, want: &str, name: &str) {
+    let g = sorted_paragraphs(got);
+    let w = sorted_paragraphs(want);
+    let short = |s: &String| s.chars().take(100).collect::<String>();
+    let missing: Vec<String> = w
+        .iter()
+        .filter(|p| !g.contains(p))
+        .take(3)
+        .map(short)
+        .collect();
+    let extra: Vec<String> = g
+        .iter()
+        .filter(|p| !w.contains(p))
+        .take(3)
+        .map(short)
+        .collect();
+    assert!(
+        missing.is_empty() && extra.is_empty() && g.len() == w.len(),
+        "{name}: {} vs {} paragraphs\nmissing: {missing:#?}\nextra: {extra:#?}",
+        g.len(),
+        w.len()
+    );
+}

@@ -458,14 +458,45 @@ fn has_glued_marker(text: &str, n: u32) -> bool {
         let at = from + p;
         let before = text[..at].chars().next_back();
         let after = text[at + pat.len()..].chars().next();
-        if before.is_some_and(|c| c.is_alphabetic() || c == ')' || c == '%')
-            && after.is_none_or(|c| !c.is_ascii_digit() && !c.is_alphabetic())
-        {
+        let ends_ok = after.is_none_or(|c| !c.is_ascii_digit() && !c.is_alphabetic());
+        if before.is_some_and(|c| c.is_alphabetic() || c == ')' || c == '%') && ends_ok {
             return true;
+        }
+        // A marker glued to a year: `năm 20236)`.
+        if ends_ok && at >= 4 && text.is_char_boundary(at - 4) {
+            let year = &text[at - 4..at];
+            let start_ok = text[..at - 4]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_ascii_digit() && c != '.' && c != ',');
+            if start_ok
+                && (year.starts_with("19") || year.starts_with("20"))
+                && year.chars().all(|c| c.is_ascii_digit())
+            {
+                return true;
+            }
         }
         from = at + pat.len();
     }
     false
+}
+
+/// `12 Trong đó…`: the number, a space, a capital letter.
+fn capitalized_note(line: &str, n: u32) -> bool {
+    line.trim_start()
+        .strip_prefix(&n.to_string())
+        .and_then(|r| r.strip_prefix(' '))
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// Whether some token of `text` ends with the digits of `n` (`số 325.` for marker 25).
+fn ends_a_token(text: &str, n: u32) -> bool {
+    let pat = n.to_string();
+    text.split_whitespace().any(|t| {
+        let t = t.trim_end_matches(['.', ',', ';', ':', ')']);
+        t.len() > pat.len() && t.ends_with(&pat)
+    })
 }
 
 /// pdftotext text (pages split by form feeds, page numbers alone on lines) → the
@@ -492,7 +523,9 @@ fn pdftotext_layout(text: &str) -> String {
         for (i, l) in lines.iter().enumerate() {
             if footnote_start(l, expected) {
                 let above = lines[..i].join(" ");
-                if has_glued_marker(&above, expected) {
+                if has_glued_marker(&above, expected)
+                    || capitalized_note(l, expected) && ends_a_token(&above, expected)
+                {
                     block_start = Some(i);
                     break;
                 }
