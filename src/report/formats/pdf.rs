@@ -245,6 +245,39 @@ fn note_start(row: &str, expected: u32) -> Option<String> {
     Some(rest.trim().to_string())
 }
 
+/// Footnote-zone lines as text rows, top to bottom (a footnote number printed apart from
+/// its text rejoins it).
+fn zone_rows(zone: &[Vec<Line>]) -> Vec<String> {
+    let mut lines: Vec<Line> = zone.iter().flatten().cloned().collect();
+    lines.sort_by(|a, b| a.y1().total_cmp(&b.y1()).then(a.x0().total_cmp(&b.x0())));
+    let mut rows: Vec<Line> = Vec::new();
+    for l in lines {
+        match rows.last_mut() {
+            Some(r) if same_row(r, &l) => {
+                r.words.extend(l.words);
+                r.words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            }
+            _ => rows.push(l),
+        }
+    }
+    rows.into_iter()
+        .map(|row| {
+            let mut raised = Vec::new();
+            // The footnote number is itself small and raised in the footnote text.
+            let first_raised = row.words.len() > 1
+                && row.words[0].text.chars().all(|c| c.is_ascii_digit())
+                && row.words[0].height() < 0.85 * row.size();
+            if first_raised {
+                let mut rest = row.clone();
+                rest.words.remove(0);
+                format!("{} {}", row.words[0].text, line_text(&rest, &mut raised))
+            } else {
+                line_text(&row, &mut raised)
+            }
+        })
+        .collect()
+}
+
 fn layout(pages: &[Page]) -> Document {
     let body = body_size(pages);
     let mut doc = Document::default();
@@ -253,6 +286,7 @@ fn layout(pages: &[Page]) -> Document {
     let mut prev_short = true;
     let mut next_note = 1u32;
     let mut current_note: Option<u32> = None;
+    let mut notes_on_prev_page = false;
     for page in pages {
         let mut blocks: Vec<Vec<Line>> = page.clone();
         // Page numbers: a one-line block at the very top or bottom of the page.
@@ -278,8 +312,25 @@ fn layout(pages: &[Page]) -> Document {
                 b.iter()
                     .all(|l| l.size() < 0.9 * body && l.y0() >= last_body - 0.5)
             });
-        // Labels split from their text by a tab rejoin it.
+        // A zone is footnotes when it starts the next footnote, or continues one from
+        // the page before; otherwise it is small print of the body (a table, a note).
+        let zone_texts = zone_rows(&zone);
+        let starts = zone_texts
+            .iter()
+            .any(|t| note_start(t, next_note).is_some());
+        let continues = notes_on_prev_page
+            && current_note
+                .and_then(|n| doc.footnotes.get(&n))
+                .is_some_and(|t| !t.trim_end().ends_with(['.', '!', '?']));
+        let has_zone = !zone.is_empty() && (starts || continues);
         let mut body_blocks = body_blocks;
+        let zone_texts = if has_zone {
+            zone_texts
+        } else {
+            body_blocks.extend(zone);
+            Vec::new()
+        };
+        // Labels split from their text by a tab rejoin it.
         let mut i = 0;
         while i < body_blocks.len() {
             if body_blocks[i].len() == 1 && is_label(&body_blocks[i][0]) {
@@ -318,32 +369,7 @@ fn layout(pages: &[Page]) -> Document {
                 prev_short = l.x1() < right - 3.0 * body;
             }
         }
-        // Footnote zone rows, top to bottom.
-        let mut lines: Vec<Line> = zone.into_iter().flatten().collect();
-        lines.sort_by(|a, b| a.y1().total_cmp(&b.y1()).then(a.x0().total_cmp(&b.x0())));
-        let mut rows: Vec<Line> = Vec::new();
-        for l in lines {
-            match rows.last_mut() {
-                Some(r) if same_row(r, &l) => {
-                    r.words.extend(l.words);
-                    r.words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-                }
-                _ => rows.push(l),
-            }
-        }
-        for row in rows {
-            let mut raised = Vec::new();
-            // The footnote number is itself small and raised in the footnote text.
-            let first_raised = row.words.len() > 1
-                && row.words[0].text.chars().all(|c| c.is_ascii_digit())
-                && row.words[0].height() < 0.85 * row.size();
-            let text = if first_raised {
-                let mut rest = row.clone();
-                rest.words.remove(0);
-                format!("{} {}", row.words[0].text, line_text(&rest, &mut raised))
-            } else {
-                line_text(&row, &mut raised)
-            };
+        for text in zone_texts {
             if let Some(body_text) = note_start(&text, next_note) {
                 doc.footnotes.insert(next_note, body_text);
                 current_note = Some(next_note);
@@ -353,9 +379,120 @@ fn layout(pages: &[Page]) -> Document {
                 e.push_str(text.trim());
             }
         }
+        notes_on_prev_page = has_zone;
     }
     if !para.is_empty() {
         doc.push(para, para_notes);
     }
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line of words at `y` (top) with font height `h`, words 5pt apart from `x`.
+    fn line(x: f64, y: f64, h: f64, text: &str) -> Line {
+        let mut words = Vec::new();
+        let mut x0 = x;
+        for w in text.split(' ') {
+            let width = w.chars().count() as f64 * h * 0.5;
+            words.push(Word {
+                x0,
+                y0: y,
+                x1: x0 + width,
+                y1: y + h,
+                text: w.to_string(),
+            });
+            x0 += width + 5.0;
+        }
+        Line { words }
+    }
+
+    fn marker(after: &Line, n: &str) -> Line {
+        let mut l = after.clone();
+        let last = l.words.last().unwrap().clone();
+        l.words.push(Word {
+            x0: last.x1 + 0.5,
+            y0: last.y0,
+            x1: last.x1 + 5.0,
+            y1: last.y0 + 9.0,
+            text: n.to_string(),
+        });
+        l
+    }
+
+    #[test]
+    fn footnote_zone_markers_labels_and_page_numbers() {
+        let p1 = vec![
+            vec![line(300.0, 20.0, 16.0, "1")],
+            vec![line(85.0, 60.0, 16.0, "1.")],
+            vec![line(120.0, 60.0, 16.0, "Về kinh tế")],
+            vec![
+                marker(
+                    &line(
+                        113.0,
+                        80.0,
+                        16.0,
+                        "Diện tích gieo trồng đạt 3.666 ha tăng so với cùng kỳ năm trước và",
+                    ),
+                    "1",
+                ),
+                line(
+                    85.0,
+                    96.0,
+                    16.0,
+                    "tiếp tục phát triển ổn định đàn gia súc gia cầm trên toàn bộ địa bàn tỉnh nhà",
+                ),
+            ],
+            vec![line(113.0, 700.0, 7.0, "1")],
+            vec![line(
+                121.0,
+                700.0,
+                12.0,
+                "Trong đó: 2.128 ha rau, 548 ha khoai tây.",
+            )],
+        ];
+        let p2 = vec![
+            vec![line(300.0, 20.0, 16.0, "2")],
+            vec![line(85.0, 60.0, 16.0, "trong tháng.")],
+            vec![line(85.0, 700.0, 12.0, "| STT | Chỉ tiêu | Kết quả |")],
+        ];
+        let doc = layout(&[p1, p2]);
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts[0], "1. Về kinh tế");
+        assert!(texts[1].starts_with(
+            "Diện tích gieo trồng đạt 3.666 ha tăng so với cùng kỳ năm trước và¹ tiếp tục"
+        ));
+        assert!(texts[1].ends_with("tỉnh nhà trong tháng."), "{}", texts[1]);
+        assert_eq!(doc.blocks[1].notes, vec![1]);
+        assert_eq!(
+            doc.footnotes[&1],
+            "Trong đó: 2.128 ha rau, 548 ha khoai tây."
+        );
+        // Small print with no footnote to start or continue stays in the body.
+        assert_eq!(texts[2], "| STT | Chỉ tiêu | Kết quả |");
+        assert_eq!(texts.len(), 3);
+
+        // A footnote cut by the page break continues in the next page's zone.
+        let p1 = vec![
+            vec![marker(&line(113.0, 80.0, 16.0, "Đàn trâu ổn định"), "1")],
+            vec![line(
+                113.0,
+                700.0,
+                12.0,
+                "1 Tổng đàn trâu khoảng 67.800 con, đàn lợn:",
+            )],
+        ];
+        let p2 = vec![
+            vec![line(85.0, 60.0, 16.0, "Tiếp tục.")],
+            vec![line(85.0, 700.0, 12.0, "179.600 con, tăng 6,14%.")],
+        ];
+        let doc = layout(&[p1, p2]);
+        assert_eq!(
+            doc.footnotes[&1],
+            "Tổng đàn trâu khoảng 67.800 con, đàn lợn: 179.600 con, tăng 6,14%."
+        );
+        assert_eq!(doc.blocks.len(), 2);
+    }
 }
