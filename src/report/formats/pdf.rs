@@ -476,7 +476,23 @@ mod tests {
 
         // A footnote cut by the page break continues in the next page's zone.
         let p1 = vec![
-            vec![marker(&line(113.0, 80.0, 16.0, "Đàn trâu ổn định"), "1")],
+            vec![
+                line(
+                    113.0,
+                    60.0,
+                    16.0,
+                    "Tình hình chăn nuôi trên địa bàn tỉnh trong tháng được duy trì,",
+                ),
+                marker(
+                    &line(
+                        85.0,
+                        76.0,
+                        16.0,
+                        "đàn trâu, bò, lợn và gia cầm phát triển ổn định",
+                    ),
+                    "1",
+                ),
+            ],
             vec![line(
                 113.0,
                 700.0,
@@ -485,7 +501,12 @@ mod tests {
             )],
         ];
         let p2 = vec![
-            vec![line(85.0, 60.0, 16.0, "Tiếp tục.")],
+            vec![line(
+                113.0,
+                60.0,
+                16.0,
+                "Tiếp tục thực hiện tiêm phòng cho đàn gia súc, gia cầm.",
+            )],
             vec![line(85.0, 700.0, 12.0, "179.600 con, tăng 6,14%.")],
         ];
         let doc = layout(&[p1, p2]);
