@@ -238,3 +238,44 @@ fn a_broken_docx_is_an_error_not_a_panic() {
     let err = formats::read_bytes("x.docx", &numbering_docx("", "<w:p>")).unwrap_err();
     assert!(err.to_string().contains("docx"), "{err}");
 }
+
+#[test]
+fn runs_in_legacy_fonts_are_converted() {
+    use baocao::report::formats::legacy::{encode, Legacy};
+    let (_, text) = corpus("000");
+    // A sentence of report 000, in lower case so that TCVN3 can hold it.
+    let sentence = text
+        .split("\n\n")
+        .find(|p| p.starts_with("Tổng diện tích gieo trồng"))
+        .unwrap()
+        .split(". ")
+        .next()
+        .unwrap()
+        .replace('¹', "")
+        .to_lowercase();
+    let run = |font: &str, t: &str| {
+        format!("<w:r><w:rPr><w:rFonts w:ascii=\"{font}\" w:hAnsi=\"{font}\"/></w:rPr><w:t xml:space=\"preserve\">{t}</w:t></w:r>")
+    };
+    let tcvn = encode(Legacy::Tcvn3, &sentence).unwrap();
+    let vni = encode(Legacy::Vni, "Phát triển kinh tế - xã hội").unwrap();
+    let heading = encode(Legacy::Tcvn3, "tình hình kinh tế").unwrap();
+    let body = format!(
+        "<w:p>{}</w:p><w:p>{}{}</w:p><w:p>{}</w:p>",
+        run(".VnTimeH", &heading),
+        run(".VnTime", &tcvn),
+        run("Times New Roman", " (Unicode)"),
+        run("VNI-Times", &vni),
+    );
+    let got = formats::read_bytes("l.docx", &numbering_docx("", &body))
+        .unwrap()
+        .text;
+    let lines: Vec<&str> = got.split("\n\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        lines,
+        [
+            "TÌNH HÌNH KINH TẾ".to_string(),
+            format!("{sentence} (Unicode)"),
+            "Phát triển kinh tế - xã hội".to_string(),
+        ]
+    );
+}

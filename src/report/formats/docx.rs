@@ -45,12 +45,17 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Document, FormatError> {
         Some(x) => Numbering::from_xml(&parse(&x, "numbering")?),
         None => Numbering::default(),
     };
-    let styles = match styles {
-        Some(x) => Styles::from_xml(&parse(&x, "styles")?),
+    let styles_root = styles.map(|x| parse(&x, "styles")).transpose()?;
+    let styles = match &styles_root {
+        Some(r) => Styles::from_xml(r),
         None => Styles::default(),
     };
+    let fonts = match &styles_root {
+        Some(r) => Fonts::from_xml(r),
+        None => Fonts::default(),
+    };
     let notes = match footnotes {
-        Some(x) => footnote_bodies(&parse(&x, "footnotes")?),
+        Some(x) => footnote_bodies(&parse(&x, "footnotes")?, &fonts),
         None => HashMap::new(),
     };
     let body = document
@@ -69,6 +74,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Document, FormatError> {
     let mut walker = Walker {
         numbering,
         styles,
+        fonts: &fonts,
         numbers: &numbers,
         doc: Document::default(),
         seen_text: false,
@@ -122,7 +128,7 @@ fn collect_refs(el: &Element, out: &mut Vec<String>) {
 }
 
 /// Footnote bodies by id (separators skipped), paragraphs joined by a space.
-fn footnote_bodies(root: &Element) -> HashMap<String, String> {
+fn footnote_bodies(root: &Element, fonts: &Fonts) -> HashMap<String, String> {
     let mut map = HashMap::new();
     for f in root.children_named("footnote") {
         if matches!(
@@ -138,7 +144,13 @@ fn footnote_bodies(root: &Element) -> HashMap<String, String> {
             .map(|p| {
                 let mut s = String::new();
                 let mut refs = Vec::new();
-                runs(p, &mut s, &mut refs, &no_numbers);
+                let style = p.child("pPr").and_then(|x| x.child_val("pStyle"));
+                let ctx = RunCtx {
+                    numbers: &no_numbers,
+                    fonts,
+                    para_font: fonts.paragraph_font(style),
+                };
+                runs(p, &mut s, &mut refs, &ctx);
                 s.replace('\n', " ")
             })
             .filter(|s| !s.trim().is_empty())
@@ -149,19 +161,40 @@ fn footnote_bodies(root: &Element) -> HashMap<String, String> {
 }
 
 /// The text of a paragraph's runs; footnote references become superscript numbers.
-fn runs(el: &Element, out: &mut String, refs: &mut Vec<u32>, numbers: &HashMap<String, u32>) {
+/// What a run needs to know besides itself.
+struct RunCtx<'a> {
+    /// Footnote numbers by footnote id.
+    numbers: &'a HashMap<String, u32>,
+    /// Fonts of the document's styles and defaults.
+    fonts: &'a Fonts,
+    /// Font of the paragraph (its style, or the document default).
+    para_font: Option<&'a str>,
+}
+
+fn runs(el: &Element, out: &mut String, refs: &mut Vec<u32>, ctx: &RunCtx<'_>) {
     for c in el.elements() {
         match c.name.as_str() {
             "pPr" | "rPr" | "del" | "moveFrom" | "instrText" | "delText" | "footnoteRef"
             | "endnoteRef" | "Fallback" | "drawing" | "pict" | "object" => {}
-            "r" => run(c, out, refs, numbers),
-            _ => runs(c, out, refs, numbers),
+            "r" => run(c, out, refs, ctx),
+            _ => runs(c, out, refs, ctx),
         }
     }
 }
 
-fn run(r: &Element, out: &mut String, refs: &mut Vec<u32>, numbers: &HashMap<String, u32>) {
+fn run(r: &Element, out: &mut String, refs: &mut Vec<u32>, ctx: &RunCtx<'_>) {
+    let numbers = ctx.numbers;
     let props = r.child("rPr");
+    let font = props
+        .and_then(|p| p.child("rFonts"))
+        .and_then(|f| f.attr("ascii").or(f.attr("hAnsi")))
+        .or_else(|| {
+            props
+                .and_then(|p| p.child_val("rStyle"))
+                .and_then(|s| ctx.fonts.style_font(s))
+        })
+        .or(ctx.para_font);
+    let legacy = font.and_then(legacy_font);
     let on = |name: &str| {
         props
             .and_then(|p| p.child(name))
@@ -177,7 +210,13 @@ fn run(r: &Element, out: &mut String, refs: &mut Vec<u32>, numbers: &HashMap<Str
     let mut text = String::new();
     for c in r.elements() {
         match c.name.as_str() {
-            "t" => text.push_str(&c.text()),
+            "t" => match legacy {
+                Some((enc, capitals)) => {
+                    let t = super::legacy::decode(enc, &c.text());
+                    text.push_str(&if capitals { t.to_uppercase() } else { t });
+                }
+                None => text.push_str(&c.text()),
+            },
             "tab" | "ptab" => text.push(' '),
             "br" | "cr" => text.push('\n'),
             "noBreakHyphen" => text.push('-'),
@@ -197,7 +236,7 @@ fn run(r: &Element, out: &mut String, refs: &mut Vec<u32>, numbers: &HashMap<Str
                     refs.push(*n);
                 }
             }
-            "AlternateContent" => runs(c, &mut text, refs, numbers),
+            "AlternateContent" => runs(c, &mut text, refs, ctx),
             _ => {}
         }
     }
@@ -216,6 +255,7 @@ fn run(r: &Element, out: &mut String, refs: &mut Vec<u32>, numbers: &HashMap<Str
 struct Walker<'a> {
     numbering: Numbering,
     styles: Styles,
+    fonts: &'a Fonts,
     numbers: &'a HashMap<String, u32>,
     doc: Document,
     /// Whether body text was seen (a table before any text is the letterhead).
@@ -244,9 +284,14 @@ impl Walker<'_> {
     fn paragraph(&mut self, p: &Element) -> (String, Vec<u32>) {
         let mut text = String::new();
         let mut refs = Vec::new();
-        runs(p, &mut text, &mut refs, self.numbers);
         let ppr = p.child("pPr");
         let style = ppr.and_then(|x| x.child_val("pStyle")).map(str::to_string);
+        let ctx = RunCtx {
+            numbers: self.numbers,
+            fonts: self.fonts,
+            para_font: self.fonts.paragraph_font(style.as_deref()),
+        };
+        runs(p, &mut text, &mut refs, &ctx);
         let direct = ppr.and_then(|x| x.child("numPr"));
         let mut num_id = direct
             .and_then(|n| n.child_val("numId"))
@@ -357,6 +402,86 @@ impl Walker<'_> {
                 _ => {}
             }
         }
+    }
+}
+
+/// A legacy Vietnamese font: its encoding, and whether it is a capitals-only font
+/// (TCVN3 `.VnTimeH`, `.VnArialH`: lower-case codes drawn as capitals).
+fn legacy_font(name: &str) -> Option<(super::legacy::Legacy, bool)> {
+    let n = name.trim().to_ascii_lowercase();
+    if n.starts_with(".vn") {
+        Some((super::legacy::Legacy::Tcvn3, n.ends_with('h')))
+    } else if n.starts_with("vni-") || n.starts_with("vni ") {
+        Some((super::legacy::Legacy::Vni, false))
+    } else {
+        None
+    }
+}
+
+/// Fonts named by styles and document defaults (`w:rFonts w:ascii`).
+#[derive(Debug, Default)]
+struct Fonts {
+    default: Option<String>,
+    /// style id → (font, basedOn)
+    styles: HashMap<String, (Option<String>, Option<String>)>,
+    default_paragraph_style: Option<String>,
+}
+
+impl Fonts {
+    fn from_xml(root: &Element) -> Fonts {
+        let font_of = |rpr: Option<&Element>| {
+            rpr.and_then(|r| r.child("rFonts"))
+                .and_then(|f| f.attr("ascii").or(f.attr("hAnsi")))
+                .map(str::to_string)
+        };
+        let default = font_of(
+            root.child("docDefaults")
+                .and_then(|d| d.child("rPrDefault"))
+                .and_then(|d| d.child("rPr")),
+        );
+        let mut styles = HashMap::new();
+        let mut default_paragraph_style = None;
+        for s in root.children_named("style") {
+            let Some(id) = s.attr("styleId") else {
+                continue;
+            };
+            if s.attr("type") == Some("paragraph") && s.attr("default") == Some("1") {
+                default_paragraph_style = Some(id.to_string());
+            }
+            styles.insert(
+                id.to_string(),
+                (
+                    font_of(s.child("rPr")),
+                    s.child_val("basedOn").map(str::to_string),
+                ),
+            );
+        }
+        Fonts {
+            default,
+            styles,
+            default_paragraph_style,
+        }
+    }
+
+    /// The font a style sets, following `basedOn`.
+    fn style_font(&self, style: &str) -> Option<&str> {
+        let mut cur = Some(style);
+        for _ in 0..20 {
+            let (font, based) = self.styles.get(cur?)?;
+            if let Some(f) = font {
+                return Some(f);
+            }
+            cur = based.as_deref();
+        }
+        None
+    }
+
+    /// The font of a paragraph of the given style (or of the default style).
+    fn paragraph_font(&self, style: Option<&str>) -> Option<&str> {
+        style
+            .or(self.default_paragraph_style.as_deref())
+            .and_then(|s| self.style_font(s))
+            .or(self.default.as_deref())
     }
 }
 
