@@ -314,6 +314,10 @@ pub fn detect(text: &str) -> Option<Legacy> {
         }
         if is_vietnamese_unicode(c) {
             unicode_vi += 1;
+            // Plenty of Unicode Vietnamese already: not legacy text.
+            if unicode_vi >= 50 && unicode_vi * 200 > letters {
+                return None;
+            }
         }
         // TCVN3 codes that are not letters of Unicode Vietnamese in Latin-1.
         if matches!(c, '¡'..='®' | 'µ'..='¹' | '»'..='¾' | 'Æ'..='Ë' | 'Î' | 'Ï' | 'Ð' | 'Ñ'

@@ -64,7 +64,11 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), FormatError> {
 /// Repairs decoded text into a layout the parser knows; returns notes on what was done.
 pub fn repair(text: &str) -> (String, Vec<String>) {
     let mut notes = Vec::new();
-    let mut s: String = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut s: String = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
     if let Some(l) = legacy::detect(&s) {
         s = legacy::decode(l, &s);
         notes.push(format!("{} encoding converted to Unicode", l.name()));
@@ -73,7 +77,9 @@ pub fn repair(text: &str) -> (String, Vec<String>) {
         s = s.replace('ƣ', "ư").replace('Ƣ', "Ư");
         notes.push("legacy-font ƣ/Ƣ replaced by ư/Ư".into());
     }
-    s = s.nfc().collect();
+    if unicode_normalization::is_nfc_quick(s.chars()) != unicode_normalization::IsNormalized::Yes {
+        s = s.nfc().collect();
+    }
     if s.contains('\u{c}') || has_page_number_lines(&s) {
         s = pdftotext_layout(&s);
         notes.push("pdftotext pages repaired".into());
