@@ -372,7 +372,14 @@ pub fn replace_markers(
             }
             let s: String = chars[i..j].iter().collect();
             let n = sup_value(&s).unwrap();
-            if n == *next && notes.iter().any(|(m, _)| *m == n) {
+            // `m²`, `km²`, `m³` are units, not markers.
+            let before: String = chars[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let unit = matches!(before.as_str(), "m" | "mk" | "md" | "mc");
+            if n == *next && !unit && notes.iter().any(|(m, _)| *m == n) {
                 out.push_str(&f(n));
                 *next += 1;
             } else {
@@ -448,11 +455,12 @@ fn wrap(p: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// pdftotext style: lines wrapped at 80 characters, markers as digits glued to the word
+/// pdftotext style: lines wrapped at 80 characters (notes at 100), markers as digits glued to the word
 /// (`kỳ1.`), pages of about 40 lines ending with their footnotes (`1 text`, wrapped), a
 /// page number alone on a line, and a form feed.
 pub fn render_pdftotext(text: &str) -> String {
-    let (body, notes) = body_and_notes(text);
+    // A PDF shows no markdown: `**` dropped, glued headings on their own lines.
+    let (body, notes) = body_and_notes(&unmarkdown(text));
     let mut next = 1;
     let mut out = String::new();
     let mut page_lines: Vec<String> = Vec::new();
@@ -465,7 +473,7 @@ pub fn render_pdftotext(text: &str) -> String {
         }
         for n in pn.drain(..) {
             let t = &notes.iter().find(|(m, _)| *m == n).unwrap().1;
-            for (k, l) in wrap(&format!("{n} {t}"), 90).into_iter().enumerate() {
+            for (k, l) in wrap(&format!("{n} {t}"), 100).into_iter().enumerate() {
                 let _ = k;
                 out.push_str(&l);
                 out.push('\n');
@@ -544,4 +552,24 @@ pub fn assert_same_paragraphs(got: &str, want: &str, name: &str) {
         g.len(),
         w.len()
     );
+}
+
+/// The clean layout without markdown bold: `**` removed, a heading glued after `**`
+/// (`…11-NQ/TW**1. Khái quát chung**`) made its own paragraph.
+pub fn unmarkdown(text: &str) -> String {
+    let mut out = Vec::new();
+    for block in text.split("\n\n") {
+        let mut rest = block.to_string();
+        while let Some(p) = rest.find("**") {
+            let after = &rest[p + 2..];
+            if p > 0 && after.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                out.push(rest[..p].replace("**", ""));
+                rest = after.to_string();
+            } else {
+                rest = format!("{}{}", &rest[..p], after);
+            }
+        }
+        out.push(rest.replace("**", ""));
+    }
+    out.join("\n\n")
 }

@@ -27,10 +27,13 @@ pub use blocks::{superscript, Block, Document};
 pub use doc::DocTool;
 
 /// The format a report file arrived in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text (`.txt`), possibly made by another converter.
+    #[default]
     Text,
     /// Markdown (`.md`).
     Markdown,
@@ -64,6 +67,36 @@ impl Format {
             Format::Docx => "docx",
             Format::Pdf => "pdf",
             Format::Doc => "doc",
+        }
+    }
+}
+
+impl Format {
+    /// Whether the format is read through its structure (.docx, .pdf, .doc) rather than
+    /// as text.
+    pub fn is_structured(self) -> bool {
+        matches!(self, Format::Docx | Format::Pdf | Format::Doc)
+    }
+}
+
+/// How a file was read: its format, the external tool used and what was repaired.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct Source {
+    /// The input format.
+    pub format: Format,
+    /// The external tool used, e.g. `pdftotext 22.12.0`; `None` when read natively.
+    pub tool: Option<String>,
+    /// What was repaired, e.g. `TCVN3 (ABC) encoding converted to Unicode`.
+    pub notes: Vec<String>,
+}
+
+impl Ingested {
+    /// Format, tool and notes, without the text.
+    pub fn source(&self) -> Source {
+        Source {
+            format: self.format,
+            tool: self.tool.clone(),
+            notes: self.notes.clone(),
         }
     }
 }
