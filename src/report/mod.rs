@@ -67,13 +67,12 @@ pub enum ParseError {
     },
     /// A .docx, .pdf or .doc file could not be read (broken file, scanned PDF, missing
     /// converter: the message says what to install).
-    #[error("{file}: {source}")]
+    #[error("{file}: {reason}")]
     Format {
         /// File path as given.
         file: String,
-        /// What went wrong.
-        #[source]
-        source: formats::FormatError,
+        /// What went wrong (its message is part of this error's message).
+        reason: formats::FormatError,
     },
 }
 
@@ -152,9 +151,9 @@ pub fn parse_bytes_with_source(
 ) -> Result<(Report, formats::Source), ParseError> {
     let format = formats::Format::from_path(Path::new(file_name));
     if let Some(f) = format.filter(|f| f.is_structured()) {
-        let ingested = formats::read_format(f, bytes).map_err(|source| ParseError::Format {
+        let ingested = formats::read_format(f, bytes).map_err(|reason| ParseError::Format {
             file: file_name.to_string(),
-            source,
+            reason,
         })?;
         let report = parse_text(file_name, &ingested.text);
         return Ok((report, ingested.source()));
@@ -224,7 +223,7 @@ fn rename(e: ParseError, file: &str) -> ParseError {
         ParseError::Binary { .. } => ParseError::Binary { file },
         ParseError::NotUtf8 { offset, .. } => ParseError::NotUtf8 { file, offset },
         ParseError::NoText { .. } => ParseError::NoText { file },
-        ParseError::Format { source, .. } => ParseError::Format { file, source },
+        ParseError::Format { reason, .. } => ParseError::Format { file, reason },
     }
 }
 

@@ -38,7 +38,7 @@ pub(crate) fn read(bytes: &[u8], tool: DocTool) -> Result<(String, String), Form
 fn antiword(bytes: &[u8]) -> Result<(String, String), FormatError> {
     let out = run_tool(
         "antiword",
-        ".doc (Word 97-2003) files",
+        "reading .doc (Word 97-2003) files",
         "apt-get install antiword",
         &["-m", "UTF-8.txt", "-w", "0"],
         &[],
@@ -117,7 +117,7 @@ fn libreoffice(bytes: &[u8]) -> Result<(String, String), FormatError> {
         Ok(o) => o,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(FormatError::MissingTool {
-                what: ".doc (Word 97-2003) files",
+                what: "reading .doc (Word 97-2003) files",
                 tool: "soffice",
                 install: "apt-get install libreoffice-writer-nogui",
             })

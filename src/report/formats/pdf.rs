@@ -62,7 +62,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(Document, String), FormatError> {
     }
     let out = run_tool(
         "pdftotext",
-        ".pdf files",
+        "reading .pdf files",
         "apt-get install poppler-utils",
         &["-bbox-layout", "-enc", "UTF-8"],
         &["-"],
