@@ -252,6 +252,9 @@ fn run(r: &Element, out: &mut String, refs: &mut Vec<u32>, ctx: &RunCtx<'_>) {
     out.push_str(&text);
 }
 
+/// A paragraph of a table cell: text and footnote numbers.
+type CellPara = (String, Vec<u32>);
+
 struct Walker<'a> {
     numbering: Numbering,
     styles: Styles,
@@ -326,7 +329,7 @@ impl Walker<'_> {
 
     fn table(&mut self, tbl: &Element) {
         // rows → cells → paragraphs (label + text, notes)
-        let mut rows: Vec<Vec<Vec<(String, Vec<u32>)>>> = Vec::new();
+        let mut rows: Vec<Vec<Vec<CellPara>>> = Vec::new();
         for tr in tbl.children_named("tr") {
             let mut cells = Vec::new();
             for tc in tr.elements().filter(|e| e.name == "tc" || e.name == "sdt") {
@@ -382,7 +385,7 @@ impl Walker<'_> {
         }
     }
 
-    fn cell(&mut self, el: &Element, out: &mut Vec<(String, Vec<u32>)>) {
+    fn cell(&mut self, el: &Element, out: &mut Vec<CellPara>) {
         for c in el.elements() {
             match c.name.as_str() {
                 "p" => {
@@ -485,11 +488,13 @@ impl Fonts {
     }
 }
 
+/// A style's numbering: numId, ilvl, basedOn.
+type StyleNumbering = (Option<String>, Option<usize>, Option<String>);
+
 /// Paragraph styles: their numbering and parent.
 #[derive(Debug, Default)]
 struct Styles {
-    /// style id → (numId, ilvl, basedOn)
-    map: HashMap<String, (Option<String>, Option<usize>, Option<String>)>,
+    map: HashMap<String, StyleNumbering>,
 }
 
 impl Styles {

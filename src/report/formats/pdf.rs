@@ -357,7 +357,7 @@ fn layout(pages: &[Page]) -> Document {
                 let indent = l.x0() > left + 0.8 * body;
                 // A new block starts a paragraph unless it continues a cut one at a page
                 // top (not indented, previous line full).
-                let new_block = k == 0 && !(std::ptr::eq(block, &body_blocks[0]) && !indent);
+                let new_block = k == 0 && (indent || !std::ptr::eq(block, &body_blocks[0]));
                 if (indent || prev_short || new_block) && !para.is_empty() {
                     doc.push(std::mem::take(&mut para), std::mem::take(&mut para_notes));
                 }

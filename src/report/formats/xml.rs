@@ -102,11 +102,9 @@ pub(crate) fn parse(xml: &str) -> Result<Element, String> {
                 let el = start(&e)?;
                 push(&mut stack, Node::Element(el));
             }
-            Event::End(_) => {
-                if stack.len() > 1 {
-                    let el = stack.pop().expect("non-empty stack");
-                    push(&mut stack, Node::Element(el));
-                }
+            Event::End(_) if stack.len() > 1 => {
+                let el = stack.pop().expect("non-empty stack");
+                push(&mut stack, Node::Element(el));
             }
             Event::Text(t) => {
                 let s = t.xml10_content().map_err(|e| e.to_string())?;
