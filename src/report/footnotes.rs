@@ -129,7 +129,10 @@ fn is_code(chars: &[char], start: usize) -> bool {
     if matches!(before, Some('/' | '-' | '_' | '.')) || before.is_some_and(|c| c.is_ascii_digit()) {
         return true;
     }
-    word.len() <= 3 && word.iter().any(|c| c.is_uppercase())
+    // A road milestone (`Km18`); other codes are cut off by `/`, `-` or a digit before
+    // (`111/2024/QH15`, `H5N1`), and the footnote sequence does the rest (`MTQG22`).
+    let word: String = word.iter().collect();
+    matches!(word.as_str(), "Km" | "km" | "KM")
 }
 
 fn strip_plain(
@@ -255,16 +258,16 @@ mod tests {
         let found = HashMap::new();
         let mut last = 0;
         let (t, n) = strip_plain(
-            "ước đạt 3.666 ha1; đàn gia súc ổn định2; đoạn Km18 - Km80, QH15, 2023. Nhân dân3 tăng 22,6%4, Đất đai 20245, năm 2024",
+            "ước đạt 3.666 ha1; đàn gia súc ổn định2; MTQG3 đoạn Km18 - Km80, QH15, 2023. Nhân dân4 tăng 22,6%5, Đất đai 20246, năm 2024",
             &known(20),
             &mut last,
             &found,
         );
         assert_eq!(
             t,
-            "ước đạt 3.666 ha; đàn gia súc ổn định; đoạn Km18 - Km80, QH15, 2023. Nhân dân tăng 22,6%, Đất đai 2024, năm 2024"
+            "ước đạt 3.666 ha; đàn gia súc ổn định; MTQG đoạn Km18 - Km80, QH15, 2023. Nhân dân tăng 22,6%, Đất đai 2024, năm 2024"
         );
-        assert_eq!(n, vec![1, 2, 3, 4, 5]);
+        assert_eq!(n, vec![1, 2, 3, 4, 5, 6]);
         let (t, n) = strip_plain("kế hoạch9. ", &known(20), &mut last, &found);
         assert_eq!((t.as_str(), n.len()), ("kế hoạch9. ", 0));
     }
