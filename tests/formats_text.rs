@@ -226,13 +226,3 @@ fn clean_reports_pass_through_unchanged() {
         assert_eq!(got.text, text, "{name}");
     }
 }
-
-#[test]
-#[ignore]
-fn dump_pdftotext_render() {
-    let (_, text) = corpus(&std::env::var("FORMATS_DUMP").unwrap_or("000".into()));
-    let r = formats_support::render_pdftotext(&text);
-    std::fs::write("/tmp/formats_pdftotext.txt", &r).unwrap();
-    let got = formats::read_bytes("x.txt", r.as_bytes()).unwrap().text;
-    std::fs::write("/tmp/formats_pdftotext_out.txt", &got).unwrap();
-}

@@ -153,6 +153,14 @@ fn is_page_number(l: &Line) -> bool {
         .trim()
         .trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
     let t = t.strip_prefix("Trang ").unwrap_or(t);
+    // `12`, or `12/30`.
+    let t = t.split_once('/').map_or(t, |(page, total)| {
+        if total.chars().all(|c| c.is_ascii_digit()) {
+            page
+        } else {
+            t
+        }
+    });
     !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
 }
 

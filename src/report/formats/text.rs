@@ -374,6 +374,17 @@ fn page_number(line: &str) -> Option<u32> {
         .strip_prefix("Trang ")
         .or_else(|| t.strip_prefix("trang "))
         .unwrap_or(t);
+    // `12`, or `12/30`.
+    let t = match t.split_once('/') {
+        Some((page, total))
+            if !total.is_empty()
+                && total.len() <= 4
+                && total.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            page
+        }
+        _ => t,
+    };
     if t.is_empty() || t.len() > 4 || !t.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -616,6 +627,17 @@ mod tests {
         assert!(decode(b"\x00\x01\x02\xff").is_err());
         let err = decode(b"caf\xe9 au lait").unwrap_err().to_string();
         assert!(err.contains("UTF-8"), "{err}");
+    }
+
+    #[test]
+    fn page_number_lines() {
+        assert_eq!(page_number("12"), Some(12));
+        assert_eq!(page_number(" - 3 - "), Some(3));
+        assert_eq!(page_number("Trang 4"), Some(4));
+        assert_eq!(page_number("5/12"), Some(5));
+        assert_eq!(page_number("2023."), None);
+        assert_eq!(page_number("15/3/2018"), None);
+        assert_eq!(page_number("1.2"), None);
     }
 
     #[test]
