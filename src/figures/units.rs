@@ -1,0 +1,318 @@
+//! The units table: how a unit is written after a number, and its canonical name.
+//!
+//! A unit after a number is read as `[scale] [base] [/per]*`:
+//!
+//! - a **scale** word (`nghìn`, `triệu`, `tỷ`, `nghìn tỷ`) multiplies the base unit; it is
+//!   kept in the unit (`400 tỷ đồng` is value 400, unit `tỷ đồng`), so that `tỷ đồng` and
+//!   `nghìn tỷ đồng` stay distinct units;
+//! - a **base** unit (`đồng`, `USD`, `%`, `ha`, `m³`, `người`, `hộ`, `dự án`, …);
+//! - any number of **per** parts (`/năm`, `/người`, `/ha`): `triệu đồng/người/năm`.
+//!
+//! A scale alone is a unit (`104,6 triệu cây` has a base, `1.500 triệu` has not). Each
+//! table lists written forms (compared without regard to case) and the canonical name;
+//! longer forms are tried first, so `lượt khách` wins over `lượt` and `m³` over `m`.
+
+/// Scale words: (written forms, canonical).
+const SCALES: &[(&[&str], &str)] = &[
+    (&["nghìn tỷ", "nghìn tỉ", "ngàn tỷ", "ngàn tỉ"], "nghìn tỷ"),
+    (&["nghìn", "ngàn"], "nghìn"),
+    (&["triệu"], "triệu"),
+    (&["tỷ", "tỉ"], "tỷ"),
+];
+
+/// Base units: (written forms, canonical). Grouped by kind for reading; the matcher
+/// tries every form, longest first.
+const BASES: &[(&[&str], &str)] = &[
+    // money
+    (&["đồng"], "đồng"),
+    (&["USD", "đô la Mỹ", "đô la"], "USD"),
+    (&["nhân dân tệ", "NDT"], "NDT"),
+    // ratios
+    (&["%", "phần trăm"], "%"),
+    (&["điểm phần trăm", "điểm %"], "điểm %"),
+    // area, length, volume, mass, energy
+    (&["ha", "héc-ta", "hécta", "hecta"], "ha"),
+    (&["km²", "km2"], "km²"),
+    (&["m²", "m2"], "m²"),
+    (&["m³", "m3"], "m³"),
+    (&["km"], "km"),
+    (&["m"], "m"),
+    (&["lít"], "lít"),
+    (&["tấn"], "tấn"),
+    (&["tạ"], "tạ"),
+    (&["kg"], "kg"),
+    (&["kWh"], "kWh"),
+    (&["MWh"], "MWh"),
+    (&["MW"], "MW"),
+    // people and visits
+    (&["lượt khách"], "lượt khách"),
+    (&["lượt người"], "lượt người"),
+    (&["lượt con"], "lượt con"),
+    (&["lượt phương tiện", "lượt xe"], "lượt phương tiện"),
+    (&["lượt"], "lượt"),
+    (&["khách"], "khách"),
+    (&["người"], "người"),
+    (&["nhân khẩu"], "nhân khẩu"),
+    (&["lao động"], "lao động"),
+    (&["hộ gia đình", "hộ"], "hộ"),
+    (&["đối tượng"], "đối tượng"),
+    (&["bị can"], "bị can"),
+    (&["đảng viên"], "đảng viên"),
+    (&["học sinh"], "học sinh"),
+    (&["sinh viên"], "sinh viên"),
+    (&["thí sinh"], "thí sinh"),
+    (&["giáo viên"], "giáo viên"),
+    (&["bệnh nhân"], "bệnh nhân"),
+    (&["ca"], "ca"),
+    (&["trường hợp"], "trường hợp"),
+    // cases, projects, organisations
+    (&["vụ việc", "vụ"], "vụ"),
+    (&["dự án"], "dự án"),
+    (&["gói thầu"], "gói thầu"),
+    (&["công trình"], "công trình"),
+    (&["doanh nghiệp"], "doanh nghiệp"),
+    (&["hợp tác xã", "HTX"], "hợp tác xã"),
+    (&["chi nhánh"], "chi nhánh"),
+    (&["cơ sở"], "cơ sở"),
+    (&["đơn vị"], "đơn vị"),
+    (&["tổ chức"], "tổ chức"),
+    (&["cuộc"], "cuộc"),
+    (&["đoàn"], "đoàn"),
+    (&["đơn"], "đơn"),
+    (&["hồ sơ"], "hồ sơ"),
+    (&["thủ tục"], "thủ tục"),
+    (&["tờ khai"], "tờ khai"),
+    (&["giấy phép"], "giấy phép"),
+    (&["văn bản"], "văn bản"),
+    (&["quyết định"], "quyết định"),
+    (&["kế hoạch"], "kế hoạch"),
+    (&["công văn"], "công văn"),
+    (&["báo cáo"], "báo cáo"),
+    (&["thông báo"], "thông báo"),
+    (&["đề tài"], "đề tài"),
+    (&["sáng kiến"], "sáng kiến"),
+    (&["sản phẩm"], "sản phẩm"),
+    (&["mô hình"], "mô hình"),
+    (&["tiêu chí"], "tiêu chí"),
+    (&["giải thưởng"], "giải thưởng"),
+    (&["huy chương"], "huy chương"),
+    (&["suất quà", "suất"], "suất"),
+    // places
+    (&["xã"], "xã"),
+    (&["thôn"], "thôn"),
+    (&["khu dân cư"], "khu dân cư"),
+    (&["trường học", "trường"], "trường"),
+    (&["lớp"], "lớp"),
+    (&["phòng"], "phòng"),
+    (&["trụ sở"], "trụ sở"),
+    (&["giường bệnh", "giường"], "giường"),
+    (&["nhà đầu tư"], "nhà đầu tư"),
+    (&["căn nhà", "căn hộ", "căn", "ngôi nhà", "nhà"], "nhà"),
+    (&["chợ"], "chợ"),
+    (&["vườn"], "vườn"),
+    // goods, animals, vehicles
+    (&["con"], "con"),
+    (&["cây"], "cây"),
+    (&["chiếc"], "chiếc"),
+    (&["phương tiện"], "phương tiện"),
+    (&["xe"], "xe"),
+    (&["liều"], "liều"),
+];
+
+/// What may follow a `/` after a unit: `tỷ đồng/năm`, `triệu đồng/người/năm`.
+const PERS: &[(&[&str], &str)] = &[
+    (&["năm"], "năm"),
+    (&["tháng"], "tháng"),
+    (&["ngày"], "ngày"),
+    (&["người"], "người"),
+    (&["lao động"], "lao động"),
+    (&["hộ"], "hộ"),
+    (&["ha"], "ha"),
+    (&["tấn"], "tấn"),
+    (&["kg"], "kg"),
+    (&["con"], "con"),
+    (&["km"], "km"),
+    (&["m²", "m2"], "m²"),
+    (&["m³", "m3"], "m³"),
+];
+
+/// A unit read after a number.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct UnitMatch {
+    /// Canonical name, e.g. `tỷ đồng`, `m³`, `triệu đồng/người/năm`.
+    pub canonical: String,
+    /// Byte length of the unit's text, from where matching started.
+    pub len: usize,
+}
+
+/// One written form with its canonical name, for longest-first matching.
+struct Form {
+    written: &'static str,
+    canonical: &'static str,
+}
+
+fn forms(table: &'static [(&'static [&'static str], &'static str)]) -> Vec<Form> {
+    let mut out: Vec<Form> = table
+        .iter()
+        .flat_map(|(written, canonical)| {
+            written.iter().map(move |w| Form {
+                written: w,
+                canonical,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.written.chars().count().cmp(&a.written.chars().count()));
+    out
+}
+
+struct Tables {
+    scales: Vec<Form>,
+    bases: Vec<Form>,
+    pers: Vec<Form>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| Tables {
+        scales: forms(SCALES),
+        bases: forms(BASES),
+        pers: forms(PERS),
+    })
+}
+
+/// A letter or ASCII digit: what a unit must not be glued to on its right. Superscript
+/// digits (footnote markers, `ha³`) do not count.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c.is_ascii_digit()
+}
+
+/// Bytes of horizontal white space at the start of `s` (spaces, tabs, no-break spaces).
+pub(crate) fn space_len(s: &str) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| !(c == ' ' || c == '\t' || c == '\u{a0}' || c == '\u{202f}'))
+        .map_or(s.len(), |(i, _)| i)
+}
+
+/// If `s` starts with `written` (case-insensitively, then a word boundary), the byte
+/// length of the match in `s`.
+fn starts_with_form(s: &str, written: &str) -> Option<usize> {
+    let mut text = s.char_indices();
+    for w in written.chars() {
+        let (_, c) = text.next()?;
+        if c != w && !c.to_lowercase().eq(w.to_lowercase()) {
+            return None;
+        }
+    }
+    let end = text.next().map_or(s.len(), |(i, _)| i);
+    let last = written.chars().last()?;
+    if is_word_char(last) && s[end..].chars().next().is_some_and(is_word_char) {
+        return None;
+    }
+    Some(end)
+}
+
+fn longest(s: &str, forms: &[Form]) -> Option<(usize, &'static str)> {
+    forms
+        .iter()
+        .find_map(|f| starts_with_form(s, f.written).map(|len| (len, f.canonical)))
+}
+
+/// Reads a unit at the start of `s` (which may begin with white space), or `None`.
+///
+/// `glued` is true when `s` directly follows the digits (`100ha`, `76,1%`): then no
+/// white space may come first and a scale word is not accepted.
+pub(crate) fn read_unit(s: &str, glued: bool) -> Option<UnitMatch> {
+    let t = tables();
+    let mut pos = space_len(s);
+    if glued && pos > 0 {
+        return None;
+    }
+    let mut canonical = String::new();
+    if !glued {
+        if let Some((len, scale)) = longest(&s[pos..], &t.scales) {
+            canonical.push_str(scale);
+            pos += len;
+        }
+    }
+    let after_scale = pos;
+    let base_start = if canonical.is_empty() {
+        pos
+    } else {
+        pos + space_len(&s[pos..])
+    };
+    if let Some((len, base)) = longest(&s[base_start..], &t.bases) {
+        if !canonical.is_empty() {
+            canonical.push(' ');
+        }
+        canonical.push_str(base);
+        pos = base_start + len;
+        while let Some(rest) = s[pos..].strip_prefix('/') {
+            match longest(rest, &t.pers) {
+                Some((len, per)) => {
+                    canonical.push('/');
+                    canonical.push_str(per);
+                    pos += 1 + len;
+                }
+                None => break,
+            }
+        }
+    } else if canonical.is_empty() {
+        return None;
+    } else {
+        pos = after_scale;
+    }
+    Some(UnitMatch {
+        canonical,
+        len: pos,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(s: &str) -> Option<(String, usize)> {
+        read_unit(s, false).map(|u| (u.canonical, u.len))
+    }
+
+    #[test]
+    fn longest_forms_win() {
+        assert_eq!(unit(" nghìn tỷ đồng,").unwrap().0, "nghìn tỷ đồng");
+        assert_eq!(unit(" tỷ đồng,").unwrap().0, "tỷ đồng");
+        assert_eq!(unit(" nghìn tấn").unwrap().0, "nghìn tấn");
+        assert_eq!(unit(" lượt khách du lịch").unwrap().0, "lượt khách");
+        assert_eq!(unit(" m3 nước").unwrap().0, "m³");
+        assert_eq!(unit(" m³").unwrap().0, "m³");
+        assert_eq!(unit(" %").unwrap().0, "%");
+    }
+
+    #[test]
+    fn boundaries_are_respected() {
+        assert_eq!(unit(" hai"), None);
+        assert_eq!(unit(" mô hình").unwrap().0, "mô hình");
+        assert_eq!(unit(" mới"), None);
+        assert_eq!(unit(" ha³;"), Some(("ha".into(), 3)));
+    }
+
+    #[test]
+    fn per_parts_and_aliases() {
+        assert_eq!(
+            unit(" triệu đồng/người/năm.").unwrap().0,
+            "triệu đồng/người/năm"
+        );
+        assert_eq!(unit(" tỷ đồng/năm").unwrap().0, "tỷ đồng/năm");
+        assert_eq!(unit(" tỉ đồng").unwrap().0, "tỷ đồng");
+        assert_eq!(unit(" ngàn tỉ đồng").unwrap().0, "nghìn tỷ đồng");
+        assert_eq!(unit(" Tỷ USD").unwrap().0, "tỷ USD");
+        assert_eq!(unit(" triệu cây").unwrap().0, "triệu cây");
+        assert_eq!(unit(" triệu, ").unwrap().0, "triệu");
+    }
+
+    #[test]
+    fn glued_units() {
+        assert_eq!(read_unit("ha,", true).unwrap().canonical, "ha");
+        assert_eq!(read_unit("%", true).unwrap().canonical, "%");
+        assert_eq!(read_unit(" ha", true), None);
+        assert_eq!(read_unit("B thuộc", true), None);
+    }
+}
