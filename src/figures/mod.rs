@@ -65,7 +65,7 @@ const SIGNS: &[char] = &['~', '≈', '<', '>', '≤', '≥', '+', '-', '−'];
 /// Words after which a number is a label, not a quantity: `tháng 02`, `lần 15`,
 /// `xếp thứ 13/63`, `Quốc lộ 18`, `Nghị quyết 11`. Compared lower-cased.
 const LABEL_WORDS: &[&str] = &[
-    "ngày", "tháng", "năm", "quý", "tuần", "khóa", "khoá", "lần", "thứ", "kỳ", "kì", "đợt", "mục",
+    "ngày", "tháng", "năm", "quý", "tuần", "khóa", "khoá", "lần", "thứ", "kỳ", "kì", "đợt", "độ",
     "điều", "khoản", "chương", "phần", "km", "ql", "đt", "lớp", "phiên", "mốc", "cột", "trang",
     "hạng",
 ];
@@ -112,11 +112,12 @@ pub fn extract(sentence: &str) -> Vec<Figure> {
         let word_end = sentence[end..]
             .find(char::is_whitespace)
             .map_or(sentence.len(), |p| end + p);
-        match read_figure(sentence, start, end, word_end, last_end) {
-            Some(figure) => {
-                i = figure.end;
-                last_end = Some(figure.end);
-                out.push(figure);
+        let found = read_figure(sentence, start, end, word_end, last_end);
+        match found.iter().map(|f| f.end).max() {
+            Some(figure_end) => {
+                i = figure_end;
+                last_end = Some(figure_end);
+                out.extend(found);
             }
             None => i = word_end.max(end),
         }
@@ -158,13 +159,16 @@ fn is_superscript_digit(c: char) -> bool {
 
 /// Reads the unit after a number ending at `end` (its word ends at `word_end`).
 /// Returns the unit and the byte end of the figure, or `None`.
-fn unit_after(s: &str, end: usize, word_end: usize) -> Option<(String, usize)> {
+fn unit_after(s: &str, end: usize, word_end: usize, value: f64) -> Option<(String, usize)> {
     let first = s[end..word_end].chars().next();
     let unit = match first {
         None => units::read_unit(&s[end..], false),
         Some(c) if c.is_alphabetic() || c == '%' => units::read_unit(&s[end..], true),
         _ => None,
     }?;
+    if unit.whole && value.fract() != 0.0 {
+        return None;
+    }
     Some((unit.canonical, end + unit.len))
 }
 
@@ -174,7 +178,7 @@ fn read_figure(
     end: usize,
     word_end: usize,
     last_end: Option<usize>,
-) -> Option<Figure> {
+) -> Vec<Figure> {
     let word_start = word_start(s, start);
     // What is glued before the number: nothing, an opener, a sign, or `unit/` right
     // after the previous figure (`15 đoàn/141 lượt`).
@@ -183,43 +187,110 @@ fn read_figure(
     if !after_previous {
         let glued = prefix.trim_start_matches(OPENERS);
         if !glued.chars().all(|c| SIGNS.contains(&c)) {
-            return None;
+            return Vec::new();
         }
         let (before, last) = words_before(s, word_start);
         if is_label(&before, &last) {
-            return None;
+            return Vec::new();
         }
     }
-    let span = &s[start..end];
-    let value = number::parse(span)?;
-    if span.len() == 4
-        && span.bytes().all(|c| c.is_ascii_digit())
-        && (1900.0..=2100.0).contains(&value)
-    {
-        return None;
-    }
-    // Footnote markers glued to the number (`2023⁶`) end it.
-    let after = end
-        + s[end..word_end]
-            .chars()
-            .take_while(|&c| is_superscript_digit(c))
-            .map(char::len_utf8)
-            .sum::<usize>();
+    let Some(value) = number_value(&s[start..end]) else {
+        return Vec::new();
+    };
+    let after = skip_markers(s, end, word_end);
     let rest = &s[after..word_end];
     match rest.chars().next() {
-        Some('/') => read_ratio(s, start, after + 1, word_end, value),
-        Some(c) if !(c.is_alphabetic() || c == '%' || CLOSERS.contains(&c)) => None,
-        _ => {
-            let (unit, fig_end) = unit_after(s, after, word_end)?;
-            Some(Figure {
+        Some('/') => read_ratio(s, start, after + 1, word_end, value)
+            .into_iter()
+            .collect(),
+        Some('-' | '–') if rest[1..].starts_with(|c: char| c.is_ascii_digit()) => {
+            read_range(s, start, after, value)
+        }
+        Some(c) if !(c.is_alphabetic() || c == '%' || CLOSERS.contains(&c)) => Vec::new(),
+        _ => match unit_after(s, after, word_end, value) {
+            Some((unit, fig_end)) => vec![Figure {
                 value,
                 unit,
                 raw: s[start..fig_end].to_string(),
                 start,
                 end: fig_end,
-            })
-        }
+            }],
+            None if rest.is_empty() => read_range(s, start, after, value),
+            None => Vec::new(),
+        },
     }
+}
+
+/// The value of a number span, or `None` for what is not a quantity: a malformed
+/// grouping, or a year (four digits, 1900–2100, no separator).
+fn number_value(span: &str) -> Option<f64> {
+    let value = number::parse(span)?;
+    let year = span.len() == 4
+        && span.bytes().all(|c| c.is_ascii_digit())
+        && (1900.0..=2100.0).contains(&value);
+    (!year).then_some(value)
+}
+
+/// Skips footnote markers glued to a number (`2023⁶`).
+fn skip_markers(s: &str, end: usize, word_end: usize) -> usize {
+    end + s[end..word_end]
+        .chars()
+        .take_while(|&c| is_superscript_digit(c))
+        .map(char::len_utf8)
+        .sum::<usize>()
+}
+
+/// `7,5 - 8%`, `8-9%`, `5 - 6 cơ sở`: a range whose unit is written once, after its upper
+/// bound. Gives two figures with that unit: the lower bound (raw text: the whole range)
+/// and the upper bound. `after` is the byte end of the lower bound.
+fn read_range(s: &str, start: usize, after: usize, low: f64) -> Vec<Figure> {
+    let mut pos = after + units::space_len(&s[after..]);
+    let Some(dash) = s[pos..].chars().next().filter(|c| matches!(c, '-' | '–')) else {
+        return Vec::new();
+    };
+    pos += dash.len_utf8();
+    pos += units::space_len(&s[pos..]);
+    if !s.as_bytes().get(pos).is_some_and(u8::is_ascii_digit) {
+        return Vec::new();
+    }
+    let high_end = number::span_end(s, pos);
+    let word_end = s[high_end..]
+        .find(char::is_whitespace)
+        .map_or(s.len(), |p| high_end + p);
+    let Some(high) = number_value(&s[pos..high_end]) else {
+        return Vec::new();
+    };
+    let high_after = skip_markers(s, high_end, word_end);
+    let first = s[high_after..word_end].chars().next();
+    if high <= low
+        || matches!(first, Some(c) if !(c.is_alphabetic() || c == '%' || CLOSERS.contains(&c)))
+    {
+        return Vec::new();
+    }
+    let Some((unit, fig_end)) = unit_after(s, high_after, word_end, high) else {
+        return Vec::new();
+    };
+    let low_unit_ok = unit_after(s, high_after, word_end, low).is_some();
+    let upper = Figure {
+        value: high,
+        unit: unit.clone(),
+        raw: s[pos..fig_end].to_string(),
+        start: pos,
+        end: fig_end,
+    };
+    if !low_unit_ok {
+        return vec![upper];
+    }
+    vec![
+        Figure {
+            value: low,
+            unit,
+            raw: s[start..fig_end].to_string(),
+            start,
+            end: fig_end,
+        },
+        upper,
+    ]
 }
 
 /// `N/M unit`: a count out of a total (`14/45 cuộc`, `74,3/74,44 ha`). Dates (`15/3`,
@@ -238,7 +309,7 @@ fn read_ratio(s: &str, start: usize, m_start: usize, word_end: usize, n: f64) ->
     if n > m || DATE_WORDS.contains(&last.as_str()) {
         return None;
     }
-    let (unit, fig_end) = unit_after(s, m_end, word_end)?;
+    let (unit, fig_end) = unit_after(s, m_end, word_end, n)?;
     Some(Figure {
         value: n,
         unit,
@@ -295,6 +366,28 @@ mod tests {
                 (15.0, "đoàn"),
                 (141.0, "lượt")
             ])
+        );
+    }
+
+    #[test]
+    fn ranges_share_the_unit_of_their_upper_bound() {
+        let s = "tăng 7,5 - 8%, nông nghiệp 8-9%; từ 5 - 6 cơ sở, giai đoạn 2016 - 2020";
+        assert_eq!(
+            figs(s),
+            pairs(&[
+                (7.5, "%"),
+                (8.0, "%"),
+                (8.0, "%"),
+                (9.0, "%"),
+                (5.0, "cơ sở"),
+                (6.0, "cơ sở")
+            ])
+        );
+        assert_eq!(extract(s)[0].raw, "7,5 - 8%");
+        assert_eq!(extract(s)[1].raw, "8%");
+        assert_eq!(
+            figs("từ 9 - 6 hộ, 1,5 - 2 hộ"),
+            pairs(&[(6.0, "hộ"), (2.0, "hộ")])
         );
     }
 

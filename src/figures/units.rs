@@ -41,6 +41,7 @@ const BASES: &[(&[&str], &str)] = &[
     (&["tấn"], "tấn"),
     (&["tạ"], "tạ"),
     (&["kg"], "kg"),
+    (&["gam", "g"], "g"),
     (&["kWh"], "kWh"),
     (&["MWh"], "MWh"),
     (&["MW"], "MW"),
@@ -52,9 +53,15 @@ const BASES: &[(&[&str], &str)] = &[
     (&["lượt"], "lượt"),
     (&["khách"], "khách"),
     (&["người"], "người"),
-    (&["nhân khẩu"], "nhân khẩu"),
     (&["lao động"], "lao động"),
     (&["hộ gia đình", "hộ"], "hộ"),
+    (&["nhân khẩu", "khẩu"], "nhân khẩu"),
+    (&["gia đình"], "gia đình"),
+    (&["tập thể"], "tập thể"),
+    (&["cá nhân"], "cá nhân"),
+    (&["nông dân"], "nông dân"),
+    (&["dân tộc"], "dân tộc"),
+    (&["vận động viên"], "vận động viên"),
     (&["đối tượng"], "đối tượng"),
     (&["bị can"], "bị can"),
     (&["đảng viên"], "đảng viên"),
@@ -95,10 +102,36 @@ const BASES: &[(&[&str], &str)] = &[
     (&["mô hình"], "mô hình"),
     (&["tiêu chí"], "tiêu chí"),
     (&["giải thưởng"], "giải thưởng"),
-    (&["huy chương"], "huy chương"),
-    (&["suất quà", "suất"], "suất"),
+    (&["huy chương", "HCV", "HCB", "HCĐ", "HCD"], "huy chương"),
+    (&["giải"], "giải"),
+    (&["nhiệm vụ"], "nhiệm vụ"),
+    (&["chương trình"], "chương trình"),
+    (&["chỉ tiêu"], "chỉ tiêu"),
+    (&["nghị quyết"], "nghị quyết"),
+    (&["chỉ thị"], "chỉ thị"),
+    (&["thỏa thuận", "thoả thuận"], "thỏa thuận"),
+    (&["hội nghị"], "hội nghị"),
+    (&["phiên"], "phiên"),
+    (&["nhóm"], "nhóm"),
+    (&["chuỗi"], "chuỗi"),
+    (&["dịch vụ"], "dịch vụ"),
+    (&["giấy chứng nhận"], "giấy chứng nhận"),
+    (&["giấy thông hành"], "giấy thông hành"),
+    (&["giấy"], "giấy"),
+    (&["mỏ"], "mỏ"),
+    (&["suất quà", "xuất quà", "suất"], "suất"),
     // places
+    (&["huyện"], "huyện"),
+    (&["tỉnh"], "tỉnh"),
     (&["xã"], "xã"),
+    (&["cụm xã", "cụm"], "cụm"),
+    (&["thị trấn"], "thị trấn"),
+    (&["đô thị"], "đô thị"),
+    (&["cửa khẩu"], "cửa khẩu"),
+    (&["vị trí"], "vị trí"),
+    (&["điểm"], "điểm"),
+    (&["trạm"], "trạm"),
+    (&["tuyến"], "tuyến"),
     (&["thôn"], "thôn"),
     (&["khu dân cư"], "khu dân cư"),
     (&["trường học", "trường"], "trường"),
@@ -119,6 +152,56 @@ const BASES: &[(&[&str], &str)] = &[
     (&["liều"], "liều"),
 ];
 
+/// Words that begin like a unit but are not one: `02 giải pháp` is not `02 giải`, and a
+/// scale word before them is not a scale (`tỷ lệ`). Tried before the bases and scales.
+const NOT_UNITS: &[&str] = &[
+    "giải pháp",
+    "giải ngân",
+    "giải quyết",
+    "giải phóng",
+    "giải thể",
+    "giải trình",
+    "giải đáp",
+    "giải thích",
+    "giải tỏa",
+    "giải toả",
+    "tỷ lệ",
+    "tỉ lệ",
+    "tỷ trọng",
+    "tỉ trọng",
+    "tỷ giá",
+    "điểm danh",
+    "điểm đến",
+    "nhóm họp",
+    "phiên họp",
+];
+
+/// Canonical base units that measure (money, ratios, area, mass…): their values may
+/// have decimals. Every other base unit counts things, so `15,5 kế hoạch` (a typo for
+/// `15,5%`) is not read as a count.
+const MEASURES: &[&str] = &[
+    "đồng",
+    "USD",
+    "NDT",
+    "%",
+    "điểm %",
+    "điểm",
+    "g",
+    "ha",
+    "km²",
+    "m²",
+    "m³",
+    "km",
+    "m",
+    "lít",
+    "tấn",
+    "tạ",
+    "kg",
+    "kWh",
+    "MWh",
+    "MW",
+];
+
 /// What may follow a `/` after a unit: `tỷ đồng/năm`, `triệu đồng/người/năm`.
 const PERS: &[(&[&str], &str)] = &[
     (&["năm"], "năm"),
@@ -130,6 +213,7 @@ const PERS: &[(&[&str], &str)] = &[
     (&["ha"], "ha"),
     (&["tấn"], "tấn"),
     (&["kg"], "kg"),
+    (&["gam", "g"], "g"),
     (&["con"], "con"),
     (&["km"], "km"),
     (&["m²", "m2"], "m²"),
@@ -143,6 +227,9 @@ pub(crate) struct UnitMatch {
     pub canonical: String,
     /// Byte length of the unit's text, from where matching started.
     pub len: usize,
+    /// Whether the unit counts things with no scale word (`dự án`, `hộ`, not `nghìn hộ`
+    /// nor `ha`): then the value must be a whole number.
+    pub whole: bool,
 }
 
 /// One written form with its canonical name, for longest-first matching.
@@ -193,13 +280,17 @@ pub(crate) fn space_len(s: &str) -> usize {
         .map_or(s.len(), |(i, _)| i)
 }
 
-/// If `s` starts with `written` (case-insensitively, then a word boundary), the byte
-/// length of the match in `s`.
+/// If `s` starts with `written` then a word boundary, the byte length of the match in
+/// `s`. ASCII forms (`USD`, `ha`, `km`, `kWh`) are compared without regard to case;
+/// Vietnamese words exactly, so that `8 Quyết định …` or `3 Cây …` (a capitalised word
+/// opening the next clause) are not read as units.
 fn starts_with_form(s: &str, written: &str) -> Option<usize> {
+    // Single letters (`m`, `g`) keep their case: `4G` is not four grams.
+    let ascii = written.is_ascii() && written.len() > 1;
     let mut text = s.char_indices();
     for w in written.chars() {
         let (_, c) = text.next()?;
-        if c != w && !c.to_lowercase().eq(w.to_lowercase()) {
+        if c != w && !(ascii && c.eq_ignore_ascii_case(&w)) {
             return None;
         }
     }
@@ -212,6 +303,9 @@ fn starts_with_form(s: &str, written: &str) -> Option<usize> {
 }
 
 fn longest(s: &str, forms: &[Form]) -> Option<(usize, &'static str)> {
+    if NOT_UNITS.iter().any(|w| starts_with_form(s, w).is_some()) {
+        return None;
+    }
     forms
         .iter()
         .find_map(|f| starts_with_form(s, f.written).map(|len| (len, f.canonical)))
@@ -228,6 +322,7 @@ pub(crate) fn read_unit(s: &str, glued: bool) -> Option<UnitMatch> {
         return None;
     }
     let mut canonical = String::new();
+    let mut whole = false;
     if !glued {
         if let Some((len, scale)) = longest(&s[pos..], &t.scales) {
             canonical.push_str(scale);
@@ -241,6 +336,7 @@ pub(crate) fn read_unit(s: &str, glued: bool) -> Option<UnitMatch> {
         pos + space_len(&s[pos..])
     };
     if let Some((len, base)) = longest(&s[base_start..], &t.bases) {
+        whole = canonical.is_empty() && !MEASURES.contains(&base);
         if !canonical.is_empty() {
             canonical.push(' ');
         }
@@ -264,6 +360,7 @@ pub(crate) fn read_unit(s: &str, glued: bool) -> Option<UnitMatch> {
     Some(UnitMatch {
         canonical,
         len: pos,
+        whole,
     })
 }
 
@@ -291,6 +388,10 @@ mod tests {
         assert_eq!(unit(" hai"), None);
         assert_eq!(unit(" mô hình").unwrap().0, "mô hình");
         assert_eq!(unit(" mới"), None);
+        assert_eq!(unit(" giải pháp"), None);
+        assert_eq!(unit(" giải (01 giải nhì)").unwrap().0, "giải");
+        assert_eq!(unit(" tỷ lệ"), None);
+        assert_eq!(unit(" G"), None);
         assert_eq!(unit(" ha³;"), Some(("ha".into(), 3)));
     }
 
@@ -302,8 +403,9 @@ mod tests {
         );
         assert_eq!(unit(" tỷ đồng/năm").unwrap().0, "tỷ đồng/năm");
         assert_eq!(unit(" tỉ đồng").unwrap().0, "tỷ đồng");
+        assert_eq!(unit(" usd").unwrap().0, "USD");
+        assert_eq!(unit(" Quyết định"), None);
         assert_eq!(unit(" ngàn tỉ đồng").unwrap().0, "nghìn tỷ đồng");
-        assert_eq!(unit(" Tỷ USD").unwrap().0, "tỷ USD");
         assert_eq!(unit(" triệu cây").unwrap().0, "triệu cây");
         assert_eq!(unit(" triệu, ").unwrap().0, "triệu");
     }
