@@ -134,11 +134,16 @@ fn word_start(s: &str, pos: usize) -> usize {
         .map_or(0, |(p, c)| p + c.len_utf8())
 }
 
-/// The one or two words before byte `pos`, lower-cased and stripped of punctuation.
+/// The one or two words before byte `pos`, lower-cased. A word followed by punctuation
+/// (`cùng kỳ) 123 đối tượng`) ends a phrase: it comes back empty, so it is no label.
 fn words_before(s: &str, pos: usize) -> (String, String) {
     let mut words = s[..pos].split_whitespace().rev().map(|w| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().all(char::is_alphanumeric) {
+            w.to_lowercase()
+        } else {
+            String::new()
+        }
     });
     let last = words.next().unwrap_or_default();
     let before = words.next().unwrap_or_default();

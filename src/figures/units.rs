@@ -42,7 +42,9 @@ const BASES: &[(&[&str], &str)] = &[
     (&["tạ"], "tạ"),
     (&["kg"], "kg"),
     (&["gam", "g"], "g"),
-    (&["kWh"], "kWh"),
+    (&["kWh", "kW/h"], "kWh"),
+    // `60,5 TrKw/h`: the scale abbreviated and glued.
+    (&["TrKw/h", "TrkWh", "Tr.kWh"], "triệu kWh"),
     (&["MWh"], "MWh"),
     (&["MW"], "MW"),
     // people and visits
@@ -54,6 +56,7 @@ const BASES: &[(&[&str], &str)] = &[
     (&["khách"], "khách"),
     (&["người"], "người"),
     (&["lao động"], "lao động"),
+    (&["ngày công"], "ngày công"),
     (&["hộ gia đình", "hộ"], "hộ"),
     (&["nhân khẩu", "khẩu"], "nhân khẩu"),
     (&["gia đình"], "gia đình"),
@@ -101,9 +104,8 @@ const BASES: &[(&[&str], &str)] = &[
     (&["sản phẩm"], "sản phẩm"),
     (&["mô hình"], "mô hình"),
     (&["tiêu chí"], "tiêu chí"),
-    (&["giải thưởng"], "giải thưởng"),
     (&["huy chương", "HCV", "HCB", "HCĐ", "HCD"], "huy chương"),
-    (&["giải"], "giải"),
+    (&["giải thể thao", "giải thưởng", "giải"], "giải"),
     (&["nhiệm vụ"], "nhiệm vụ"),
     (&["chương trình"], "chương trình"),
     (&["chỉ tiêu"], "chỉ tiêu"),
@@ -146,6 +148,7 @@ const BASES: &[(&[&str], &str)] = &[
     // goods, animals, vehicles
     (&["con"], "con"),
     (&["cây"], "cây"),
+    (&["viên"], "viên"),
     (&["chiếc"], "chiếc"),
     (&["phương tiện"], "phương tiện"),
     (&["xe"], "xe"),
@@ -198,6 +201,7 @@ const MEASURES: &[&str] = &[
     "tạ",
     "kg",
     "kWh",
+    "triệu kWh",
     "MWh",
     "MW",
 ];
@@ -303,12 +307,33 @@ fn starts_with_form(s: &str, written: &str) -> Option<usize> {
 }
 
 fn longest(s: &str, forms: &[Form]) -> Option<(usize, &'static str)> {
-    if NOT_UNITS.iter().any(|w| starts_with_form(s, w).is_some()) {
-        return None;
-    }
-    forms
+    let found = forms
         .iter()
-        .find_map(|f| starts_with_form(s, f.written).map(|len| (len, f.canonical)))
+        .find_map(|f| starts_with_form(s, f.written).map(|len| (len, f.canonical)))?;
+    // A longer form still wins over a stop word: `giải thể thao` over `giải thể`.
+    let stop = NOT_UNITS
+        .iter()
+        .filter_map(|w| starts_with_form(s, w))
+        .max()
+        .unwrap_or(0);
+    (found.0 > stop).then_some(found)
+}
+
+/// A scale word, also capitalised (`132,05 Triệu kWh`): scale words are never the
+/// first word of a new clause after a number.
+fn scale(s: &str, forms: &[Form]) -> Option<(usize, &'static str)> {
+    longest(s, forms).or_else(|| {
+        let mut chars = s.chars();
+        let first = chars.next()?;
+        if !first.is_uppercase() {
+            return None;
+        }
+        let lowered: String = first.to_lowercase().chain(chars).collect();
+        let (len, canonical) = longest(&lowered, forms)?;
+        // Lower-casing may change the first letter's byte length.
+        let shift = first.to_lowercase().map(char::len_utf8).sum::<usize>();
+        Some((len + first.len_utf8() - shift, canonical))
+    })
 }
 
 /// Reads a unit at the start of `s` (which may begin with white space), or `None`.
@@ -324,7 +349,7 @@ pub(crate) fn read_unit(s: &str, glued: bool) -> Option<UnitMatch> {
     let mut canonical = String::new();
     let mut whole = false;
     if !glued {
-        if let Some((len, scale)) = longest(&s[pos..], &t.scales) {
+        if let Some((len, scale)) = scale(&s[pos..], &t.scales) {
             canonical.push_str(scale);
             pos += len;
         }
@@ -408,6 +433,7 @@ mod tests {
         assert_eq!(unit(" ngàn tỉ đồng").unwrap().0, "nghìn tỷ đồng");
         assert_eq!(unit(" triệu cây").unwrap().0, "triệu cây");
         assert_eq!(unit(" triệu, ").unwrap().0, "triệu");
+        assert_eq!(unit(" Triệu Kw/h,"), Some(("triệu kWh".into(), 13)));
     }
 
     #[test]
