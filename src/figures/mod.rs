@@ -29,11 +29,13 @@
 
 mod number;
 mod query;
+mod row;
 mod sentence;
 mod units;
 
 pub use number::format_vi;
 pub use query::{QueryError, QueryMatcher};
+pub use row::{rows_in_text, FigureRow, LineFinder, Source};
 pub use sentence::sentences;
 
 use serde::Serialize;

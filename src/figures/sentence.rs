@@ -69,7 +69,7 @@ fn full_stop_ends(text: &str, dot: usize, sentence_start: usize) -> bool {
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut push = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
+    let push = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
         let piece = &text[s..e];
         let lead = piece.len() - piece.trim_start().len();
         let trimmed = piece.trim();

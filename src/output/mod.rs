@@ -1,1 +1,2 @@
 //! Rendering of results to human text, JSON and CSV.
+pub mod figures;
