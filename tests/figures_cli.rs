@@ -83,7 +83,12 @@ fn giai_ngan_2024_lists_the_public_investment_figures() {
     let f116 = from_000_ii_1_3(rows, 11.6, "%").expect("11,6% from 000 II.1.3");
     assert_eq!(f116["raw"], "11,6%");
     for r in rows {
-        let years: Vec<i64> = r["years"].as_array().unwrap().iter().filter_map(Value::as_i64).collect();
+        let years: Vec<i64> = r["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_i64)
+            .collect();
         assert!(years.contains(&2024), "{r}");
         let sentence = r["sentence"].as_str().unwrap();
         assert!(sentence.contains(r["raw"].as_str().unwrap()));
@@ -93,7 +98,10 @@ fn giai_ngan_2024_lists_the_public_investment_figures() {
             "sentence does not match the query: {sentence}"
         );
         for key in ["doc_id", "file", "section_id", "period"] {
-            assert!(r[key].as_str().is_some_and(|s| !s.is_empty()), "{key} in {r}");
+            assert!(
+                r[key].as_str().is_some_and(|s| !s.is_empty()),
+                "{key} in {r}"
+            );
         }
     }
 }
@@ -135,15 +143,39 @@ fn query_without_diacritics_finds_the_same_figures() {
 #[test]
 fn csv_opens_in_a_spreadsheet() {
     let out = baocao(&["figures", "giải ngân", "--year", "2024", "--csv"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
-    for h in ["value", "unit", "raw", "sentence", "doc_id", "file", "line", "section_id", "path", "period", "years"] {
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    for h in [
+        "value",
+        "unit",
+        "raw",
+        "sentence",
+        "doc_id",
+        "file",
+        "line",
+        "section_id",
+        "path",
+        "period",
+        "years",
+    ] {
         assert!(headers.iter().any(|x| x == h), "header {h} in {headers:?}");
     }
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
-    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("valid CSV record")).collect();
+    let records: Vec<csv::StringRecord> = reader
+        .records()
+        .map(|r| r.expect("valid CSV record"))
+        .collect();
     assert!(records.iter().all(|r| r.len() == headers.len()));
     let has = |value: &str, unit: &str| {
         records.iter().any(|r| {
@@ -170,7 +202,8 @@ fn human_table_shows_value_unit_and_location() {
     let header = lines.next().unwrap();
     assert!(header.contains("VALUE") && header.contains("UNIT") && header.contains("FILE:LINE"));
     assert!(
-        text.lines().any(|l| l.contains("[400 tỷ đồng]") && l.contains("000_")),
+        text.lines()
+            .any(|l| l.contains("[400 tỷ đồng]") && l.contains("000_")),
         "{text}"
     );
     assert!(!text.contains('\x1b'), "no colour with NO_COLOR");
@@ -179,8 +212,22 @@ fn human_table_shows_value_unit_and_location() {
 #[test]
 fn phrase_and_exclusion_narrow_the_sentences() {
     let all = json(&["figures", "giải ngân", "--year", "2024", "--limit", "50"]);
-    let phrase = json(&["figures", "\"giải ngân vốn đầu tư công\"", "--year", "2024", "--limit", "50"]);
-    let excluded = json(&["figures", "giải ngân -\"đầu tư công\"", "--year", "2024", "--limit", "50"]);
+    let phrase = json(&[
+        "figures",
+        "\"giải ngân vốn đầu tư công\"",
+        "--year",
+        "2024",
+        "--limit",
+        "50",
+    ]);
+    let excluded = json(&[
+        "figures",
+        "giải ngân -\"đầu tư công\"",
+        "--year",
+        "2024",
+        "--limit",
+        "50",
+    ]);
     for r in figures(&phrase) {
         let terms = baocao::analysis::folded_terms(r["sentence"].as_str().unwrap()).join(" ");
         assert!(terms.contains("giai ngan von dau tu cong"), "{terms}");

@@ -210,7 +210,9 @@ fn read_figure(
         Some('/') => read_ratio(s, start, after + 1, word_end, value)
             .into_iter()
             .collect(),
-        Some('-' | '–') if rest[1..].starts_with(|c: char| c.is_ascii_digit()) => {
+        Some(dash @ ('-' | '–'))
+            if rest[dash.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) =>
+        {
             read_range(s, start, after, value)
         }
         Some(c) if !(c.is_alphabetic() || c == '%' || CLOSERS.contains(&c)) => Vec::new(),
