@@ -157,6 +157,10 @@ fn is_label(before: &str, last: &str) -> bool {
     if matches!(before, "mỗi" | "một") {
         return false;
     }
+    // `số 1 cửa khẩu` names a thing; `tổng số 150 hộ` counts.
+    if last == "số" {
+        return before != "tổng";
+    }
     LABEL_WORDS.contains(&last) || LABEL_PHRASES.contains(&format!("{before} {last}").as_str())
 }
 
@@ -356,7 +360,7 @@ mod tests {
             "năm 2023, giai đoạn 2021 - 2030 và 2021-2025",
             "Quyết định số 79/QĐ-UBND, Nghị quyết 11-NQ/TW, Nghị quyết số 111/2024/QH15",
             "đoạn Km3+700 đến Km18, Covid-19, quý I/2018, Quốc lộ 4B",
-            "Hội nghị lần 15, xếp thứ 13/63 tỉnh",
+            "Hội nghị lần 15, xếp thứ 13/63 tỉnh, Trạm số 1 cửa khẩu Chi Ma",
             "1.3. Công tác quy hoạch",
             "cùng kỳ năm 2023⁶",
         ] {
@@ -397,6 +401,14 @@ mod tests {
         assert_eq!(
             figs("từ 9 - 6 hộ, 1,5 - 2 hộ"),
             pairs(&[(6.0, "hộ"), (2.0, "hộ")])
+        );
+    }
+
+    #[test]
+    fn totals_are_counts() {
+        assert_eq!(
+            figs("Với tổng số 2917 vận động viên (50 đoàn)"),
+            pairs(&[(2917.0, "vận động viên"), (50.0, "đoàn")])
         );
     }
 
