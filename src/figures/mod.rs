@@ -67,15 +67,15 @@ const SIGNS: &[char] = &['~', '≈', '<', '>', '≤', '≥', '+', '-', '−'];
 /// Words after which a number is a label, not a quantity: `tháng 02`, `lần 15`,
 /// `xếp thứ 13/63`, `Quốc lộ 18`, `Nghị quyết 11`. Compared lower-cased.
 const LABEL_WORDS: &[&str] = &[
-    "ngày", "tháng", "năm", "quý", "tuần", "khóa", "khoá", "lần", "thứ", "kỳ", "kì", "đợt", "độ",
-    "điều", "khoản", "chương", "phần", "km", "ql", "đt", "lớp", "phiên", "mốc", "cột", "trang",
-    "hạng",
+    "ngày", "tháng", "năm", "quý", "tuần", "khóa", "khoá", "lần", "thứ", "kỳ", "kì", "đợt", "điều",
+    "khoản", "chương", "phần", "km", "ql", "đt", "lớp", "phiên", "mốc", "cột", "trang", "hạng",
 ];
 
 /// Two-word labels: `Quốc lộ 18`, `Nghị quyết 11`, `giai đoạn 2`.
 const LABEL_PHRASES: &[&str] = &[
     "quốc lộ",
     "tỉnh lộ",
+    "mức độ",
     "phụ lục",
     "giai đoạn",
     "nghị quyết",
@@ -200,8 +200,9 @@ fn read_figure(
         if !glued.chars().all(|c| SIGNS.contains(&c)) {
             return Vec::new();
         }
+        // After an opener (`cùng kỳ (17,91%)`) the word before labels nothing.
         let (before, last) = words_before(s, word_start);
-        if is_label(&before, &last) {
+        if prefix.len() == glued.len() && is_label(&before, &last) {
             return Vec::new();
         }
     }
@@ -401,6 +402,14 @@ mod tests {
         assert_eq!(
             figs("từ 9 - 6 hộ, 1,5 - 2 hộ"),
             pairs(&[(6.0, "hộ"), (2.0, "hộ")])
+        );
+    }
+
+    #[test]
+    fn labels_need_to_touch_the_number() {
+        assert_eq!(
+            figs("thấp hơn cùng kỳ (17,91%); kiểm tra tiến độ 28 đề tài; dịch vụ công mức độ 2, 404 dịch vụ"),
+            pairs(&[(17.91, "%"), (28.0, "đề tài"), (404.0, "dịch vụ")])
         );
     }
 
