@@ -45,7 +45,7 @@ fn giai_ngan_in_report_000_section_ii_1_3() {
     };
     for query in ["giải ngân", "giai ngan", "\"giải ngân\""] {
         let m = QueryMatcher::new(query).unwrap();
-        let rows = rows_in_text(&m, &section.text, &source);
+        let rows = rows_in_text(&m, &section.text, &section.heading, &source);
         let got: Vec<(f64, &str)> = rows.iter().map(|r| (r.value, r.unit.as_str())).collect();
         assert!(got.contains(&(400.0, "tỷ đồng")), "{query}: {got:?}");
         assert!(got.contains(&(11.6, "%")), "{query}: {got:?}");

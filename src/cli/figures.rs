@@ -54,9 +54,9 @@ fn rows_of_hit(matcher: &QueryMatcher, hit: &Hit, lines: &mut Lines) -> Vec<Figu
         && !hit.heading.trim().is_empty()
         && !hit.text.starts_with(hit.heading.trim())
     {
-        rows.extend(rows_in_text(matcher, &hit.heading, &source));
+        rows.extend(rows_in_text(matcher, &hit.heading, &hit.heading, &source));
     }
-    rows.extend(rows_in_text(matcher, &hit.text, &source));
+    rows.extend(rows_in_text(matcher, &hit.text, &hit.heading, &source));
     let mut located: HashMap<String, Option<usize>> = HashMap::new();
     for row in &mut rows {
         let line = located

@@ -33,8 +33,9 @@ mod row;
 mod sentence;
 mod units;
 
+pub use crate::search::query::QueryError;
 pub use number::format_vi;
-pub use query::{QueryError, QueryMatcher};
+pub use query::QueryMatcher;
 pub use row::{rows_in_text, FigureRow, LineFinder, Source};
 pub use sentence::sentences;
 

@@ -1,164 +1,130 @@
 //! Which sentences speak of a query: the query's terms, folded, in the sentence.
 
 use crate::analysis;
+use crate::search::query::{parse_query, Leaf, Node, QueryError, Scope};
 
-/// A query that cannot be read (unbalanced quote).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum QueryError {
-    /// A `"` opens a phrase that never closes.
-    #[error("unbalanced quote in query: {0}")]
-    UnbalancedQuote(String),
-}
-
-/// One required part of the query: any of its alternatives (joined by `OR`) must be in
-/// the sentence. Each alternative is a phrase: folded terms that must be consecutive.
+/// A compiled leaf: folded terms that must be consecutive, and where they count.
 #[derive(Debug, Clone, PartialEq)]
-struct Clause {
-    alternatives: Vec<Vec<String>>,
-    /// An alternative only the heading can satisfy (`heading:x OR y`): a sentence cannot
-    /// rule the clause out.
-    open: bool,
+struct Phrase {
+    terms: Vec<String>,
+    scope: Scope,
 }
 
-/// Decides whether a sentence matches a query of the search syntax (SPEC §3): words and
-/// "quoted phrases", `-excluded`, `OR`, `heading:` and `text:` prefixes.
+#[derive(Debug, Clone, PartialEq)]
+enum Cond {
+    Phrase(Phrase),
+    And(Vec<Cond>),
+    Or(Vec<Cond>),
+    Not(Box<Cond>),
+}
+
+/// Decides whether a sentence matches a query of the search syntax (SPEC §3, parsed by
+/// [`crate::search::parse_query`]): words and "quoted phrases", `-excluded`/`NOT`, `OR`,
+/// `AND`, parentheses, `heading:` and `text:` prefixes.
 ///
-/// Terms are compared folded (the analysis module's `vi_folded` tokens), so `giai ngan`
-/// and `giải ngân` match the same sentences. Every word must be in the sentence (a phrase
-/// as consecutive terms), `a OR b` needs one of them, an excluded word or phrase must be
-/// absent. `heading:` parts constrain the section, which the search already checked:
-/// they do not constrain sentences. A query with no text terms matches every sentence.
+/// Terms are compared folded (the `vi_folded` tokens of the analysis module), so
+/// `giai ngan` and `giải ngân` match the same sentences. A word (or a phrase, as
+/// consecutive terms) must be in the sentence, or in the heading of the sentence's
+/// section when one is given (a section headed "Giải ngân vốn đầu tư công" speaks of
+/// disbursement in every sentence); `text:` words must be in the sentence itself,
+/// `heading:` words in the heading. `a OR b` needs one of them; an excluded word must be
+/// absent. What cannot be decided (a `heading:` word when no heading is given) does not
+/// rule a sentence out: the search has already checked it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueryMatcher {
-    clauses: Vec<Clause>,
-    excluded: Vec<Vec<String>>,
+    cond: Cond,
 }
 
-/// One item of the query as typed.
-struct Item {
-    negated: bool,
-    heading: bool,
-    text: String,
-    or: bool,
-}
-
-fn items(query: &str) -> Result<Vec<Item>, QueryError> {
-    let mut out = Vec::new();
-    let mut rest = query.trim_start();
-    while !rest.is_empty() {
-        let mut negated = false;
-        let mut heading = false;
-        let mut s = rest;
-        if let Some(r) = s.strip_prefix('-') {
-            negated = true;
-            s = r;
+fn compile(node: &Node) -> Option<Cond> {
+    match node {
+        Node::Leaf(Leaf { text, scope, .. }) => {
+            let terms = analysis::folded_terms(text);
+            (!terms.is_empty()).then(|| {
+                Cond::Phrase(Phrase {
+                    terms,
+                    scope: *scope,
+                })
+            })
         }
-        if let Some(r) = s.strip_prefix("heading:") {
-            heading = true;
-            s = r;
-        } else if let Some(r) = s.strip_prefix("text:") {
-            s = r;
-        }
-        let (text, after) = if let Some(r) = s.strip_prefix('"') {
-            let close = r
-                .find('"')
-                .ok_or_else(|| QueryError::UnbalancedQuote(query.to_string()))?;
-            (&r[..close], &r[close + 1..])
-        } else {
-            let end = s.find(char::is_whitespace).unwrap_or(s.len());
-            (&s[..end], &s[end..])
-        };
-        let or = !negated && !heading && text == "OR" && !s.starts_with('"');
-        out.push(Item {
-            negated,
-            heading,
-            text: text.to_string(),
-            or,
-        });
-        rest = after.trim_start();
+        Node::And(items) => Some(Cond::And(items.iter().filter_map(compile).collect())),
+        Node::Or(items) => Some(Cond::Or(items.iter().filter_map(compile).collect())),
+        Node::Not(inner) => compile(inner).map(|c| Cond::Not(Box::new(c))),
     }
-    Ok(out)
+}
+
+fn has(terms: &[String], phrase: &[String]) -> bool {
+    !phrase.is_empty() && terms.windows(phrase.len()).any(|w| w == phrase)
+}
+
+/// Three-valued evaluation: `None` when the sentence and heading cannot tell.
+fn eval(cond: &Cond, sentence: &[String], heading: Option<&[String]>) -> Option<bool> {
+    match cond {
+        Cond::Phrase(p) => {
+            let in_sentence = has(sentence, &p.terms);
+            let in_heading = heading.map(|h| has(h, &p.terms));
+            match p.scope {
+                Scope::Text => Some(in_sentence),
+                Scope::Heading => in_heading,
+                Scope::Any => Some(in_sentence || in_heading == Some(true)),
+            }
+        }
+        Cond::And(items) => {
+            let values: Vec<Option<bool>> =
+                items.iter().map(|c| eval(c, sentence, heading)).collect();
+            if values.contains(&Some(false)) {
+                Some(false)
+            } else if values.iter().all(Option::is_some) {
+                Some(true)
+            } else {
+                None
+            }
+        }
+        Cond::Or(items) => {
+            let values: Vec<Option<bool>> =
+                items.iter().map(|c| eval(c, sentence, heading)).collect();
+            if values.contains(&Some(true)) {
+                Some(true)
+            } else if values.iter().all(Option::is_some) {
+                Some(false)
+            } else {
+                None
+            }
+        }
+        Cond::Not(inner) => eval(inner, sentence, heading).map(|v| !v),
+    }
 }
 
 impl QueryMatcher {
-    /// Reads a query. Errors on an unbalanced quote.
+    /// Reads a query; a malformed one is the search's [`QueryError`].
     pub fn new(query: &str) -> Result<Self, QueryError> {
-        let mut clauses: Vec<Clause> = Vec::new();
-        let mut excluded = Vec::new();
-        let mut pending_or = false;
-        for item in items(query)? {
-            if item.or {
-                pending_or = !clauses.is_empty();
-                continue;
-            }
-            let terms = analysis::folded_terms(&item.text);
-            if terms.is_empty() {
-                continue;
-            }
-            if item.negated {
-                if !item.heading {
-                    excluded.push(terms);
-                }
-                pending_or = false;
-                continue;
-            }
-            let joined = pending_or;
-            pending_or = false;
-            if joined {
-                if let Some(last) = clauses.last_mut() {
-                    if item.heading {
-                        last.open = true;
-                    } else {
-                        last.alternatives.push(terms);
-                    }
-                    continue;
-                }
-            }
-            if item.heading {
-                clauses.push(Clause {
-                    alternatives: Vec::new(),
-                    open: true,
-                });
-            } else if item.text.contains(char::is_whitespace) {
-                // A quoted phrase: its terms must be consecutive.
-                clauses.push(Clause {
-                    alternatives: vec![terms],
-                    open: false,
-                });
-            } else {
-                // A bare word may analyse to several terms (`giai-ngan`): each required.
-                for term in terms {
-                    clauses.push(Clause {
-                        alternatives: vec![vec![term]],
-                        open: false,
-                    });
-                }
-            }
+        Ok(Self::from_query(&parse_query(query)?))
+    }
+
+    /// The matcher of an already parsed query.
+    pub fn from_query(node: &Node) -> Self {
+        Self {
+            cond: compile(node).unwrap_or(Cond::And(Vec::new())),
         }
-        Ok(Self { clauses, excluded })
     }
 
-    /// Whether the query has terms a sentence must hold (false for an empty or
-    /// heading-only query).
-    pub fn has_terms(&self) -> bool {
-        self.clauses.iter().any(|c| !c.open)
-    }
-
-    /// Whether `sentence` matches the query.
+    /// Whether `sentence` matches the query on its own.
     pub fn matches(&self, sentence: &str) -> bool {
         let terms = analysis::folded_terms(sentence);
-        self.matches_terms(&terms)
+        eval(&self.cond, &terms, None).unwrap_or(true)
     }
 
-    /// Whether a sentence, given as its folded terms, matches the query.
-    pub fn matches_terms(&self, terms: &[String]) -> bool {
-        let has = |phrase: &[String]| {
-            !phrase.is_empty() && terms.windows(phrase.len()).any(|w| w == phrase)
-        };
-        self.clauses
-            .iter()
-            .all(|c| c.open || c.alternatives.iter().any(|a| has(a)))
-            && !self.excluded.iter().any(|e| has(e))
+    /// Whether `sentence`, in a section headed `heading`, matches the query.
+    pub fn matches_in(&self, sentence: &str, heading: &str) -> bool {
+        self.matches_terms(
+            &analysis::folded_terms(sentence),
+            &analysis::folded_terms(heading),
+        )
+    }
+
+    /// [`QueryMatcher::matches_in`] on folded terms (to fold a heading once for all the
+    /// sentences of its section).
+    pub fn matches_terms(&self, sentence: &[String], heading: &[String]) -> bool {
+        eval(&self.cond, sentence, Some(heading)).unwrap_or(true)
     }
 }
 
@@ -170,6 +136,10 @@ mod tests {
 
     fn m(q: &str) -> bool {
         QueryMatcher::new(q).unwrap().matches(S)
+    }
+
+    fn mh(q: &str, heading: &str) -> bool {
+        QueryMatcher::new(q).unwrap().matches_in(S, heading)
     }
 
     #[test]
@@ -190,26 +160,34 @@ mod tests {
     }
 
     #[test]
-    fn exclusions_or_and_prefixes() {
+    fn exclusions_or_groups_and_prefixes() {
         assert!(!m("giải ngân -\"đầu tư\""));
         assert!(m("giải ngân -\"thu chi\""));
-        assert!(!m("giải ngân -dự"));
+        assert!(!m("giải ngân NOT dự"));
         assert!(m("\"thu ngân sách\" OR \"giải ngân\""));
+        assert!(m("(thuế OR vốn) AND \"giải ngân\""));
+        assert!(!m("(thuế OR phí) \"giải ngân\""));
+        assert!(m("text:\"giải ngân\""));
+        // A heading word with no heading given cannot rule the sentence out.
         assert!(m("text:\"giải ngân\" heading:quy"));
-        assert!(!m("text:\"giải ngân\" heading:quy hoạch"));
-        assert!(m("heading:\"quy hoạch\""));
-        assert!(!m("\"thu ngân sách\" OR heading:x giáo dục"));
-        assert!(m("\"thu ngân sách\" OR heading:x"));
+        assert!(m("giải ngân -heading:quy"));
     }
 
     #[test]
-    fn empty_and_malformed() {
-        assert!(m(""));
-        assert!(!QueryMatcher::new("").unwrap().has_terms());
-        assert!(QueryMatcher::new("giải ngân").unwrap().has_terms());
-        assert_eq!(
-            QueryMatcher::new("\"giải ngân"),
-            Err(QueryError::UnbalancedQuote("\"giải ngân".into()))
-        );
+    fn the_heading_counts_for_plain_words_only() {
+        let heading = "Thu, chi ngân sách";
+        assert!(mh("\"ngân sách\" giải ngân", heading));
+        assert!(mh("heading:\"ngân sách\"", heading));
+        assert!(!mh("heading:\"quy hoạch\"", heading));
+        assert!(!mh("text:\"ngân sách\"", heading));
+        assert!(!mh("giải ngân -heading:thu", heading));
+        assert!(mh("thuế OR heading:chi", heading));
+    }
+
+    #[test]
+    fn malformed_queries_are_errors() {
+        assert!(QueryMatcher::new("\"giải ngân").is_err());
+        assert!(QueryMatcher::new("").is_err());
+        assert!(QueryMatcher::new("-giải").is_err());
     }
 }

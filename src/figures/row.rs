@@ -60,15 +60,26 @@ pub struct FigureRow {
     pub end: usize,
 }
 
-/// The figures of the sentences of `text` that match `matcher`, in text order.
-pub fn rows_in_text(matcher: &QueryMatcher, text: &str, source: &Source) -> Vec<FigureRow> {
+/// The figures of the sentences of `text` that match `matcher`, in text order. `heading`
+/// is the heading of the section the text belongs to (empty when unknown): a sentence
+/// matches with the help of its heading (see [`QueryMatcher::matches_in`]).
+pub fn rows_in_text(
+    matcher: &QueryMatcher,
+    text: &str,
+    heading: &str,
+    source: &Source,
+) -> Vec<FigureRow> {
+    let heading_terms = analysis::folded_terms(heading);
     let mut rows = Vec::new();
     for (s, e) in sentences(text) {
         let sentence = &text[s..e];
-        if !matcher.matches(sentence) {
+        let figures = extract(sentence);
+        if figures.is_empty()
+            || !matcher.matches_terms(&analysis::folded_terms(sentence), &heading_terms)
+        {
             continue;
         }
-        for f in extract(sentence) {
+        for f in figures {
             rows.push(FigureRow {
                 value: f.value,
                 unit: f.unit,
@@ -153,7 +164,7 @@ mod tests {
         };
         let text = "Thu ngân sách đạt 398 tỷ đồng. Giải ngân đạt 400 tỷ đồng, đạt 11,6% kế hoạch.\nTăng 5%.";
         let m = QueryMatcher::new("giai ngan").unwrap();
-        let rows = rows_in_text(&m, text, &source);
+        let rows = rows_in_text(&m, text, "", &source);
         let got: Vec<(f64, &str)> = rows.iter().map(|r| (r.value, r.unit.as_str())).collect();
         assert_eq!(got, [(400.0, "tỷ đồng"), (11.6, "%")]);
         assert_eq!(
@@ -163,6 +174,8 @@ mod tests {
         assert_eq!(&rows[1].sentence[rows[1].start..rows[1].end], "11,6%");
         assert_eq!(rows[0].section_id, "d#II.1.3");
         assert_eq!(rows[0].line, 40);
+        let under = rows_in_text(&m, text, "Giải ngân vốn đầu tư công", &source);
+        assert_eq!(under.len(), 4);
     }
 
     #[test]
