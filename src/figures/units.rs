@@ -38,6 +38,7 @@ const BASES: &[(&[&str], &str)] = &[
     (&["km"], "km"),
     (&["m"], "m"),
     (&["lít"], "lít"),
+    (&["tấn.km", "tấn.Km", "tấn km", "tấn.KM"], "tấn.km"),
     (&["tấn"], "tấn"),
     (&["tạ"], "tạ"),
     (&["kg"], "kg"),
@@ -53,6 +54,11 @@ const BASES: &[(&[&str], &str)] = &[
     (&["lượt con"], "lượt con"),
     (&["lượt phương tiện", "lượt xe"], "lượt phương tiện"),
     (&["lượt"], "lượt"),
+    (
+        &["HK.km", "lượt khách.km", "hành khách.km", "HK.Km"],
+        "HK.km",
+    ),
+    (&["lượt hành khách", "hành khách", "HK"], "hành khách"),
     (&["khách"], "khách"),
     (&["người"], "người"),
     (&["lao động"], "lao động"),
@@ -202,6 +208,8 @@ const MEASURES: &[&str] = &[
     "kg",
     "kWh",
     "triệu kWh",
+    "tấn.km",
+    "HK.km",
     "MWh",
     "MW",
 ];
@@ -215,6 +223,7 @@ const PERS: &[(&[&str], &str)] = &[
     (&["lao động"], "lao động"),
     (&["hộ"], "hộ"),
     (&["ha"], "ha"),
+    (&["tấn.km", "tấn.Km", "tấn km", "tấn.KM"], "tấn.km"),
     (&["tấn"], "tấn"),
     (&["kg"], "kg"),
     (&["gam", "g"], "g"),
@@ -434,6 +443,8 @@ mod tests {
         assert_eq!(unit(" triệu cây").unwrap().0, "triệu cây");
         assert_eq!(unit(" triệu, ").unwrap().0, "triệu");
         assert_eq!(unit(" Triệu Kw/h,"), Some(("triệu kWh".into(), 13)));
+        assert_eq!(unit(" triệu HK.Km,").unwrap().0, "triệu HK.km");
+        assert_eq!(unit(" triệu tấn.Km,").unwrap().0, "triệu tấn.km");
     }
 
     #[test]
