@@ -40,12 +40,10 @@ fn compile(node: &Node) -> Option<Cond> {
     match node {
         Node::Leaf(Leaf { text, scope, .. }) => {
             let terms = analysis::folded_terms(text);
-            (!terms.is_empty()).then(|| {
-                Cond::Phrase(Phrase {
-                    terms,
-                    scope: *scope,
-                })
-            })
+            (!terms.is_empty()).then_some(Cond::Phrase(Phrase {
+                terms,
+                scope: *scope,
+            }))
         }
         Node::And(items) => Some(Cond::And(items.iter().filter_map(compile).collect())),
         Node::Or(items) => Some(Cond::Or(items.iter().filter_map(compile).collect())),

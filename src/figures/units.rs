@@ -261,7 +261,7 @@ fn forms(table: &'static [(&'static [&'static str], &'static str)]) -> Vec<Form>
             })
         })
         .collect();
-    out.sort_by(|a, b| b.written.chars().count().cmp(&a.written.chars().count()));
+    out.sort_by_key(|f| std::cmp::Reverse(f.written.chars().count()));
     out
 }
 
