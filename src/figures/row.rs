@@ -54,9 +54,11 @@ pub struct FigureRow {
     /// 1-based line of the sentence in the report file (the unit's first line when the
     /// sentence could not be located).
     pub line: usize,
-    /// Byte offset of `raw` in `sentence`.
+    /// Byte offset of `raw` in `sentence` (UTF-8), `byte_start` in JSON.
+    #[serde(rename = "byte_start")]
     pub start: usize,
-    /// Byte end of `raw` in `sentence`.
+    /// Byte end of `raw` in `sentence` (UTF-8), `byte_end` in JSON.
+    #[serde(rename = "byte_end")]
     pub end: usize,
 }
 

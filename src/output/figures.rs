@@ -282,6 +282,12 @@ mod tests {
         }
         assert_eq!(f["path"], serde_json::json!(["II", "1", "1.3"]));
         assert_eq!(f["years"], serde_json::json!([2024]));
+        let sentence = f["sentence"].as_str().unwrap();
+        let (a, b) = (
+            f["byte_start"].as_u64().unwrap() as usize,
+            f["byte_end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&sentence[a..b], "400 tỷ đồng");
     }
 
     #[test]
