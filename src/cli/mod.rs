@@ -6,6 +6,7 @@
 
 pub mod args;
 pub mod facets;
+pub mod figures;
 pub mod index;
 pub mod parse;
 pub mod search;
@@ -90,9 +91,7 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Command::Show(args) => show::run(&cli, args),
         Command::Stats => stats::run(&cli),
         Command::Parse(args) => parse::run(args, cli.json),
-        Command::Figures(_) => Err(CliError::other(anyhow::anyhow!(
-            "this command is not available in this build yet"
-        ))),
+        Command::Figures(args) => figures::run(&cli, args),
     }
 }
 

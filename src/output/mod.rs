@@ -3,6 +3,7 @@
 //! Human renderers take a [`Painter`] that decides colour; JSON renderers go through the
 //! serde structs of [`json`], whose field names are the contract of SPEC §3.
 
+pub mod figures;
 pub mod json;
 pub mod parse;
 pub mod text;

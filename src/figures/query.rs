@@ -1,0 +1,208 @@
+//! Which sentences speak of a query: the query's terms, folded, in the sentence.
+
+use crate::analysis;
+use crate::search::query::{parse_query, Leaf, Node, QueryError, Scope};
+
+/// A compiled leaf: folded terms that must be consecutive, and where they count.
+#[derive(Debug, Clone, PartialEq)]
+struct Phrase {
+    terms: Vec<String>,
+    scope: Scope,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Cond {
+    Phrase(Phrase),
+    And(Vec<Cond>),
+    Or(Vec<Cond>),
+    Not(Box<Cond>),
+}
+
+/// Decides whether a sentence matches a query of the search syntax (SPEC §3, parsed by
+/// [`crate::search::parse_query`]): words and "quoted phrases", `-excluded`/`NOT`, `OR`,
+/// `AND`, parentheses, `heading:` and `text:` prefixes.
+///
+/// Terms are compared folded (the `vi_folded` tokens of the analysis module), so
+/// `giai ngan` and `giải ngân` match the same sentences. The words of the query (phrases
+/// as consecutive terms) must all be in the sentence; or, when the heading of the
+/// sentence's section is given, all in that heading (a section headed "Thu, chi ngân
+/// sách" speaks of the budget in every sentence), but not split between the two.
+/// `text:` words must be in the sentence itself, `heading:` words in the heading.
+/// `a OR b` needs one of them; an excluded word must be absent. What cannot be decided
+/// (a `heading:` word when no heading is given) does not rule a sentence out: the search
+/// has already checked it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryMatcher {
+    cond: Cond,
+}
+
+fn compile(node: &Node) -> Option<Cond> {
+    match node {
+        Node::Leaf(Leaf { text, scope, .. }) => {
+            let terms = analysis::folded_terms(text);
+            (!terms.is_empty()).then_some(Cond::Phrase(Phrase {
+                terms,
+                scope: *scope,
+            }))
+        }
+        Node::And(items) => Some(Cond::And(items.iter().filter_map(compile).collect())),
+        Node::Or(items) => Some(Cond::Or(items.iter().filter_map(compile).collect())),
+        Node::Not(inner) => compile(inner).map(|c| Cond::Not(Box::new(c))),
+    }
+}
+
+fn has(terms: &[String], phrase: &[String]) -> bool {
+    !phrase.is_empty() && terms.windows(phrase.len()).any(|w| w == phrase)
+}
+
+/// What a plain (`Scope::Any`) word is looked for in.
+#[derive(Clone, Copy, PartialEq)]
+enum Look {
+    Sentence,
+    Heading,
+}
+
+/// Three-valued evaluation: `None` when the sentence and heading cannot tell.
+fn eval(cond: &Cond, sentence: &[String], heading: Option<&[String]>, look: Look) -> Option<bool> {
+    match cond {
+        Cond::Phrase(p) => {
+            let in_sentence = has(sentence, &p.terms);
+            let in_heading = heading.map(|h| has(h, &p.terms));
+            match (p.scope, look) {
+                (Scope::Text, _) | (Scope::Any, Look::Sentence) => Some(in_sentence),
+                (Scope::Heading, _) | (Scope::Any, Look::Heading) => in_heading,
+            }
+        }
+        Cond::And(items) => {
+            let values: Vec<Option<bool>> = items
+                .iter()
+                .map(|c| eval(c, sentence, heading, look))
+                .collect();
+            if values.contains(&Some(false)) {
+                Some(false)
+            } else if values.iter().all(Option::is_some) {
+                Some(true)
+            } else {
+                None
+            }
+        }
+        Cond::Or(items) => {
+            let values: Vec<Option<bool>> = items
+                .iter()
+                .map(|c| eval(c, sentence, heading, look))
+                .collect();
+            if values.contains(&Some(true)) {
+                Some(true)
+            } else if values.iter().all(Option::is_some) {
+                Some(false)
+            } else {
+                None
+            }
+        }
+        Cond::Not(inner) => eval(inner, sentence, heading, look).map(|v| !v),
+    }
+}
+
+impl QueryMatcher {
+    /// Reads a query; a malformed one is the search's [`QueryError`].
+    pub fn new(query: &str) -> Result<Self, QueryError> {
+        Ok(Self::from_query(&parse_query(query)?))
+    }
+
+    /// The matcher of an already parsed query.
+    pub fn from_query(node: &Node) -> Self {
+        Self {
+            cond: compile(node).unwrap_or(Cond::And(Vec::new())),
+        }
+    }
+
+    /// Whether `sentence` matches the query on its own.
+    pub fn matches(&self, sentence: &str) -> bool {
+        let terms = analysis::folded_terms(sentence);
+        eval(&self.cond, &terms, None, Look::Sentence).unwrap_or(true)
+    }
+
+    /// Whether `sentence`, in a section headed `heading`, matches the query.
+    pub fn matches_in(&self, sentence: &str, heading: &str) -> bool {
+        self.matches_terms(
+            &analysis::folded_terms(sentence),
+            &analysis::folded_terms(heading),
+        )
+    }
+
+    /// [`QueryMatcher::matches_in`] on folded terms (to fold a heading once for all the
+    /// sentences of its section).
+    pub fn matches_terms(&self, sentence: &[String], heading: &[String]) -> bool {
+        let heading = Some(heading);
+        eval(&self.cond, sentence, heading, Look::Sentence).unwrap_or(true)
+            || eval(&self.cond, sentence, heading, Look::Heading).unwrap_or(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const S: &str = "Kết quả giá trị khối lượng thực hiện và giải ngân các dự án nguồn vốn đầu tư công năm 2024 ước đạt 400 tỷ đồng";
+
+    fn m(q: &str) -> bool {
+        QueryMatcher::new(q).unwrap().matches(S)
+    }
+
+    fn mh(q: &str, heading: &str) -> bool {
+        QueryMatcher::new(q).unwrap().matches_in(S, heading)
+    }
+
+    #[test]
+    fn words_with_or_without_diacritics() {
+        assert!(m("giải ngân"));
+        assert!(m("giai ngan"));
+        assert!(m("GIẢI NGÂN"));
+        assert!(m("ngân giải"));
+        assert!(!m("giải ngân thu ngân sách"));
+    }
+
+    #[test]
+    fn phrases_are_consecutive() {
+        assert!(m("\"giải ngân các dự án\""));
+        assert!(m("\"von dau tu cong\""));
+        assert!(!m("\"ngân giải\""));
+        assert!(!m("\"giải ngân vốn\""));
+    }
+
+    #[test]
+    fn exclusions_or_groups_and_prefixes() {
+        assert!(!m("giải ngân -\"đầu tư\""));
+        assert!(m("giải ngân -\"thu chi\""));
+        assert!(!m("giải ngân NOT dự"));
+        assert!(m("\"thu ngân sách\" OR \"giải ngân\""));
+        assert!(m("(thuế OR vốn) AND \"giải ngân\""));
+        assert!(!m("(thuế OR phí) \"giải ngân\""));
+        assert!(m("text:\"giải ngân\""));
+        // A heading word with no heading given cannot rule the sentence out.
+        assert!(m("text:\"giải ngân\" heading:quy"));
+        assert!(m("giải ngân -heading:quy"));
+    }
+
+    #[test]
+    fn the_heading_counts_for_plain_words_only() {
+        let heading = "Thu, chi ngân sách";
+        assert!(mh("\"ngân sách\"", heading));
+        assert!(mh("thu chi", heading));
+        // Not split between heading and sentence.
+        assert!(!mh("\"ngân sách\" giải ngân", heading));
+        assert!(mh("\"ngân sách\" OR \"giải ngân\"", heading));
+        assert!(mh("heading:\"ngân sách\"", heading));
+        assert!(!mh("heading:\"quy hoạch\"", heading));
+        assert!(!mh("text:\"ngân sách\"", heading));
+        assert!(!mh("giải ngân -heading:thu", heading));
+        assert!(mh("thuế OR heading:chi", heading));
+    }
+
+    #[test]
+    fn malformed_queries_are_errors() {
+        assert!(QueryMatcher::new("\"giải ngân").is_err());
+        assert!(QueryMatcher::new("").is_err());
+        assert!(QueryMatcher::new("-giải").is_err());
+    }
+}

@@ -1,0 +1,255 @@
+//! `baocao figures` through the real binary, over an index of the bundled reports.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// One index of corpus/ shared by the tests of this file.
+fn index_dir() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+            .arg("--index")
+            .arg(dir.path().join("index"))
+            .arg("index")
+            .arg(corpus())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "baocao index failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        dir
+    })
+    .path()
+}
+
+fn baocao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .arg("--index")
+        .arg(index_dir().join("index"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("BAOCAO_INDEX")
+        .output()
+        .unwrap()
+}
+
+fn json(args: &[&str]) -> Value {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    let out = baocao(&all);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("stdout is one JSON document")
+}
+
+fn figures(v: &Value) -> &Vec<Value> {
+    v["figures"].as_array().expect("figures array")
+}
+
+/// The figure of the given value and unit from section II.1.3 of report 000.
+fn from_000_ii_1_3<'a>(rows: &'a [Value], value: f64, unit: &str) -> Option<&'a Value> {
+    rows.iter().find(|r| {
+        r["value"].as_f64() == Some(value)
+            && r["unit"] == unit
+            && r["file"].as_str().is_some_and(|f| f.starts_with("000_"))
+            && r["path"] == serde_json::json!(["II", "1", "1.3"])
+    })
+}
+
+#[test]
+fn giai_ngan_2024_lists_the_public_investment_figures() {
+    let v = json(&["figures", "giải ngân", "--year", "2024"]);
+    assert_eq!(v["query"], "giải ngân");
+    let rows = figures(&v);
+    let f400 = from_000_ii_1_3(rows, 400.0, "tỷ đồng").expect("400 tỷ đồng from 000 II.1.3");
+    assert_eq!(f400["raw"], "400 tỷ đồng");
+    assert_eq!(f400["period"], "2024-02");
+    assert!(f400["sentence"].as_str().unwrap().contains("400 tỷ đồng"));
+    let f116 = from_000_ii_1_3(rows, 11.6, "%").expect("11,6% from 000 II.1.3");
+    assert_eq!(f116["raw"], "11,6%");
+    for r in rows {
+        let years: Vec<i64> = r["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_i64)
+            .collect();
+        assert!(years.contains(&2024), "{r}");
+        let sentence = r["sentence"].as_str().unwrap();
+        assert!(sentence.contains(r["raw"].as_str().unwrap()));
+        let folded = baocao::analysis::folded_terms(sentence);
+        assert!(
+            folded.windows(1).any(|w| w[0] == "giai") && folded.iter().any(|t| t == "ngan"),
+            "sentence does not match the query: {sentence}"
+        );
+        for key in ["doc_id", "file", "section_id", "period"] {
+            assert!(
+                r[key].as_str().is_some_and(|s| !s.is_empty()),
+                "{key} in {r}"
+            );
+        }
+    }
+}
+
+#[test]
+fn line_points_at_the_sentence_in_the_file() {
+    let v = json(&["figures", "giải ngân", "--year", "2024"]);
+    let f400 = from_000_ii_1_3(figures(&v), 400.0, "tỷ đồng").unwrap();
+    let line = f400["line"].as_u64().unwrap() as usize;
+    let file = corpus().join(f400["file"].as_str().unwrap());
+    let text = std::fs::read_to_string(file).unwrap();
+    let at = text.lines().nth(line - 1).unwrap();
+    assert!(
+        at.contains("Kết quả giá trị khối lượng thực hiện và giải ngân"),
+        "line {line}: {at}"
+    );
+}
+
+#[test]
+fn query_without_diacritics_finds_the_same_figures() {
+    let with = json(&["figures", "giải ngân", "--year", "2024"]);
+    let without = json(&["figures", "giai ngan", "--year", "2024"]);
+    let key = |v: &Value| -> Vec<(String, String, String)> {
+        figures(v)
+            .iter()
+            .map(|r| {
+                (
+                    r["section_id"].to_string(),
+                    r["raw"].to_string(),
+                    r["sentence"].to_string(),
+                )
+            })
+            .collect()
+    };
+    assert!(!key(&with).is_empty());
+    assert_eq!(key(&with), key(&without));
+}
+
+#[test]
+fn csv_opens_in_a_spreadsheet() {
+    let out = baocao(&["figures", "giải ngân", "--year", "2024", "--csv"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    for h in [
+        "value",
+        "unit",
+        "raw",
+        "sentence",
+        "doc_id",
+        "file",
+        "line",
+        "section_id",
+        "path",
+        "period",
+        "years",
+    ] {
+        assert!(headers.iter().any(|x| x == h), "header {h} in {headers:?}");
+    }
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let records: Vec<csv::StringRecord> = reader
+        .records()
+        .map(|r| r.expect("valid CSV record"))
+        .collect();
+    assert!(records.iter().all(|r| r.len() == headers.len()));
+    let has = |value: &str, unit: &str| {
+        records.iter().any(|r| {
+            &r[col("value")] == value
+                && &r[col("unit")] == unit
+                && r[col("file")].starts_with("000_")
+                && &r[col("path")] == "II > 1 > 1.3"
+        })
+    };
+    assert!(has("400", "tỷ đồng"));
+    assert!(has("11.6", "%"));
+    for r in &records {
+        r[col("value")].parse::<f64>().expect("plain decimal value");
+        assert!(r[col("sentence")].contains(&r[col("raw")]));
+    }
+}
+
+#[test]
+fn human_table_shows_value_unit_and_location() {
+    let out = baocao(&["figures", "giải ngân", "--year", "2024"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    assert!(header.contains("VALUE") && header.contains("UNIT") && header.contains("FILE:LINE"));
+    assert!(
+        text.lines()
+            .any(|l| l.contains("[400 tỷ đồng]") && l.contains("000_")),
+        "{text}"
+    );
+    assert!(!text.contains('\x1b'), "no colour with NO_COLOR");
+}
+
+#[test]
+fn phrase_and_exclusion_narrow_the_sentences() {
+    let all = json(&["figures", "giải ngân", "--year", "2024", "--limit", "50"]);
+    let phrase = json(&[
+        "figures",
+        "\"giải ngân vốn đầu tư công\"",
+        "--year",
+        "2024",
+        "--limit",
+        "50",
+    ]);
+    let excluded = json(&[
+        "figures",
+        "giải ngân -\"đầu tư công\"",
+        "--year",
+        "2024",
+        "--limit",
+        "50",
+    ]);
+    for r in figures(&phrase) {
+        let terms = baocao::analysis::folded_terms(r["sentence"].as_str().unwrap()).join(" ");
+        assert!(terms.contains("giai ngan von dau tu cong"), "{terms}");
+    }
+    for r in figures(&excluded) {
+        let terms = baocao::analysis::folded_terms(r["sentence"].as_str().unwrap()).join(" ");
+        assert!(!terms.contains("dau tu cong"), "{terms}");
+    }
+    assert!(figures(&phrase).len() <= figures(&all).len());
+}
+
+#[test]
+fn malformed_query_is_a_usage_error() {
+    let out = baocao(&["figures", "\"giải ngân"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
+
+#[test]
+fn no_match_is_success_with_an_empty_list() {
+    let v = json(&["figures", "xyzzyquux"]);
+    assert_eq!(figures(&v).len(), 0);
+}
