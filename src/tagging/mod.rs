@@ -92,48 +92,59 @@ pub fn tag_report(report: &mut Report) {
     };
     let ancestor_lists: Vec<Vec<usize>> = (0..report.sections.len()).map(ancestors).collect();
 
+    let n = report.sections.len();
+    let headings: Vec<&str> = report
+        .sections
+        .iter()
+        .map(|s| effective_heading(&s.heading, &s.text))
+        .collect();
     let own: Vec<Vec<usize>> = report
         .sections
         .iter()
-        .map(|s| engine::select(effective_heading(&s.heading, &s.text), &s.text))
+        .zip(&headings)
+        .map(|(s, h)| engine::select(h, &s.text))
         .collect();
-    let own_roles: Vec<Option<&'static str>> = report
-        .sections
+    let heading_named: Vec<bool> = headings
         .iter()
-        .map(|s| role_of_heading(effective_heading(&s.heading, &s.text)))
+        .map(|h| !engine::select(h, "").is_empty())
         .collect();
-
-    // Own words first, then the nearest ancestor that names something.
-    let mut sector_ids: Vec<Vec<usize>> = Vec::with_capacity(own.len());
-    for i in 0..report.sections.len() {
-        let list = if own[i].is_empty() {
-            ancestor_lists[i]
-                .iter()
-                .map(|&a| &own[a])
-                .find(|l| !l.is_empty())
-                .cloned()
-                .unwrap_or_default()
-        } else {
-            own[i].clone()
-        };
-        sector_ids.push(list);
-    }
-    // A heading that names nothing over sub-sections that do (`III. NHIỆM VỤ TRỌNG
-    // TÂM…`, `II. KẾT QUẢ ĐẠT ĐƯỢC`): its sub-sections' sectors, or `tong-hop` when they
-    // span many fields.
-    let mut descendants: Vec<Vec<usize>> = vec![Vec::new(); report.sections.len()];
+    let own_roles: Vec<Option<&'static str>> =
+        headings.iter().map(|h| role_of_heading(h)).collect();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, list) in ancestor_lists.iter().enumerate() {
-        for &a in list {
-            descendants[a].push(i);
+        if let Some(&parent) = list.first() {
+            children[parent].push(i);
         }
     }
-    for i in 0..report.sections.len() {
-        if sector_ids[i].is_empty() && !descendants[i].is_empty() {
-            let lists: Vec<&[usize]> = descendants[i]
+
+    // Own words first; a section whose words name nothing inherits the sectors of the
+    // nearest ancestor whose heading names some.
+    let mut sector_ids: Vec<Vec<usize>> = (0..n)
+        .map(|i| {
+            if !own[i].is_empty() {
+                return own[i].clone();
+            }
+            ancestor_lists[i]
                 .iter()
-                .map(|&d| sector_ids[d].as_slice())
+                .find(|&&a| heading_named[a])
+                .map(|&a| own[a].clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    // A heading that names nothing over sub-sections (`III. NHIỆM VỤ TRỌNG TÂM…`,
+    // `II. KẾT QUẢ ĐẠT ĐƯỢC`, `IV. ĐỀ XUẤT, KIẾN NGHỊ`): its text is an introduction, its
+    // fields are its sub-sections' (or `tong-hop` when they span many). Bottom-up, so
+    // that nested groups summarize summaries.
+    for i in (0..n).rev() {
+        if !heading_named[i] && !children[i].is_empty() {
+            let lists: Vec<&[usize]> = children[i]
+                .iter()
+                .map(|&c| sector_ids[c].as_slice())
                 .collect();
-            sector_ids[i] = engine::summarize(&lists);
+            let summary = engine::summarize(&lists);
+            if !summary.is_empty() {
+                sector_ids[i] = summary;
+            }
         }
     }
 
