@@ -72,15 +72,17 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// One word of folded text, or a sentence break.
+/// One word of folded text, punctuation between two words of a sentence, or a
+/// sentence break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tok<'a> {
     Word(&'a str),
+    /// `,`, `-`, `/`, quotes, brackets… between two words.
+    Punct,
     Break,
 }
 
-/// Splits folded text into words and sentence breaks. Punctuation inside a sentence
-/// (`,`, `-`, `/`, quotes, brackets) is dropped.
+/// Splits folded text into words, in-sentence punctuation marks and sentence breaks.
 fn tokenize(folded: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
     let mut start: Option<usize> = None;
@@ -94,10 +96,14 @@ fn tokenize(folded: &str) -> Vec<Tok<'_>> {
         if let Some(s) = start.take() {
             toks.push(Tok::Word(&folded[s..i]));
         }
-        if matches!(c, '.' | ';' | ':' | '!' | '?' | '\n' | '\r')
-            && !matches!(toks.last(), Some(Tok::Break) | None)
-        {
-            toks.push(Tok::Break);
+        if matches!(c, '.' | ';' | ':' | '!' | '?' | '\n' | '\r') {
+            match toks.last() {
+                Some(Tok::Break) | None => {}
+                Some(Tok::Punct) => *toks.last_mut().unwrap() = Tok::Break,
+                Some(Tok::Word(_)) => toks.push(Tok::Break),
+            }
+        } else if !c.is_whitespace() && matches!(toks.last(), Some(Tok::Word(_))) {
+            toks.push(Tok::Punct);
         }
     }
     if let Some(s) = start {
@@ -106,13 +112,52 @@ fn tokenize(folded: &str) -> Vec<Tok<'_>> {
     toks
 }
 
-/// A phrase of the table, ready to match.
+/// One element of a phrase of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PTok {
+    /// A folded word.
+    Word(String),
+    /// `#`: any number.
+    Number,
+    /// The phrase has punctuation here: the text may have punctuation or none.
+    Punct,
+}
+
+/// A phrase of the table, ready to match. Where the phrase has no punctuation between
+/// two words, the text must have none either: `hạ tầng` does not match `… 47.970 ha,
+/// tăng 0,79%`, `thu, chi ngân sách` matches `thu chi ngân sách` too.
 #[derive(Debug)]
 struct Entry {
-    /// Folded words; `#` matches any number.
-    words: Vec<String>,
+    toks: Vec<PTok>,
+    /// Number of words (for longest-first order).
+    words: usize,
     /// Index into [`SECTOR_RULES`] or [`ROLE_RULES`].
     rule: usize,
+}
+
+impl Entry {
+    /// The number of text tokens this phrase matches at `toks[at..]`, if it matches.
+    fn match_len(&self, toks: &[Tok<'_>], at: usize) -> Option<usize> {
+        let mut j = at;
+        for p in &self.toks {
+            match p {
+                PTok::Punct => {
+                    if toks.get(j) == Some(&Tok::Punct) {
+                        j += 1;
+                    }
+                }
+                PTok::Word(w) => match toks.get(j) {
+                    Some(Tok::Word(t)) if t == w => j += 1,
+                    _ => return None,
+                },
+                PTok::Number => match toks.get(j) {
+                    Some(Tok::Word(t)) if t.bytes().all(|b| b.is_ascii_digit()) => j += 1,
+                    _ => return None,
+                },
+            }
+        }
+        Some(j - at)
+    }
 }
 
 /// FNV-1a: a fast hash for the short words looked up at every token.
@@ -148,20 +193,21 @@ impl PhraseSet {
     fn add(&mut self, phrase: &str, rule: usize) {
         const NUMBER: &str = "zznumberzz";
         let folded = fold(&phrase.replace('#', &format!(" {NUMBER} ")));
-        let words: Vec<String> = tokenize(&folded)
+        let toks: Vec<PTok> = tokenize(&folded)
             .into_iter()
-            .filter_map(|t| match t {
-                Tok::Word(NUMBER) => Some("#".to_string()),
-                Tok::Word(w) => Some(w.to_string()),
-                Tok::Break => None,
+            .map(|t| match t {
+                Tok::Word(NUMBER) => PTok::Number,
+                Tok::Word(w) => PTok::Word(w.to_string()),
+                Tok::Punct | Tok::Break => PTok::Punct,
             })
             .collect();
-        let Some(first) = words.first().cloned() else {
+        let Some(PTok::Word(first)) = toks.first().cloned() else {
             return;
         };
+        let words = toks.iter().filter(|t| **t != PTok::Punct).count();
         let list = self.by_first.entry(first).or_default();
-        list.push(Entry { words, rule });
-        list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+        list.push(Entry { toks, words, rule });
+        list.sort_by_key(|e| std::cmp::Reverse(e.words));
     }
 
     /// The longest entry matching at `toks[at..]`, with its length in tokens.
@@ -171,16 +217,7 @@ impl PhraseSet {
         };
         let list = self.by_first.get(first)?;
         list.iter()
-            .find(|e| {
-                e.words.len() <= toks.len() - at
-                    && e.words.iter().zip(&toks[at..]).all(|(w, t)| match t {
-                        Tok::Word(t) => {
-                            w == t || (w == "#" && t.chars().all(|c| c.is_ascii_digit()))
-                        }
-                        Tok::Break => false,
-                    })
-            })
-            .map(|e| (e, e.words.len()))
+            .find_map(|e| e.match_len(toks, at).map(|len| (e, len)))
     }
 }
 
@@ -329,7 +366,7 @@ pub fn explain(text: &str) -> Vec<RuleMatch> {
             .iter()
             .filter_map(|t| match t {
                 Tok::Word(w) => Some(*w),
-                Tok::Break => None,
+                Tok::Punct | Tok::Break => None,
             })
             .collect::<Vec<_>>()
             .join(" ");
@@ -516,7 +553,7 @@ pub fn role_of_heading(heading: &str) -> Option<&'static str> {
     let long = words > LONG_HEADING_WORDS;
     let mut i = 0;
     while i < toks.len() {
-        if toks[i] == Tok::Break {
+        if matches!(toks[i], Tok::Break | Tok::Punct) {
             i += 1;
             continue;
         }
@@ -544,6 +581,7 @@ mod tests {
             .map(|t| match t {
                 Tok::Word(w) => w.to_string(),
                 Tok::Break => "|".to_string(),
+                Tok::Punct => ",".to_string(),
             })
             .collect()
     }
@@ -557,11 +595,29 @@ mod tests {
     }
 
     #[test]
-    fn tokenize_keeps_sentence_breaks_and_drops_inner_punctuation() {
+    fn tokenize_keeps_sentence_breaks_and_punctuation_between_words() {
         assert_eq!(
             words("Thu, chi ngân sách. Quốc phòng - an ninh"),
-            ["thu", "chi", "ngan", "sach", "|", "quoc", "phong", "an", "ninh"]
+            ["thu", ",", "chi", "ngan", "sach", "|", "quoc", "phong", ",", "an", "ninh"]
         );
+    }
+
+    #[test]
+    fn punctuation_in_the_text_needs_punctuation_in_the_phrase() {
+        // "ha, tăng" is not "hạ tầng", "tỷ đồng, đạt" is not a phrase either.
+        let m = explain("Diện tích gieo cấy lúa ước đạt 47.970 ha, tăng 0,79% so với cùng kỳ");
+        assert!(
+            m.iter().all(|m| m.sector == "kinh-te/nong-lam-nghiep"),
+            "{m:?}"
+        );
+        // A phrase written with punctuation matches the text with or without it.
+        for text in [
+            "Thu, chi ngân sách",
+            "Thu chi ngân sách",
+            "thu - chi ngân sách",
+        ] {
+            assert_eq!(explain(text)[0].words, "thu chi ngan sach", "{text}");
+        }
     }
 
     #[test]
