@@ -51,7 +51,7 @@ pub(crate) const ROW_D: u8 = 12;
 
 /// A Vietnamese letter, packed: bits 0–3 hold `row + 1` (0 means "not a Vietnamese
 /// letter"), bits 4–6 the tone (0 = none), bit 7 the upper case.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub(crate) struct Letter(u8);
 
 impl Letter {

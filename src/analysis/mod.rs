@@ -13,9 +13,7 @@ mod letters;
 mod tokenizer;
 mod tone;
 
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer, Token, TokenStream,
-};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream};
 
 pub use tokenizer::{ViTokenStream, ViTokenizer};
 
@@ -34,10 +32,7 @@ pub fn vi_analyzer() -> TextAnalyzer {
 /// The folded analyzer: as [`vi_analyzer`], then every Vietnamese letter to its base
 /// letter (`đ → d`); other non-ASCII letters go through tantivy's ASCII folding.
 pub fn vi_folded_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(ViTokenizer::folded())
-        .filter(AsciiFoldingFilter)
-        .filter(LowerCaser)
-        .build()
+    TextAnalyzer::from(ViTokenizer::folded())
 }
 
 /// Registers [`VI`] and [`VI_FOLDED`] on the index. Tokenizers are not stored in the
@@ -50,9 +45,7 @@ pub fn register(index: &tantivy::Index) {
 
 /// NFC + one tone-mark placement, case kept (`"Hoà Bình"` → `"Hòa Bình"`).
 pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    normalize_into(text, Mode::Keep, &mut Vec::new(), &mut out);
-    out
+    normalize_by_chunk(text, Mode::Keep)
 }
 
 /// [`normalize`], lower case, and base letters: `"Giải ngân Đồng Đăng"` →
@@ -60,20 +53,41 @@ pub fn normalize(text: &str) -> String {
 /// folded as tantivy's ASCII folding does (the same as the [`VI_FOLDED`] field), so
 /// `fold` of a word equals its folded token.
 pub fn fold(text: &str) -> String {
+    normalize_by_chunk(text, Mode::Fold)
+}
+
+/// Normalizes `text` chunk by chunk, a chunk being a run of non-whitespace chars (ASCII
+/// whitespace never composes with its neighbours under NFC, nor is part of a syllable), so
+/// that the slow paths (NFC, ASCII folding of other scripts) only see the chunks that need
+/// them.
+fn normalize_by_chunk(text: &str, mode: Mode) -> String {
     let mut out = String::with_capacity(text.len());
-    normalize_into(text, Mode::Fold, &mut Vec::new(), &mut out);
-    if out.is_ascii() {
-        return out;
+    let mut chars = Vec::new();
+    let mut chunk = String::new();
+    let mut folder = None;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let space_len = rest
+            .find(|c: char| !c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..space_len]);
+        rest = &rest[space_len..];
+        let word_len = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        if word_len == 0 {
+            continue;
+        }
+        chunk.clear();
+        normalize_into(&rest[..word_len], mode, &mut chars, &mut chunk);
+        if mode == Mode::Fold && !chunk.is_ascii() {
+            let folder = folder.get_or_insert_with(tokenizer::ascii_folder);
+            tokenizer::fold_others(folder, &mut chunk);
+        }
+        out.push_str(&chunk);
+        rest = &rest[word_len..];
     }
-    let mut analyzer = TextAnalyzer::builder(RawTokenizer::default())
-        .filter(AsciiFoldingFilter)
-        .filter(LowerCaser)
-        .build();
-    let mut stream = analyzer.token_stream(&out);
-    match stream.next() {
-        Some(token) => token.text.clone(),
-        None => out.clone(),
-    }
+    out
 }
 
 /// Whether `text` carries Vietnamese diacritics (a vowel with a tone or quality mark, `đ`,

@@ -2,12 +2,15 @@
 //! placement, lower case, optionally folded) into a reused buffer, with the byte offsets
 //! of the segment in the ORIGINAL text (so NFD input highlights correctly).
 
-use tantivy::tokenizer::{Token, TokenStream, Tokenizer, MAX_TOKEN_LEN};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer,
+    MAX_TOKEN_LEN,
+};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
-use super::letters::{is_combining_diacritic, letter};
-use super::tone::place_tones;
+use super::letters::{is_combining_diacritic, letter, Letter};
+use super::tone::{place_tones, tone_pair};
 
 /// What a normalization pass produces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,13 +28,47 @@ pub(crate) enum Mode {
 pub(crate) fn normalize_into(text: &str, mode: Mode, chars: &mut Vec<char>, out: &mut String) {
     if text.is_ascii() {
         // ASCII is NFC and has no tone marks.
-        if mode == Mode::Keep {
-            out.push_str(text);
-        } else {
-            out.extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let start = out.len();
+        out.push_str(text);
+        if mode != Mode::Keep {
+            out[start..].make_ascii_lowercase();
         }
         return;
     }
+    // Fast path: ASCII and precomposed Vietnamese letters only (such text is NFC), and no
+    // toned `oa`/`oe`/`uy` pair whose placement may need a change. Folding drops the tone
+    // marks, so in folded mode their placement never matters.
+    let start = out.len();
+    let mut fast = true;
+    let mut prev = Letter::default();
+    for c in text.chars() {
+        let l = letter(c);
+        if c.is_ascii() {
+            out.push(if mode == Mode::Keep {
+                c
+            } else {
+                c.to_ascii_lowercase()
+            });
+        } else if l.is_some() {
+            out.push(match mode {
+                Mode::Keep => c,
+                Mode::Lower => l.lower(),
+                Mode::Fold => l.folded(),
+            });
+        } else {
+            fast = false;
+            break;
+        }
+        if mode != Mode::Fold && l.is_vowel() && prev.is_vowel() && tone_pair(prev, l) {
+            fast = false;
+            break;
+        }
+        prev = l;
+    }
+    if fast {
+        return;
+    }
+    out.truncate(start);
     chars.clear();
     // ASCII and precomposed Vietnamese letters are NFC: only other chars need a check.
     let mut only_known = true;
@@ -89,45 +126,273 @@ fn is_word(segment: &str) -> bool {
     }
 }
 
+/// Word-break class of a "simple" char (ASCII or Vietnamese letter), as UAX #29 defines
+/// it for these chars.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// ALetter: ASCII and Vietnamese letters.
+    Letter,
+    /// Numeric: ASCII digits.
+    Digit,
+    /// ExtendNumLet: `_`.
+    Connector,
+    /// MidLetter: `:`.
+    MidLetter,
+    /// MidNum: `,` `;`.
+    MidNum,
+    /// MidNumLet and Single_Quote: `.` `'`.
+    MidNumLet,
+    /// Any other ASCII char: always a boundary on both sides.
+    Other,
+}
+
+#[inline]
+fn ascii_class(b: u8) -> Class {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+        b'0'..=b'9' => Class::Digit,
+        b'_' => Class::Connector,
+        b':' => Class::MidLetter,
+        b',' | b';' => Class::MidNum,
+        b'.' | b'\'' => Class::MidNumLet,
+        _ => Class::Other,
+    }
+}
+
+/// Class of the char starting at byte `i` of a simple chunk, and its length in bytes.
+#[inline]
+fn class_at(bytes: &[u8], i: usize) -> (Class, usize) {
+    let b = bytes[i];
+    if b < 0x80 {
+        (ascii_class(b), 1)
+    } else {
+        // Simple chunks hold only ASCII and Vietnamese letters (2 or 3 bytes in UTF-8).
+        (Class::Letter, if b >= 0xE0 { 3 } else { 2 })
+    }
+}
+
+/// Decodes the non-ASCII char starting at byte `i` of valid UTF-8 `bytes`.
+#[inline]
+fn decode(bytes: &[u8], i: usize) -> (char, usize) {
+    let b = bytes[i] as u32;
+    let cont = |k: usize| (bytes[i + k] & 0x3F) as u32;
+    let (u, len) = if b < 0xE0 {
+        (((b & 0x1F) << 6) | cont(1), 2)
+    } else if b < 0xF0 {
+        (((b & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            ((b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    };
+    (
+        char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER),
+        len,
+    )
+}
+
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
+}
+
+/// Splits `text` into words exactly as UAX #29 (`unicode-segmentation`) does, with a fast
+/// path: ASCII whitespace always breaks words, so the text is cut into chunks at ASCII
+/// whitespace; a chunk made only of ASCII and Vietnamese letters is segmented by the
+/// UAX #29 rules restricted to those chars (WB5–WB13b), any other chunk by
+/// `unicode-segmentation`. Yields `(byte offset, word)` for words holding a letter or digit.
+pub(crate) struct Words<'a> {
+    text: &'a str,
+    /// Start of the next chunk.
+    pos: usize,
+    /// Current simple chunk `cursor..chunk_end` being segmented by the fast rules.
+    cursor: usize,
+    chunk_end: usize,
+    /// Current complex chunk, segmented by `unicode-segmentation`, and its offset.
+    fallback: Option<(UWordBoundIndices<'a>, usize)>,
+}
+
+impl<'a> Words<'a> {
+    pub(crate) fn new(text: &'a str) -> Words<'a> {
+        Words {
+            text,
+            pos: 0,
+            cursor: 0,
+            chunk_end: 0,
+            fallback: None,
+        }
+    }
+
+    /// Next word of the current simple chunk, if any.
+    fn next_fast(&mut self) -> Option<(usize, &'a str)> {
+        let bytes = self.text.as_bytes();
+        let end = self.chunk_end;
+        let mut i = self.cursor;
+        while i < end {
+            let (class, len) = class_at(bytes, i);
+            if !matches!(class, Class::Letter | Class::Digit | Class::Connector) {
+                i += len;
+                continue;
+            }
+            let start = i;
+            let mut has_alnum = class != Class::Connector;
+            let mut prev = class;
+            i += len;
+            while i < end {
+                let (class, len) = class_at(bytes, i);
+                match class {
+                    Class::Letter | Class::Digit | Class::Connector => {
+                        has_alnum |= class != Class::Connector;
+                        prev = class;
+                        i += len;
+                    }
+                    Class::MidLetter | Class::MidNum | Class::MidNumLet if i + len < end => {
+                        let (after, after_len) = class_at(bytes, i + len);
+                        let letters = prev == Class::Letter
+                            && after == Class::Letter
+                            && class != Class::MidNum;
+                        let digits = prev == Class::Digit
+                            && after == Class::Digit
+                            && class != Class::MidLetter;
+                        if letters || digits {
+                            i += len + after_len;
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            if has_alnum {
+                self.cursor = i;
+                return Some((start, &self.text[start..i]));
+            }
+        }
+        self.cursor = end;
+        None
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        loop {
+            if let Some((segments, base)) = &mut self.fallback {
+                for (start, segment) in segments {
+                    if is_word(segment) {
+                        return Some((*base + start, segment));
+                    }
+                }
+                self.fallback = None;
+            }
+            if self.cursor < self.chunk_end {
+                if let Some(word) = self.next_fast() {
+                    return Some(word);
+                }
+            }
+            // Next chunk: up to the next ASCII whitespace.
+            let bytes = self.text.as_bytes();
+            let mut i = self.pos;
+            while i < bytes.len() && is_ascii_space(bytes[i]) {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                self.pos = i;
+                return None;
+            }
+            let start = i;
+            let mut simple = true;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if is_ascii_space(b) {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    let (c, len) = decode(bytes, i);
+                    simple &= letter(c).is_some();
+                    i += len;
+                }
+            }
+            self.pos = i;
+            if simple {
+                self.cursor = start;
+                self.chunk_end = i;
+            } else {
+                self.fallback = Some((self.text[start..i].split_word_bound_indices(), start));
+            }
+        }
+    }
+}
+
 /// tantivy [`Tokenizer`] for Vietnamese: splits on Unicode word boundaries (UAX #29) and
 /// normalizes every word (NFC, one tone placement, lower case; folded to base letters in
 /// folded mode). Offsets are those of the original text; positions count tokens only, so
-/// `11-NQ/TW` is the phrase `11 nq tw`.
-#[derive(Clone, Debug)]
+/// `11-NQ/TW` is the phrase `11 nq tw`. Buffers are reused from token to token.
+#[derive(Clone)]
 pub struct ViTokenizer {
     mode: Mode,
     token: Token,
     chars: Vec<char>,
+    /// tantivy's ASCII folding + lower case, for the rare folded tokens left non-ASCII
+    /// (letters of other scripts: `ü`, `ø`, `ß` …).
+    others: Option<TextAnalyzer>,
 }
 
 impl ViTokenizer {
     /// The exact tokenizer (`vi`): NFC, tone placement, lower case.
     pub fn exact() -> ViTokenizer {
-        ViTokenizer::with_mode(Mode::Lower)
-    }
-
-    /// The folded tokenizer (core of `vi_folded`): exact, then every Vietnamese letter to its
-    /// base letter. Other scripts are only lower-cased here (the `vi_folded` analyzer adds
-    /// tantivy's ASCII folding after it).
-    pub fn folded() -> ViTokenizer {
-        ViTokenizer::with_mode(Mode::Fold)
-    }
-
-    fn with_mode(mode: Mode) -> ViTokenizer {
         ViTokenizer {
-            mode,
+            mode: Mode::Lower,
             token: Token::default(),
             chars: Vec::new(),
+            others: None,
         }
+    }
+
+    /// The folded tokenizer (`vi_folded`): exact, then every Vietnamese letter to its base
+    /// letter; letters of other scripts are folded as tantivy's `AsciiFoldingFilter` does.
+    pub fn folded() -> ViTokenizer {
+        ViTokenizer {
+            mode: Mode::Fold,
+            token: Token::default(),
+            chars: Vec::new(),
+            others: Some(ascii_folder()),
+        }
+    }
+}
+
+/// The analyzer that folds a whole string as tantivy's ASCII folding does, then lower-cases.
+pub(crate) fn ascii_folder() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default())
+        .filter(AsciiFoldingFilter)
+        .filter(LowerCaser)
+        .build()
+}
+
+/// Replaces a non-ASCII `text` by its ASCII folding (lower case), through `folder`.
+pub(crate) fn fold_others(folder: &mut TextAnalyzer, text: &mut String) {
+    if text.is_ascii() {
+        return;
+    }
+    let mut stream = folder.token_stream(text);
+    if stream.advance() {
+        let folded = std::mem::take(&mut stream.token_mut().text);
+        drop(stream);
+        *text = folded;
     }
 }
 
 /// The [`TokenStream`] of [`ViTokenizer`].
 pub struct ViTokenStream<'a> {
-    words: UWordBoundIndices<'a>,
+    words: Words<'a>,
     mode: Mode,
     token: &'a mut Token,
     chars: &'a mut Vec<char>,
+    others: Option<&'a mut TextAnalyzer>,
 }
 
 impl Tokenizer for ViTokenizer {
@@ -136,10 +401,11 @@ impl Tokenizer for ViTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> ViTokenStream<'a> {
         self.token.reset();
         ViTokenStream {
-            words: text.split_word_bound_indices(),
+            words: Words::new(text),
             mode: self.mode,
             token: &mut self.token,
             chars: &mut self.chars,
+            others: self.others.as_mut(),
         }
     }
 }
@@ -147,11 +413,11 @@ impl Tokenizer for ViTokenizer {
 impl TokenStream for ViTokenStream<'_> {
     fn advance(&mut self) -> bool {
         for (start, segment) in &mut self.words {
-            if !is_word(segment) {
-                continue;
-            }
             self.token.text.clear();
             normalize_into(segment, self.mode, self.chars, &mut self.token.text);
+            if let Some(folder) = self.others.as_deref_mut() {
+                fold_others(folder, &mut self.token.text);
+            }
             if self.token.text.is_empty() || self.token.text.len() > MAX_TOKEN_LEN {
                 continue;
             }
@@ -189,6 +455,44 @@ mod tests {
             ));
         }
         out
+    }
+
+    fn uax29_words(text: &str) -> Vec<(usize, &str)> {
+        text.split_word_bound_indices()
+            .filter(|(_, w)| is_word(w))
+            .collect()
+    }
+
+    #[test]
+    fn fast_words_are_uax29_words() {
+        for text in [
+            "Giải ngân 1.236,87 tỷ đồng (11-NQ/TW).",
+            "a.b.c a..b a:b:c 1:2 1,2,3 1;2 a;b a,b _a_ __ a_1 1_a a_.b 17h00 3,7ha",
+            "it's 'quoted' x.1 1.x .5 5. ,5 a' 'a ..., ;; ::",
+            "“Hoà” – tỉnh Lạng Sơn… m² cùng kỳ¹ x\u{301}y ü é",
+            "  \n\t mixed\r\nlines\x0bvt\x0cff ",
+            "",
+            "đ Đ ĐƯỜNG; Quyết định số 79/QĐ-UBND ngày 15/3/2018.",
+        ] {
+            let fast: Vec<(usize, &str)> = Words::new(text).collect();
+            assert_eq!(fast, uax29_words(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_words_match_uax29_on_mixed_text(
+            text in "([ -~]|[\\n\\t\\r]|[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễđĐìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹỲÝỴỶỸ]|[’‘“”–…²¹üéßøÅ\u{301}\u{300}\u{AD}\u{200D}\u{5D0}中文ー])*"
+        ) {
+            let fast: Vec<(usize, &str)> = Words::new(&text).collect();
+            proptest::prop_assert_eq!(fast, uax29_words(&text));
+        }
+
+        #[test]
+        fn fast_words_match_uax29_on_ascii(text in "[ -~\\n\\t]*") {
+            let fast: Vec<(usize, &str)> = Words::new(&text).collect();
+            proptest::prop_assert_eq!(fast, uax29_words(&text));
+        }
     }
 
     #[test]
