@@ -438,11 +438,18 @@ pub(crate) fn select(heading: &str, body: &str) -> Vec<usize> {
 
     // A parent the heading names stays (the section is about the whole field); body
     // sectors only add children.
+    // A parent named by the heading stays while at most one of its children is named
+    // (`Lĩnh vực phát triển kinh tế` over a GRDP paragraph that mostly speaks of industry
+    // is still about the whole economy); once two or more children are, they say it (a
+    // child slug implies its parent in the hierarchical facet) and keep the slots.
     let t_parent = &t.parent;
     let mut all = heading_sel.clone();
     all.extend(body_sel);
     let present = all.clone();
-    all.retain(|&s| heading_sel.contains(&s) || !present.iter().any(|&c| t_parent[c] == Some(s)));
+    all.retain(|&s| {
+        let children = present.iter().filter(|&&c| t_parent[c] == Some(s)).count();
+        children == 0 || (children == 1 && heading_sel.contains(&s))
+    });
     all.truncate(MAX_SECTORS);
     all
 }
