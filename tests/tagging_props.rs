@@ -93,7 +93,7 @@ fn nfd_and_text_without_diacritics_tag_alike() {
         let a = tagged(&name, &text);
         let nfd = retagged(&a, |s| s.nfd().collect());
         assert_eq!(tags(&a), tags(&nfd), "{name}: NFD");
-        let plain = retagged(&a, tagging::fold);
+        let plain = retagged(&a, baocao::analysis::fold);
         assert_eq!(tags(&a), tags(&plain), "{name}: without diacritics");
     }
 }

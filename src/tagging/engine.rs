@@ -44,7 +44,7 @@ const TONG_HOP: &str = "tong-hop";
 /// combining marks dropped, so NFC and NFD text fold alike. The same mapping as
 /// [`crate::analysis::fold`] on Vietnamese letters, char by char without allocation per
 /// char (tagging runs on every section at indexing time).
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     use unicode_normalization::char::{decompose_canonical, is_combining_mark};
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
