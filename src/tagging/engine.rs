@@ -550,14 +550,16 @@ pub(crate) fn merge(lists: &[&[usize]]) -> Vec<usize> {
 }
 
 /// The role a heading states, if any: after filler words (`Một số`, `Về`…), the heading
-/// must open with a phrase of [`ROLE_RULES`]. Long headings (a task item's first
-/// sentence) only count rules marked `in_long_headings`.
+/// must open with a phrase of [`ROLE_RULES`]. Long headings and headings that end like a
+/// sentence (a task or limitation item's first sentence: `Tình hình buôn lậu … còn diễn
+/// biến phức tạp.`) only count rules marked `in_long_headings`.
 pub fn role_of_heading(heading: &str) -> Option<&'static str> {
     let t = tables();
     let folded = fold(heading);
     let toks: Vec<Tok<'_>> = tokenize(&folded);
     let words = toks.iter().filter(|t| matches!(t, Tok::Word(_))).count();
-    let long = words > LONG_HEADING_WORDS;
+    // A task or limitation item's heading is its first sentence: long, or ending like one.
+    let long = words > LONG_HEADING_WORDS || heading.trim_end().ends_with(['.', ';', '!']);
     let mut i = 0;
     while i < toks.len() {
         if matches!(toks[i], Tok::Break | Tok::Punct) {
