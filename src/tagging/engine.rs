@@ -215,6 +215,10 @@ impl PhraseSet {
         let Tok::Word(first) = toks[at] else {
             return None;
         };
+        // No phrase starts with a number: skip the lookup for the many figures.
+        if first.as_bytes()[0].is_ascii_digit() {
+            return None;
+        }
         let list = self.by_first.get(first)?;
         list.iter()
             .find_map(|e| e.match_len(toks, at).map(|len| (e, len)))
