@@ -8,9 +8,16 @@
 //!
 //! Sectors: a section's heading names its sectors (a task item's heading is its first
 //! sentence, so a task item is classified from its own words); its body adds the sectors
-//! it names clearly; a section whose own words name nothing inherits the sectors of the
-//! nearest enclosing section that has some. Overall headings and bodies spanning every
-//! field get `tong-hop`. At most [`MAX_SECTORS`] per section.
+//! it names clearly (enough points, relative to the section's top sector); a section
+//! whose own words name nothing inherits the sectors of the nearest enclosing section
+//! whose heading names some; a heading that names nothing over sub-sections (`III.
+//! NHIỆM VỤ TRỌNG TÂM…`) takes its sub-sections' fields. Overall headings (`Tình hình
+//! kinh tế - xã hội…`, `Đánh giá chung`) and text or sub-sections spanning five fields or
+//! more get `tong-hop` instead of every sector. At most [`MAX_SECTORS`] per section; a
+//! parent slug (`kinh-te`) only when its heading names the whole field.
+//!
+//! Matching is on folded text (no diacritics, `đ→d`, lower case), on whole words, the
+//! longest phrase of the table first (see [`rules`]); [`explain`] lists what matched.
 //!
 //! Roles: from the section's own heading or the nearest enclosing heading that states one
 //! (`NHIỆM VỤ…`, `hạn chế`, `nguyên nhân`, `ĐỀ XUẤT, KIẾN NGHỊ`…), otherwise `tinh-hinh`.
@@ -68,13 +75,22 @@ pub fn sector_label(slug: &str) -> Option<&'static str> {
     SECTORS.iter().find(|(s, _)| *s == slug).map(|(_, l)| *l)
 }
 
+/// The Vietnamese label of a role slug.
+pub fn role_label(slug: &str) -> Option<&'static str> {
+    ROLES.iter().find(|(s, _)| *s == slug).map(|(_, l)| *l)
+}
+
 /// Fills `sectors` and `role` of every section and footnote of `report`.
 ///
-/// Sections are tagged from their heading and text ([`sectors_for`]); one whose own words
-/// name no sector inherits those of its nearest tagged ancestor (by path). A section's
-/// role is the one its own heading or its nearest ancestor's heading states
-/// ([`role_of_heading`]), else [`DEFAULT_ROLE`]. A footnote gets the sectors its own words
-/// name, then its section's, capped at [`MAX_SECTORS`], and its section's role.
+/// Sections are tagged from their heading (or, when empty, the upper-case words opening
+/// their text: [`effective_heading`]) and text ([`sectors_for`]). One whose own words name
+/// no sector inherits those of its nearest ancestor (by path) whose heading names some; a
+/// section whose heading names none and that has sub-sections takes their fields
+/// (`tong-hop` when they span five or more). A section's role is the one its own heading
+/// or its nearest ancestor's heading states ([`role_of_heading`]), else
+/// [`DEFAULT_ROLE`]. A footnote gets the sectors its own words name clearly, then its
+/// section's, capped at [`MAX_SECTORS`], and its section's role. Existing tags are
+/// overwritten.
 pub fn tag_report(report: &mut Report) {
     let by_path: HashMap<Vec<String>, usize> = report
         .sections
