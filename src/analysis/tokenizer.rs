@@ -39,32 +39,11 @@ pub(crate) fn normalize_into(text: &str, mode: Mode, chars: &mut Vec<char>, out:
     // toned `oa`/`oe`/`uy` pair whose placement may need a change. Folding drops the tone
     // marks, so in folded mode their placement never matters.
     let start = out.len();
-    let mut fast = true;
-    let mut prev = Letter::default();
-    for c in text.chars() {
-        let l = letter(c);
-        if c.is_ascii() {
-            out.push(if mode == Mode::Keep {
-                c
-            } else {
-                c.to_ascii_lowercase()
-            });
-        } else if l.is_some() {
-            out.push(match mode {
-                Mode::Keep => c,
-                Mode::Lower => l.lower(),
-                Mode::Fold => l.folded(),
-            });
-        } else {
-            fast = false;
-            break;
-        }
-        if mode != Mode::Fold && l.is_vowel() && prev.is_vowel() && tone_pair(prev, l) {
-            fast = false;
-            break;
-        }
-        prev = l;
-    }
+    let fast = if mode == Mode::Fold {
+        fold_known(text, out)
+    } else {
+        lower_known(text, mode == Mode::Lower, out)
+    };
     if fast {
         return;
     }
@@ -80,11 +59,21 @@ pub(crate) fn normalize_into(text: &str, mode: Mode, chars: &mut Vec<char>, out:
     }
     if !only_known && is_nfc_quick(text.chars()) != IsNormalized::Yes {
         chars.clear();
-        chars.extend(text.nfc());
+        if order_marks(text, out) {
+            // `out` holds the reordered text past `start`: compose it, then drop it.
+            chars.extend(out[start..].nfc());
+            out.truncate(start);
+        } else {
+            chars.extend(text.nfc());
+        }
     }
     place_tones(chars);
     match mode {
-        Mode::Keep => out.extend(chars.iter()),
+        Mode::Keep => {
+            for &c in chars.iter() {
+                out.push(letter(c).canonical(c));
+            }
+        }
         Mode::Lower => {
             for &c in chars.iter() {
                 if c.is_ascii() {
@@ -116,6 +105,93 @@ pub(crate) fn normalize_into(text: &str, mode: Mode, chars: &mut Vec<char>, out:
     }
 }
 
+/// Whether `c` is a combining tone mark of the same canonical class (230) as the circumflex
+/// and the breve: grave, acute, tilde, hook above.
+#[inline]
+fn is_upper_tone_mark(c: char) -> bool {
+    matches!(c, '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}')
+}
+
+/// Decomposed text sometimes puts the tone mark before the circumflex or breve (`e` + acute
+/// + circumflex). Both marks have the same canonical class, so NFC keeps that order and
+/// cannot compose `ế`. When `text` has such a pair, writes `text` with each pair swapped
+/// (quality mark first) to the end of `out` and returns true; otherwise leaves `out` alone.
+fn order_marks(text: &str, out: &mut String) -> bool {
+    let mut prev = '\0';
+    let misordered = text.chars().any(|c| {
+        let hit = matches!(c, '\u{0302}' | '\u{0306}') && is_upper_tone_mark(prev);
+        prev = c;
+        hit
+    });
+    if !misordered {
+        return false;
+    }
+    let mut pending: Option<char> = None;
+    for c in text.chars() {
+        match pending.take() {
+            Some(tone) if matches!(c, '\u{0302}' | '\u{0306}') => {
+                out.push(c);
+                out.push(tone);
+            }
+            Some(tone) => {
+                out.push(tone);
+                if is_upper_tone_mark(c) {
+                    pending = Some(c);
+                } else {
+                    out.push(c);
+                }
+            }
+            None if is_upper_tone_mark(c) => pending = Some(c),
+            None => out.push(c),
+        }
+    }
+    if let Some(tone) = pending {
+        out.push(tone);
+    }
+    true
+}
+
+/// Folds `text` into `out` when it holds only ASCII and Vietnamese letters; returns false
+/// (with `out` partly written) otherwise.
+#[inline]
+fn fold_known(text: &str, out: &mut String) -> bool {
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            let l = letter(c);
+            if !l.is_some() {
+                return false;
+            }
+            out.push(l.folded());
+        }
+    }
+    true
+}
+
+/// Copies `text` into `out` (lower-cased when `lower`) when it holds only ASCII and
+/// Vietnamese letters and no toned `oa`/`oe`/`uy` pair; returns false (with `out` partly
+/// written) otherwise.
+#[inline]
+fn lower_known(text: &str, lower: bool, out: &mut String) -> bool {
+    let mut prev = Letter::default();
+    for c in text.chars() {
+        let l = letter(c);
+        if c.is_ascii() {
+            out.push(if lower { c.to_ascii_lowercase() } else { c });
+        } else if l.is_some() {
+            out.push(if lower { l.lower() } else { l.canonical(c) });
+        } else {
+            return false;
+        }
+        if l.is_vowel() && prev.is_vowel() && tone_pair(prev, l) {
+            return false;
+        }
+        prev = l;
+    }
+    true
+}
+
 /// Whether a word segment holds a token (a letter or a digit; punctuation and spaces
 /// do not).
 #[inline]
@@ -126,8 +202,8 @@ fn is_word(segment: &str) -> bool {
     }
 }
 
-/// Word-break class of a "simple" char (ASCII or Vietnamese letter), as UAX #29 defines
-/// it for these chars.
+/// Word-break class (UAX #29) of the chars the fast path knows: ASCII, Vietnamese letters
+/// and a few common punctuation marks. Every other char is `Complex`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
     /// ALetter: ASCII and Vietnamese letters.
@@ -142,8 +218,11 @@ enum Class {
     MidNum,
     /// MidNumLet and Single_Quote: `.` `'`.
     MidNumLet,
-    /// Any other ASCII char: always a boundary on both sides.
+    /// Other: spaces, other ASCII punctuation, `“ ” – — … « »` and no-break space. A
+    /// boundary on both sides.
     Other,
+    /// Not known to the fast path: segmented by `unicode-segmentation`.
+    Complex,
 }
 
 #[inline]
@@ -159,16 +238,25 @@ fn ascii_class(b: u8) -> Class {
     }
 }
 
-/// Class of the char starting at byte `i` of a simple chunk, and its length in bytes.
+/// Class of the char starting at byte `i` of valid UTF-8 `bytes`, and its length in bytes.
 #[inline]
 fn class_at(bytes: &[u8], i: usize) -> (Class, usize) {
     let b = bytes[i];
     if b < 0x80 {
-        (ascii_class(b), 1)
-    } else {
-        // Simple chunks hold only ASCII and Vietnamese letters (2 or 3 bytes in UTF-8).
-        (Class::Letter, if b >= 0xE0 { 3 } else { 2 })
+        return (ascii_class(b), 1);
     }
+    let (c, len) = decode(bytes, i);
+    let class = if letter(c).is_some() {
+        Class::Letter
+    } else if matches!(
+        c,
+        '\u{00A0}' | '\u{201C}' | '\u{201D}' | '\u{2013}' | '\u{2014}' | '\u{2026}' | '«' | '»'
+    ) {
+        Class::Other
+    } else {
+        Class::Complex
+    };
+    (class, len)
 }
 
 /// Decodes the non-ASCII char starting at byte `i` of valid UTF-8 `bytes`.
@@ -198,18 +286,19 @@ fn is_ascii_space(b: u8) -> bool {
 }
 
 /// Splits `text` into words exactly as UAX #29 (`unicode-segmentation`) does, with a fast
-/// path: ASCII whitespace always breaks words, so the text is cut into chunks at ASCII
-/// whitespace; a chunk made only of ASCII and Vietnamese letters is segmented by the
-/// UAX #29 rules restricted to those chars (WB5–WB13b), any other chunk by
-/// `unicode-segmentation`. Yields `(byte offset, word)` for words holding a letter or digit.
+/// path for the chars of Vietnamese text.
+///
+/// The fast path applies the UAX #29 rules restricted to the chars it knows (WB5–WB13b:
+/// letters, digits and `_` join; `:` `.` `'` join letters; `,` `;` `.` `'` join digits;
+/// everything else breaks). When it meets a char it does not know (`Complex`: a superscript,
+/// a combining mark, another script…), it hands the text from the last certain boundary to
+/// the next ASCII whitespace (which always breaks words) to `unicode-segmentation`.
+/// Yields `(byte offset, word)` for the words holding a letter or a digit.
 pub(crate) struct Words<'a> {
     text: &'a str,
-    /// Start of the next chunk.
+    /// Where the fast path goes on.
     pos: usize,
-    /// Current simple chunk `cursor..chunk_end` being segmented by the fast rules.
-    cursor: usize,
-    chunk_end: usize,
-    /// Current complex chunk, segmented by `unicode-segmentation`, and its offset.
+    /// A region handed to `unicode-segmentation`, and its offset in `text`.
     fallback: Option<(UWordBoundIndices<'a>, usize)>,
 }
 
@@ -218,22 +307,42 @@ impl<'a> Words<'a> {
         Words {
             text,
             pos: 0,
-            cursor: 0,
-            chunk_end: 0,
             fallback: None,
         }
     }
 
-    /// Next word of the current simple chunk, if any.
+    /// Hands `from..` up to the first ASCII whitespace after `scan` to `unicode-segmentation`.
+    fn fall_back(&mut self, from: usize, scan: usize) {
+        let bytes = self.text.as_bytes();
+        let mut end = scan;
+        while end < bytes.len() && !is_ascii_space(bytes[end]) {
+            end += 1;
+        }
+        self.fallback = Some((self.text[from..end].split_word_bound_indices(), from));
+        self.pos = end;
+    }
+
+    /// The next word by the fast rules, or `None` at the end of the text or when the
+    /// fast path had to fall back (then `self.fallback` is set).
     fn next_fast(&mut self) -> Option<(usize, &'a str)> {
         let bytes = self.text.as_bytes();
-        let end = self.chunk_end;
-        let mut i = self.cursor;
-        while i < end {
+        let end = bytes.len();
+        let mut i = self.pos;
+        // Start of the char just skipped: a combining mark attaches to it (WB4).
+        let mut skipped: Option<usize> = None;
+        'words: while i < end {
             let (class, len) = class_at(bytes, i);
-            if !matches!(class, Class::Letter | Class::Digit | Class::Connector) {
-                i += len;
-                continue;
+            match class {
+                Class::Letter | Class::Digit | Class::Connector => {}
+                Class::Complex => {
+                    self.fall_back(skipped.unwrap_or(i), i);
+                    return None;
+                }
+                _ => {
+                    skipped = Some(i);
+                    i += len;
+                    continue;
+                }
             }
             let start = i;
             let mut has_alnum = class != Class::Connector;
@@ -249,6 +358,10 @@ impl<'a> Words<'a> {
                     }
                     Class::MidLetter | Class::MidNum | Class::MidNumLet if i + len < end => {
                         let (after, after_len) = class_at(bytes, i + len);
+                        if after == Class::Complex {
+                            self.fall_back(start, i);
+                            return None;
+                        }
                         let letters = prev == Class::Letter
                             && after == Class::Letter
                             && class != Class::MidNum;
@@ -261,15 +374,21 @@ impl<'a> Words<'a> {
                             break;
                         }
                     }
+                    Class::Complex => {
+                        self.fall_back(start, i);
+                        return None;
+                    }
                     _ => break,
                 }
             }
-            if has_alnum {
-                self.cursor = i;
-                return Some((start, &self.text[start..i]));
+            if !has_alnum {
+                skipped = None;
+                continue 'words;
             }
+            self.pos = i;
+            return Some((start, &self.text[start..i]));
         }
-        self.cursor = end;
+        self.pos = end;
         None
     }
 }
@@ -287,42 +406,11 @@ impl<'a> Iterator for Words<'a> {
                 }
                 self.fallback = None;
             }
-            if self.cursor < self.chunk_end {
-                if let Some(word) = self.next_fast() {
-                    return Some(word);
-                }
-            }
-            // Next chunk: up to the next ASCII whitespace.
-            let bytes = self.text.as_bytes();
-            let mut i = self.pos;
-            while i < bytes.len() && is_ascii_space(bytes[i]) {
-                i += 1;
-            }
-            if i >= bytes.len() {
-                self.pos = i;
+            if self.pos >= self.text.len() {
                 return None;
             }
-            let start = i;
-            let mut simple = true;
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b < 0x80 {
-                    if is_ascii_space(b) {
-                        break;
-                    }
-                    i += 1;
-                } else {
-                    let (c, len) = decode(bytes, i);
-                    simple &= letter(c).is_some();
-                    i += len;
-                }
-            }
-            self.pos = i;
-            if simple {
-                self.cursor = start;
-                self.chunk_end = i;
-            } else {
-                self.fallback = Some((self.text[start..i].split_word_bound_indices(), start));
+            if let Some(word) = self.next_fast() {
+                return Some(word);
             }
         }
     }
@@ -482,7 +570,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn fast_words_match_uax29_on_mixed_text(
-            text in "([ -~]|[\\n\\t\\r]|[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễđĐìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹỲÝỴỶỸ]|[’‘“”–…²¹üéßøÅ\u{301}\u{300}\u{AD}\u{200D}\u{5D0}中文ー])*"
+            text in "([ -~]|[\\n\\t\\r]|[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễđĐìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹỲÝỴỶỸ]|[’‘“”–—…«»·²¹üéßøÅ\u{A0}\u{301}\u{300}\u{345}\u{AD}\u{200D}\u{5D0}中文ー])*"
         ) {
             let fast: Vec<(usize, &str)> = Words::new(&text).collect();
             proptest::prop_assert_eq!(fast, uax29_words(&text));
@@ -492,6 +580,53 @@ mod tests {
         fn fast_words_match_uax29_on_ascii(text in "[ -~\\n\\t]*") {
             let fast: Vec<(usize, &str)> = Words::new(&text).collect();
             proptest::prop_assert_eq!(fast, uax29_words(&text));
+        }
+    }
+
+    #[test]
+    fn fast_words_are_uax29_words_on_the_sample_reports() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let nfd: String = text.nfd().collect();
+            for t in [&text, &nfd] {
+                let fast: Vec<(usize, &str)> = Words::new(t).collect();
+                assert_eq!(fast, uax29_words(t));
+                seen += fast.len();
+            }
+        }
+        assert!(seen > 10_000);
+    }
+
+    #[test]
+    fn misordered_marks_compose() {
+        let mut chars = Vec::new();
+        for (input, exact) in [
+            ("Vie\u{0301}\u{0302}t", "viết"),
+            ("ke\u{0301}\u{0302}t", "kết"),
+            ("a\u{0300}\u{0306}n", "ằn"),
+            ("Vie\u{0323}\u{0302}t", "việt"),
+            ("o\u{0301}\u{031B}", "ớ"),
+            ("e\u{0301}", "é"),
+        ] {
+            let mut out = String::new();
+            normalize_into(input, Mode::Lower, &mut chars, &mut out);
+            assert_eq!(out, exact, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn eth_reads_as_d_with_stroke() {
+        let mut chars = Vec::new();
+        for (mode, expected) in [
+            (Mode::Keep, "ĐỒNG"),
+            (Mode::Lower, "đồng"),
+            (Mode::Fold, "dong"),
+        ] {
+            let mut out = String::new();
+            normalize_into("ÐỒNG", mode, &mut chars, &mut out);
+            assert_eq!(out, expected);
         }
     }
 

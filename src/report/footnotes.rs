@@ -83,13 +83,33 @@ pub fn finish(
 /// Collapses runs of spaces (inside each paragraph) and spaces before punctuation left
 /// by a removed marker.
 fn tidy(s: &str) -> String {
-    s.split('\n')
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c == '\n' {
+            out.push('\n');
+            space = false;
+        } else if c.is_whitespace() {
+            space = !out.is_empty() && !out.ends_with('\n');
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    // No spaces left at paragraph ends or around line breaks.
+    while out.ends_with('\n') {
+        out.pop();
+    }
+    out
 }
 
 fn strip_superscripts(s: &str, known: &BTreeSet<u32>) -> (String, Vec<u32>) {
+    if !s.chars().any(|c| superscript_value(c).is_some()) {
+        return (s.to_string(), Vec::new());
+    }
     let mut out = String::with_capacity(s.len());
     let mut numbers = Vec::new();
     let chars: Vec<char> = s.chars().collect();

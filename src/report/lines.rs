@@ -71,6 +71,10 @@ pub fn superscript_value(c: char) -> Option<u32> {
     SUPERSCRIPTS.iter().position(|&s| s == c).map(|p| p as u32)
 }
 
+/// Lines of one footnote that end a footnote block whose end was not marked (a page of
+/// about 45 lines cannot hold more).
+const MAX_FOOTNOTE_LINES: usize = 40;
+
 /// Minimum number of spaces in a line that separates the body from a footnote block.
 const SEPARATOR_MIN: usize = 20;
 
@@ -100,7 +104,11 @@ pub fn detect(text: &str) -> Layout {
 
 /// Splits decoded (NFC) text into body units and footnote bodies.
 pub fn split(text: &str) -> Split {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text: std::borrow::Cow<'_, str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    };
     let lines: Vec<&str> = text.split('\n').collect();
     let layout = detect(&text);
     let mut out = match layout {
@@ -324,6 +332,8 @@ fn split_pdf(lines: &[&str]) -> Split {
     // block k and the footnotes that start in block k share page k.
     let mut page = 0usize;
     let mut unit_pages: Vec<usize> = Vec::new();
+    // Lines of the current footnote block since the last footnote start.
+    let mut block_lines = 0usize;
     let mut foot_pages: Vec<usize> = Vec::new();
     for (idx, raw) in lines.iter().enumerate() {
         let line_no = idx + 1;
@@ -332,6 +342,7 @@ fn split_pdf(lines: &[&str]) -> Split {
                 page += 1;
             }
             in_block = true;
+            block_lines = 0;
             pending_break = true;
             continue;
         }
@@ -340,10 +351,18 @@ fn split_pdf(lines: &[&str]) -> Split {
         }
         let glued_end = ends_glued(raw);
         if in_block {
-            if starts_page(raw) {
+            let t = raw.trim();
+            // The body resumes on a line that starts with one space; as a safety net for
+            // other converters, also on a top-level heading, the closing block, or after
+            // more lines than a page holds without a new footnote.
+            let resumes = starts_page(raw)
+                || block_lines > MAX_FOOTNOTE_LINES
+                || t.starts_with("Nơi nhận")
+                || numbering::parse_label(t).is_some_and(|l| l.rank <= numbering::RANK_ROMAN);
+            if resumes {
                 in_block = false;
+                pending_break = true;
             } else {
-                let t = raw.trim();
                 let expected = footnotes.last().map_or(1, |f| f.number + 1);
                 if let Some(body) = footnote_start(t, expected) {
                     footnotes.push(RawFootnote {
@@ -352,9 +371,11 @@ fn split_pdf(lines: &[&str]) -> Split {
                         line: line_no,
                     });
                     foot_pages.push(page - 1);
+                    block_lines = 0;
                 } else if let Some(last) = footnotes.last_mut() {
                     join_into(&mut last.text, t, foot_glued);
                 }
+                block_lines += 1;
                 foot_glued = glued_end;
                 continue;
             }
@@ -566,6 +587,17 @@ mod tests {
         assert_eq!(s.footnotes.len(), 3);
         assert_eq!(s.units[0].text, "Có 53¹ đề tài và 215 xã; đạt 1.234² tấn");
         assert_eq!(s.units[1].text, "Tiếp 20 xã kỳ3");
+    }
+
+    #[test]
+    fn unmarked_block_ends_at_a_top_level_heading() {
+        let sep = " ".repeat(43);
+        let text =
+            format!("Văn bản trang một \n{sep}\n1 Chú thích. \nII. NHIỆM VỤ \n\nNội dung. \n");
+        let s = split(&text);
+        assert_eq!(s.footnotes.len(), 1);
+        let texts: Vec<&str> = s.units.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts, ["Văn bản trang một", "II. NHIỆM VỤ", "Nội dung."]);
     }
 
     #[test]

@@ -49,14 +49,16 @@ fn starts_bullet(s: &str) -> bool {
 
 /// Whether a unit starts the closing block of a report.
 pub fn is_closing_start(s: &str) -> bool {
-    let lower = s.to_lowercase();
-    if lower.starts_with("nơi nhận") {
+    let head: String = s.chars().take(12).flat_map(char::to_lowercase).collect();
+    if head.starts_with("nơi nhận") {
         return true;
     }
-    if s.chars().count() < 400
-        && (lower.starts_with("trân trọng báo cáo") || lower.contains(" trân trọng báo cáo"))
-    {
-        return true;
+    if s.len() < 1200 && s.contains("rân trọng") && s.chars().count() < 400 {
+        let lower = s.to_lowercase();
+        if lower.starts_with("trân trọng báo cáo") || lower.contains(" trân trọng báo cáo")
+        {
+            return true;
+        }
     }
     is_signature_title(s)
 }
@@ -232,8 +234,7 @@ fn clean_continues(prev_text: &str, next: &Unit, prev_is_heading: bool) -> bool 
 /// The first sentence of a task item and the rest: `"Tập trung A. Tiếp tục B."` →
 /// (`"Tập trung A."`, `"Tiếp tục B."`).
 pub fn first_sentence(s: &str) -> (String, String) {
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    for (i, c) in s.char_indices() {
         if matches!(c, '.' | '!' | '?' | ';') {
             let rest = &s[i + c.len_utf8()..];
             let after = rest.trim_start();
