@@ -99,6 +99,7 @@ fn gold_sectors_and_roles() {
 #[test]
 fn corpus_distribution_is_sane() {
     let mut per_sector: BTreeMap<&str, usize> = SECTORS.iter().map(|(s, _)| (*s, 0)).collect();
+    let mut per_sector_tree = per_sector.clone();
     let mut per_count: BTreeMap<usize, usize> = BTreeMap::new();
     let mut per_role: BTreeMap<String, usize> = BTreeMap::new();
     let mut sections = 0;
@@ -124,6 +125,11 @@ fn corpus_distribution_is_sane() {
                     s.path
                 );
                 *per_sector.get_mut(slug.as_str()).unwrap() += 1;
+            }
+            for (filter, n) in per_sector_tree.iter_mut() {
+                if s.sectors.iter().any(|x| sector_matches(filter, x)) {
+                    *n += 1;
+                }
             }
             assert!(
                 tagging::is_role(&s.role),
@@ -153,8 +159,9 @@ fn corpus_distribution_is_sane() {
     println!("{sections} sections, {footnotes} footnotes ({footnotes_untagged} without sector)");
     println!("sections per number of sectors: {per_count:?}");
     println!("sections per role: {per_role:?}");
+    println!("sections per sector (tagged exactly / with its children):");
     for (slug, n) in &per_sector {
-        println!("  {n:4}  {slug}");
+        println!("  {n:4} {:4}  {slug}", per_sector_tree[slug]);
     }
     println!("sections without sector:");
     for u in &untagged {
