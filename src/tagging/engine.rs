@@ -18,18 +18,18 @@ use super::rules::{
 /// Most sectors given to one section or footnote.
 pub const MAX_SECTORS: usize = 4;
 /// Multiplier of heading points against body points.
-const HEADING_FACTOR: f32 = 4.0;
+pub(crate) const HEADING_FACTOR: f32 = 4.0;
 /// Multiplier of the points of the body's first sentence.
-const FIRST_SENTENCE_FACTOR: f32 = 2.0;
+pub(crate) const FIRST_SENTENCE_FACTOR: f32 = 2.0;
 /// A heading sector must reach this share of the heading's top sector.
 const HEADING_REL: f32 = 0.25;
 /// Least heading points of a sector that is not the heading's top one (one weak word
 /// in passing does not name a second sector).
 const HEADING_MIN_SECOND: f32 = 2.0;
 /// Least body points for a sector the heading does not name.
-const BODY_MIN: f32 = 4.0;
+pub(crate) const BODY_MIN: f32 = 4.0;
 /// A body sector must reach this share of the section's top score (heading included).
-const BODY_REL: f32 = 0.3;
+pub(crate) const BODY_REL: f32 = 0.3;
 /// A body-only section naming this many sectors clearly is an overall assessment.
 const TONG_HOP_MIN_SECTORS: usize = 5;
 /// Least points for a footnote's own sector.

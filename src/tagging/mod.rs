@@ -80,6 +80,88 @@ pub fn role_label(slug: &str) -> Option<&'static str> {
     ROLES.iter().find(|(s, _)| *s == slug).map(|(_, l)| *l)
 }
 
+/// The rules tables as Markdown, one line per rule (what it catches, its weight and its
+/// phrases), with the taxonomy and the roles: the source of `docs/tagging-rules.md`.
+pub fn rules_markdown() -> String {
+    use rules::{Weight, HEADING_FILLERS, NEUTRAL, ROLE_RULES, SECTOR_RULES};
+    let mut out = String::new();
+    out.push_str("# Sector and role rules\n\n");
+    out.push_str(
+        "Generated from `src/tagging/rules.rs` by `tagging::rules_markdown()` (refresh with \
+         `BAOCAO_WRITE_DOCS=1 cargo test --test tagging_docs`). Phrases match folded text \
+         (no diacritics, `đ→d`, lower case) on whole words, the longest phrase first; `#` \
+         is any number.\n\n## Sectors\n\n| slug | label |\n|---|---|\n",
+    );
+    for (slug, label) in SECTORS {
+        out.push_str(&format!("| `{slug}` | {label} |\n"));
+    }
+    out.push_str(&format!(
+        "\n## Sector rules\n\nPoints of one occurrence in a body: strong {}, normal {}, \
+         weak {}, heading only {} (in a heading: {}, {}, {}, {}). Heading points count {} \
+         times, those of the first sentence of a body {} times. A body names a sector \
+         clearly with at least {} points and {}% of the section's top score; a section \
+         keeps at most {} sectors.\n\n| sector | weight | catches | phrases |\n\
+         |---|---|---|---|\n",
+        Weight::Strong.body_points(),
+        Weight::Normal.body_points(),
+        Weight::Weak.body_points(),
+        Weight::HeadingOnly.body_points(),
+        Weight::Strong.heading_points(),
+        Weight::Normal.heading_points(),
+        Weight::Weak.heading_points(),
+        Weight::HeadingOnly.heading_points(),
+        engine::HEADING_FACTOR,
+        engine::FIRST_SENTENCE_FACTOR,
+        engine::BODY_MIN,
+        (engine::BODY_REL * 100.0).round(),
+        MAX_SECTORS,
+    ));
+    for rule in SECTOR_RULES {
+        let sector = if rule.sector == NEUTRAL {
+            "(none: swallows look-alikes)".to_string()
+        } else {
+            format!("`{}`", rule.sector)
+        };
+        let weight = match rule.weight {
+            Weight::Strong => "strong",
+            Weight::Normal => "normal",
+            Weight::Weak => "weak",
+            Weight::HeadingOnly => "heading only",
+        };
+        out.push_str(&format!(
+            "| {sector} | {weight} | {} | {} |\n",
+            rule.catches,
+            rule.phrases.join(" · ")
+        ));
+    }
+    out.push_str("\n## Roles\n\n| slug | label |\n|---|---|\n");
+    for (slug, label) in ROLES {
+        out.push_str(&format!("| `{slug}` | {label} |\n"));
+    }
+    out.push_str(&format!(
+        "\n## Role rules\n\nA heading states a role when, after the filler words {}, it \
+         opens with one of these phrases. Headings longer than {} words or ending like a \
+         sentence (task items) only count the rows marked \"in task items\".\n\n\
+         | role | in task items | catches | phrases |\n|---|---|---|---|\n",
+        HEADING_FILLERS
+            .iter()
+            .map(|f| format!("`{f}`"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        rules::LONG_HEADING_WORDS
+    ));
+    for rule in ROLE_RULES {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            rule.role,
+            if rule.in_long_headings { "yes" } else { "no" },
+            rule.catches,
+            rule.phrases.join(" · ")
+        ));
+    }
+    out
+}
+
 /// Fills `sectors` and `role` of every section and footnote of `report`.
 ///
 /// Sections are tagged from their heading (or, when empty, the upper-case words opening

@@ -151,9 +151,9 @@ const fn r(
 pub const SECTOR_RULES: &[SectorRule] = &[
     // ── overall, parents, direction ────────────────────────────────────────────────
     r("tong-hop", H, &["kinh tế - xã hội", "phát triển kinh tế - xã hội", "tình hình kinh tế - xã hội", "lĩnh vực kinh tế - xã hội", "tăng trưởng kinh tế - xã hội", "đánh giá chung", "khái quát chung", "tình hình chung", "đánh giá tổng quát", "các mục tiêu, chỉ tiêu chủ yếu", "chỉ tiêu chủ yếu", "mục tiêu tổng quát", "mục tiêu chung"], "headings about the whole socio-economic situation or an overall assessment"),
-    r("kinh-te", H, &["kinh tế", "phát triển kinh tế", "lĩnh vực kinh tế", "tăng trưởng kinh tế", "tổng sản phẩm", "GRDP"], "headings about the economy as a whole (kept only when no economic sub-sector is named)"),
+    r("kinh-te", H, &["kinh tế", "phát triển kinh tế", "lĩnh vực kinh tế", "tăng trưởng kinh tế", "tổng sản phẩm", "GRDP"], "headings about the economy as a whole (gives way once two economic sub-sectors are named)"),
     r("kinh-te", W, &["tăng trưởng GRDP", "tốc độ tăng trưởng kinh tế", "cơ cấu kinh tế", "quy mô nền kinh tế", "phát triển vùng", "liên kết vùng", "kinh tế vùng", "liên vùng"], "growth and structure of the economy, regional development, in body text"),
-    r("van-hoa-xa-hoi", N, &["văn hóa - xã hội", "lĩnh vực xã hội"], "the cultural and social field as a whole (kept only when no sub-sector is named)"),
+    r("van-hoa-xa-hoi", N, &["văn hóa - xã hội", "lĩnh vực xã hội"], "the cultural and social field as a whole (gives way once two sub-sectors are named)"),
     r("chi-dao-dieu-hanh", H, &["chỉ đạo, điều hành", "lãnh đạo, chỉ đạo", "công tác chỉ đạo", "công tác lãnh đạo", "điều hành của UBND", "quán triệt", "học tập, quán triệt", "ban hành văn bản", "ban hành các văn bản"], "headings about leadership, direction and the documents issued"),
     r("chi-dao-dieu-hanh", N, &["xây dựng Đảng", "công tác xây dựng Đảng", "đảng viên", "tổ chức cơ sở đảng", "hệ thống chính trị", "xây dựng hệ thống chính trị", "Mặt trận Tổ quốc", "đoàn thể chính trị - xã hội"], "party building and the political system (party self-assessment reports)"),
     r("chi-dao-dieu-hanh", W, &["văn bản chỉ đạo", "văn bản quy phạm pháp luật", "quyết định cá biệt", "thông báo kết luận", "quy chế làm việc", "chương trình công tác"], "documents issued by the executive, in body text"),
