@@ -90,7 +90,8 @@ pub fn rules_markdown() -> String {
         "Generated from `src/tagging/rules.rs` by `tagging::rules_markdown()` (refresh with \
          `BAOCAO_WRITE_DOCS=1 cargo test --test tagging_docs`). Phrases match folded text \
          (no diacritics, `đ→d`, lower case) on whole words, the longest phrase first; `#` \
-         is any number.\n\n## Sectors\n\n| slug | label |\n|---|---|\n",
+         is any number. To add a sector, add its slug to `SECTORS` and rows naming it to \
+         `SECTOR_RULES`; to teach a phrase, add it to a row: no code changes.\n\n## Sectors\n\n| slug | label |\n|---|---|\n",
     );
     for (slug, label) in SECTORS {
         out.push_str(&format!("| `{slug}` | {label} |\n"));

@@ -3,6 +3,8 @@
 //! Everything the tagger knows about vocabulary lives here; the engine in
 //! [`super::engine`] has no word list of its own. To add a sector, add a row to
 //! [`SECTORS`] and rows to [`SECTOR_RULES`]; to teach a new phrase, add it to a row.
+//! `docs/tagging-rules.md` renders these tables (one line per rule); refresh it with
+//! `BAOCAO_WRITE_DOCS=1 cargo test --test tagging_docs`.
 //!
 //! How phrases are matched:
 //! - phrases are written with diacritics for readability; both the phrase and the text are
