@@ -653,6 +653,18 @@ mod tests {
         // "Thông báo số 70" folds like "bão số 70" but names no disaster.
         let m = explain("theo Thông báo số 70-TB/VPTW ngày 06/9/2023");
         assert!(m.iter().all(|m| m.sector != "thien-tai"), "{m:?}");
+        // Folding makes "giá đạt"/"đạt ở" look like "giá đất"/"đất ở" (land).
+        let m = explain("kim ngạch trị giá đạt 4.681 triệu USD, tăng trưởng đạt ở mức cao");
+        assert!(
+            m.iter().all(|m| m.sector != "tai-nguyen-moi-truong"),
+            "{m:?}"
+        );
+        // A boarding school is not a hospital ward.
+        let m = explain("Trường phổ thông dân tộc nội trú tỉnh");
+        assert!(
+            m.iter().all(|m| m.sector == "van-hoa-xa-hoi/giao-duc"),
+            "{m:?}"
+        );
     }
 
     #[test]
