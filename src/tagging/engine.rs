@@ -659,6 +659,31 @@ mod tests {
             m.iter().all(|m| m.sector != "tai-nguyen-moi-truong"),
             "{m:?}"
         );
+        // Folding look-alikes found in real reports.
+        for (text, wrong) in [
+            (
+                "diện tích ước đạt 21.150 ha tăng 4,5% so với",
+                "kinh-te/dau-tu-ha-tang",
+            ),
+            ("Hệ thống quản lý văn bản và điều hành", "kinh-te/cua-khau"),
+            (
+                "doanh thu viễn thông đạt 120 tỷ đồng",
+                "van-hoa-xa-hoi/van-hoa-the-thao",
+            ),
+            ("an ninh trật tự xã hội đảm bảo", "doi-ngoai"),
+            ("thực hiện đầy đủ toàn diện", "kinh-te/ngan-sach"),
+            (
+                "nghiên cứu đổi mới sáng tạo",
+                "van-hoa-xa-hoi/lao-dong-an-sinh",
+            ),
+            ("xây mới trường học", "tai-nguyen-moi-truong"),
+            ("tạo cơ hội cho người dân", "kinh-te/thuong-mai-du-lich"),
+            ("vật liệu nổ công nghiệp", "kinh-te/ngan-sach"),
+            ("thi khoa học kỹ thuật", "van-hoa-xa-hoi/giao-duc"),
+        ] {
+            let m = explain(text);
+            assert!(m.iter().all(|m| m.sector != wrong), "{text}: {m:?}");
+        }
         // A boarding school is not a hospital ward.
         let m = explain("Trường phổ thông dân tộc nội trú tỉnh");
         assert!(

@@ -308,7 +308,7 @@ mod tests {
         let mut seen: HashMap<String, &SectorRule> = HashMap::new();
         for rule in SECTOR_RULES {
             for p in rule.phrases {
-                let key = crate::analysis::folded_terms(p).join(" ");
+                let key = crate::analysis::folded_terms(&p.replace('#', " zznumberzz ")).join(" ");
                 assert!(!key.is_empty(), "phrase {p:?} has no words");
                 if let Some(other) = seen.insert(key.clone(), rule) {
                     panic!(
