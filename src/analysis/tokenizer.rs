@@ -112,8 +112,8 @@ fn is_upper_tone_mark(c: char) -> bool {
     matches!(c, '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}')
 }
 
-/// Decomposed text sometimes puts the tone mark before the circumflex or breve (`e` + acute
-/// + circumflex). Both marks have the same canonical class, so NFC keeps that order and
+/// Decomposed text sometimes puts the tone mark before the circumflex or breve (`e`, then
+/// acute, then circumflex). Both marks have the same canonical class, so NFC keeps that order and
 /// cannot compose `ế`. When `text` has such a pair, writes `text` with each pair swapped
 /// (quality mark first) to the end of `out` and returns true; otherwise leaves `out` alone.
 fn order_marks(text: &str, out: &mut String) -> bool {
@@ -225,8 +225,7 @@ enum Class {
     Complex,
 }
 
-#[inline]
-fn ascii_class(b: u8) -> Class {
+const fn ascii_class(b: u8) -> Class {
     match b {
         b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
         b'0'..=b'9' => Class::Digit,
@@ -238,13 +237,32 @@ fn ascii_class(b: u8) -> Class {
     }
 }
 
-/// Class of the char starting at byte `i` of valid UTF-8 `bytes`, and its length in bytes.
-#[inline]
-fn class_at(bytes: &[u8], i: usize) -> (Class, usize) {
+const fn build_ascii_classes() -> [Class; 128] {
+    let mut out = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        out[b] = ascii_class(b as u8);
+        b += 1;
+    }
+    out
+}
+
+static ASCII_CLASSES: [Class; 128] = build_ascii_classes();
+
+/// Class of the char starting at byte `i` of valid UTF-8 `bytes`, its length in bytes and
+/// the char.
+#[inline(always)]
+fn class_at(bytes: &[u8], i: usize) -> (Class, usize, char) {
     let b = bytes[i];
     if b < 0x80 {
-        return (ascii_class(b), 1);
+        (ASCII_CLASSES[b as usize], 1, b as char)
+    } else {
+        class_non_ascii(bytes, i)
     }
+}
+
+#[inline]
+fn class_non_ascii(bytes: &[u8], i: usize) -> (Class, usize, char) {
     let (c, len) = decode(bytes, i);
     let class = if letter(c).is_some() {
         Class::Letter
@@ -256,7 +274,7 @@ fn class_at(bytes: &[u8], i: usize) -> (Class, usize) {
     } else {
         Class::Complex
     };
-    (class, len)
+    (class, len, c)
 }
 
 /// Decodes the non-ASCII char starting at byte `i` of valid UTF-8 `bytes`.
@@ -283,6 +301,79 @@ fn decode(bytes: &[u8], i: usize) -> (char, usize) {
 #[inline]
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
+}
+
+/// Receives the chars of the word being scanned by the fast path, so that a word can be
+/// normalized in the same pass as it is found.
+trait Emit {
+    /// A new word starts.
+    fn start(&mut self);
+    /// The next char of the word (an ASCII char or a Vietnamese letter).
+    fn push(&mut self, c: char);
+    /// Whether the word written so far is its final normalized form.
+    fn done(&self) -> bool;
+}
+
+/// Emits nothing: plain segmentation.
+impl Emit for () {
+    #[inline(always)]
+    fn start(&mut self) {}
+    #[inline(always)]
+    fn push(&mut self, _: char) {}
+    #[inline(always)]
+    fn done(&self) -> bool {
+        false
+    }
+}
+
+/// Writes the normalized word into a token's text: the fast path of [`normalize_into`]
+/// (ASCII and Vietnamese letters only; gives up on a toned `oa`/`oe`/`uy` pair outside
+/// folded mode, whose placement may need a change).
+struct Sink<'s> {
+    mode: Mode,
+    out: &'s mut String,
+    prev: Letter,
+    ok: bool,
+}
+
+impl Emit for Sink<'_> {
+    #[inline(always)]
+    fn start(&mut self) {
+        self.out.clear();
+        self.prev = Letter::default();
+        self.ok = true;
+    }
+
+    #[inline(always)]
+    fn push(&mut self, c: char) {
+        if !self.ok {
+            return;
+        }
+        if self.mode == Mode::Fold {
+            if c.is_ascii() {
+                self.out.push(c.to_ascii_lowercase());
+            } else {
+                self.out.push(letter(c).folded());
+            }
+            return;
+        }
+        let l = letter(c);
+        self.out.push(match (c.is_ascii(), self.mode) {
+            (true, Mode::Keep) => c,
+            (true, _) => c.to_ascii_lowercase(),
+            (false, Mode::Keep) => l.canonical(c),
+            (false, _) => l.lower(),
+        });
+        if l.is_vowel() && self.prev.is_vowel() && tone_pair(self.prev, l) {
+            self.ok = false;
+        }
+        self.prev = l;
+    }
+
+    #[inline(always)]
+    fn done(&self) -> bool {
+        self.ok
+    }
 }
 
 /// Splits `text` into words exactly as UAX #29 (`unicode-segmentation`) does, with a fast
@@ -323,15 +414,17 @@ impl<'a> Words<'a> {
     }
 
     /// The next word by the fast rules, or `None` at the end of the text or when the
-    /// fast path had to fall back (then `self.fallback` is set).
-    fn next_fast(&mut self) -> Option<(usize, &'a str)> {
+    /// fast path had to fall back (then `self.fallback` is set). The word's chars go to
+    /// `emit` as they are scanned.
+    #[inline]
+    fn next_fast<E: Emit>(&mut self, emit: &mut E) -> Option<(usize, &'a str)> {
         let bytes = self.text.as_bytes();
         let end = bytes.len();
         let mut i = self.pos;
         // Start of the char just skipped: a combining mark attaches to it (WB4).
         let mut skipped: Option<usize> = None;
         'words: while i < end {
-            let (class, len) = class_at(bytes, i);
+            let (class, len, c) = class_at(bytes, i);
             match class {
                 Class::Letter | Class::Digit | Class::Connector => {}
                 Class::Complex => {
@@ -345,19 +438,22 @@ impl<'a> Words<'a> {
                 }
             }
             let start = i;
+            emit.start();
+            emit.push(c);
             let mut has_alnum = class != Class::Connector;
             let mut prev = class;
             i += len;
             while i < end {
-                let (class, len) = class_at(bytes, i);
+                let (class, len, c) = class_at(bytes, i);
                 match class {
                     Class::Letter | Class::Digit | Class::Connector => {
                         has_alnum |= class != Class::Connector;
                         prev = class;
+                        emit.push(c);
                         i += len;
                     }
                     Class::MidLetter | Class::MidNum | Class::MidNumLet if i + len < end => {
-                        let (after, after_len) = class_at(bytes, i + len);
+                        let (after, after_len, after_c) = class_at(bytes, i + len);
                         if after == Class::Complex {
                             self.fall_back(start, i);
                             return None;
@@ -369,6 +465,8 @@ impl<'a> Words<'a> {
                             && after == Class::Digit
                             && class != Class::MidLetter;
                         if letters || digits {
+                            emit.push(c);
+                            emit.push(after_c);
                             i += len + after_len;
                         } else {
                             break;
@@ -391,17 +489,16 @@ impl<'a> Words<'a> {
         self.pos = end;
         None
     }
-}
 
-impl<'a> Iterator for Words<'a> {
-    type Item = (usize, &'a str);
-
-    fn next(&mut self) -> Option<(usize, &'a str)> {
+    /// The next word, and whether `emit` holds its normalized form (words of the fast
+    /// path) or not (words of `unicode-segmentation`).
+    #[inline]
+    fn next_with<E: Emit>(&mut self, emit: &mut E) -> Option<(usize, &'a str, bool)> {
         loop {
             if let Some((segments, base)) = &mut self.fallback {
                 for (start, segment) in segments {
                     if is_word(segment) {
-                        return Some((*base + start, segment));
+                        return Some((*base + start, segment, false));
                     }
                 }
                 self.fallback = None;
@@ -409,10 +506,19 @@ impl<'a> Iterator for Words<'a> {
             if self.pos >= self.text.len() {
                 return None;
             }
-            if let Some(word) = self.next_fast() {
-                return Some(word);
+            if let Some((start, word)) = self.next_fast(emit) {
+                return Some((start, word, emit.done()));
             }
         }
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        self.next_with(&mut ())
+            .map(|(start, word, _)| (start, word))
     }
 }
 
@@ -500,11 +606,23 @@ impl Tokenizer for ViTokenizer {
 
 impl TokenStream for ViTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        for (start, segment) in &mut self.words {
-            self.token.text.clear();
-            normalize_into(segment, self.mode, self.chars, &mut self.token.text);
-            if let Some(folder) = self.others.as_deref_mut() {
-                fold_others(folder, &mut self.token.text);
+        loop {
+            let mut sink = Sink {
+                mode: self.mode,
+                out: &mut self.token.text,
+                prev: Letter::default(),
+                ok: false,
+            };
+            let Some((start, segment, done)) = self.words.next_with(&mut sink) else {
+                break;
+            };
+            if !done {
+                self.token.text.clear();
+                normalize_into(segment, self.mode, self.chars, &mut self.token.text);
+                // Words of the fast path fold to ASCII; others may hold other scripts.
+                if let Some(folder) = self.others.as_deref_mut() {
+                    fold_others(folder, &mut self.token.text);
+                }
             }
             if self.token.text.is_empty() || self.token.text.len() > MAX_TOKEN_LEN {
                 continue;
@@ -574,6 +692,29 @@ mod tests {
         ) {
             let fast: Vec<(usize, &str)> = Words::new(&text).collect();
             proptest::prop_assert_eq!(fast, uax29_words(&text));
+        }
+
+        #[test]
+        fn one_pass_tokens_equal_normalized_words(
+            text in "([ -~]|[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễđĐìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹỲÝỴỶỸÐ]|[“…²\\u{301}])*"
+        ) {
+            for (tokenizer, mode) in [(ViTokenizer::exact(), Mode::Lower), (ViTokenizer::folded(), Mode::Fold)] {
+                let got: Vec<String> = tokens(tokenizer.clone(), &text).into_iter().map(|t| t.0).collect();
+                let mut chars = Vec::new();
+                let mut folder = ascii_folder();
+                let expected: Vec<String> = uax29_words(&text)
+                    .into_iter()
+                    .map(|(_, w)| {
+                        let mut out = String::new();
+                        normalize_into(w, mode, &mut chars, &mut out);
+                        if mode == Mode::Fold {
+                            fold_others(&mut folder, &mut out);
+                        }
+                        out
+                    })
+                    .collect();
+                proptest::prop_assert_eq!(got, expected);
+            }
         }
 
         #[test]
