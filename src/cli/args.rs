@@ -135,7 +135,7 @@ pub struct SearchArgs {
 #[derive(Debug, Args)]
 pub struct FacetsArgs {
     /// Optional query; without it, counts over the whole index.
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     pub query: Option<String>,
     /// Only this facet: year, period, sector, doc_type, role, province.
     #[arg(long, value_name = "F")]
@@ -149,7 +149,7 @@ pub struct FacetsArgs {
 #[derive(Debug, Args)]
 pub struct FiguresArgs {
     /// The query whose matching sentences are searched for figures.
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     pub query: String,
     /// CSV output (RFC 4180, UTF-8, header row).
     #[arg(long, conflicts_with = "json")]
