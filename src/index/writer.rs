@@ -19,8 +19,8 @@ use super::schema::{Fields, KIND_REPORT, SCHEMA_VERSION};
 use super::{BaocaoIndex, IndexError};
 use crate::report::Report;
 
-/// Extensions of the files picked up when walking a folder.
-pub const SUPPORTED_EXTENSIONS: [&str; 2] = ["txt", "md"];
+/// Extensions of the files picked up when walking a folder (every format [`crate::report::formats`] reads).
+pub const SUPPORTED_EXTENSIONS: &[&str] = crate::report::formats::EXTENSIONS;
 
 /// Writer memory budget per indexing thread (tantivy needs at least 15 MB).
 pub(crate) const WRITER_BUDGET_PER_THREAD: usize = 50_000_000;
