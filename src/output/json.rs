@@ -189,7 +189,7 @@ pub enum ShowJson<'a> {
     /// A report's outline.
     Outline(OutlineJson<'a>),
     /// A section or footnote.
-    Unit(UnitJson<'a>),
+    Unit(Box<UnitJson<'a>>),
 }
 
 fn outline(o: &Outline) -> OutlineJson<'_> {
@@ -226,7 +226,7 @@ fn unit(u: &Unit) -> UnitJson<'_> {
 pub fn show(s: &Show) -> ShowJson<'_> {
     match s {
         Show::Outline(o) => ShowJson::Outline(outline(o)),
-        Show::Unit(u) => ShowJson::Unit(unit(u)),
+        Show::Unit(u) => ShowJson::Unit(Box::new(unit(u))),
     }
 }
 

@@ -20,6 +20,9 @@ use super::{Filters, KindFilter, SearchError, YearFilter};
 use crate::index::schema::{Fields, KIND_FOOTNOTE, KIND_SECTION};
 use crate::index::BaocaoIndex;
 
+/// A clause of a boolean query.
+type Clause = (Occur, Box<dyn Query>);
+
 /// Weight of a match in the heading relative to one in the text.
 const HEADING_BOOST: f32 = 1.5;
 /// Extra weight of the exact-diacritic field when the query word carries diacritics.
@@ -159,7 +162,7 @@ fn leaf_query(leaf: &Leaf, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<
     if leaf.scope != Scope::Heading {
         fields.push((f.text_folded, f.text, 1.0));
     }
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut clauses: Vec<Clause> = Vec::new();
     for (folded_field, exact_field, boost) in fields {
         if let Some(q) = term_or_phrase(folded_field, &folded, 0) {
             clauses.push((Occur::Should, boosted(q, boost)));
@@ -177,7 +180,7 @@ fn node_query(node: &Node, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<
         Node::Leaf(leaf) => leaf_query(leaf, f, analyzers),
         Node::Not(inner) => node_query(inner, f, analyzers),
         Node::And(items) => {
-            let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            let mut clauses: Vec<Clause> = Vec::new();
             for item in items {
                 let (occur, inner) = match item {
                     Node::Not(inner) => (Occur::MustNot, inner.as_ref()),
@@ -193,7 +196,7 @@ fn node_query(node: &Node, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<
             Some(Box::new(BooleanQuery::new(clauses)))
         }
         Node::Or(items) => {
-            let clauses: Vec<(Occur, Box<dyn Query>)> = items
+            let clauses: Vec<Clause> = items
                 .iter()
                 .filter_map(|item| node_query(item, f, analyzers))
                 .map(|q| (Occur::Should, q))
@@ -220,11 +223,7 @@ fn top_level_leaves<'a>(node: &'a Node, out: &mut Vec<&'a Leaf>) {
 }
 
 /// Optional clauses that lift the units where the query's words stand together.
-fn proximity_clauses(
-    node: &Node,
-    f: &Fields,
-    analyzers: &mut Analyzers,
-) -> Vec<(Occur, Box<dyn Query>)> {
+fn proximity_clauses(node: &Node, f: &Fields, analyzers: &mut Analyzers) -> Vec<Clause> {
     let mut leaves = Vec::new();
     top_level_leaves(node, &mut leaves);
     let leaves: Vec<&Leaf> = leaves
@@ -237,7 +236,7 @@ fn proximity_clauses(
         .collect::<Vec<_>>()
         .join(" ");
     let folded = analyzers.folded(&typed);
-    let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut out: Vec<Clause> = Vec::new();
     if folded.len() < 2 {
         return out;
     }
@@ -306,10 +305,7 @@ fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 }
 
 /// The zero-scoring filter clauses of `filters` (always at least the kind filter).
-pub(crate) fn filter_clauses(
-    f: &Fields,
-    filters: &Filters,
-) -> Result<Vec<(Occur, Box<dyn Query>)>, SearchError> {
+pub(crate) fn filter_clauses(f: &Fields, filters: &Filters) -> Result<Vec<Clause>, SearchError> {
     let mut out = Vec::new();
     let kinds = match filters.kind {
         KindFilter::Section => vec![term(f.kind, KIND_SECTION)],

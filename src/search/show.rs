@@ -88,9 +88,9 @@ pub struct Unit {
 #[derive(Debug, Clone)]
 pub enum Show {
     /// A report's outline.
-    Outline(Outline),
+    Outline(Box<Outline>),
     /// A section or footnote.
-    Unit(Unit),
+    Unit(Box<Unit>),
 }
 
 impl Searcher {
@@ -246,8 +246,8 @@ impl Searcher {
     /// A section or footnote when `target` is one's id, else a report's outline.
     pub fn show(&self, target: &str) -> Result<Option<Show>, SearchError> {
         if let Some(unit) = self.unit(target)? {
-            return Ok(Some(Show::Unit(unit)));
+            return Ok(Some(Show::Unit(Box::new(unit))));
         }
-        Ok(self.outline(target)?.map(Show::Outline))
+        Ok(self.outline(target)?.map(|o| Show::Outline(Box::new(o))))
     }
 }
