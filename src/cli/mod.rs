@@ -5,6 +5,7 @@
 //! 2 bad usage or bad query.
 
 pub mod args;
+pub mod parse;
 
 use std::io::Write;
 
@@ -78,8 +79,8 @@ pub fn main() -> i32 {
 pub fn run(cli: Cli) -> Result<i32, CliError> {
     use args::Command;
     match cli.command {
-        Command::Parse(_)
-        | Command::Index(_)
+        Command::Parse(args) => parse::run(&args, cli.json),
+        Command::Index(_)
         | Command::Search(_)
         | Command::Facets(_)
         | Command::Figures(_)

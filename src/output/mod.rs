@@ -1,1 +1,3 @@
 //! Rendering of results to human text, JSON and CSV.
+
+pub mod parse;

@@ -1,8 +1,212 @@
 //! Report parsing: bytes → [`Report`] with metadata, sections and footnotes.
 //!
-//! No tantivy here. Layout repair (clean Word-converted text and PDF-extracted text),
-//! numbering, footnotes and metadata live in this module.
+//! No tantivy here. The pipeline is:
+//!
+//! 1. [`lines`]: layout detection (clean Word-converted text or PDF-extracted text),
+//!    separation of body lines from footnote bodies, page-break repair.
+//! 2. [`structure`]: re-flow of paragraphs, numbered headings ([`numbering`]) into a
+//!    section tree, preamble and closing block.
+//! 3. [`footnotes`]: footnote markers found in the section text, removed and recorded.
+//! 4. [`metadata`]: title, document type, years, period, issuer, province, signer.
+//!
+//! [`render`] does the reverse of step 1 for tests and synthetic corpora: it renders a
+//! clean report into the PDF-extracted layout.
 
+pub mod footnotes;
+pub mod lines;
+pub mod metadata;
 mod model;
+pub mod numbering;
+pub mod render;
+pub mod structure;
+
+use std::path::Path;
+
+use unicode_normalization::UnicodeNormalization;
 
 pub use model::{footnote_id, section_id, Footnote, Metadata, Report, Section};
+
+/// Why a file could not be parsed. Every variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ParseError {
+    /// The file could not be read.
+    #[error("{file}: cannot read file: {source}")]
+    Io {
+        /// File path as given.
+        file: String,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is empty or holds only white space.
+    #[error("{file}: file is empty")]
+    Empty {
+        /// File path as given.
+        file: String,
+    },
+    /// The file holds binary data (NUL or other control bytes).
+    #[error("{file}: file looks binary, not a text report")]
+    Binary {
+        /// File path as given.
+        file: String,
+    },
+    /// The file is not valid UTF-8.
+    #[error("{file}: file is not valid UTF-8 text (invalid byte at offset {offset})")]
+    NotUtf8 {
+        /// File path as given.
+        file: String,
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// The file is text but holds no report content (no words at all).
+    #[error("{file}: no report text found")]
+    NoText {
+        /// File path as given.
+        file: String,
+    },
+}
+
+/// The stable document id of a file name: the file stem (directories dropped), NFC,
+/// lower-cased, with every run of characters other than letters and digits replaced by
+/// one `-` (leading and trailing `-` removed). `"000_15B.txt"` → `"000-15b"`.
+pub fn doc_id_for(file_name: &str) -> String {
+    let base = file_name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(file_name)
+        .to_string();
+    let stem = match base.rfind('.') {
+        Some(i) if i > 0 => &base[..i],
+        _ => base.as_str(),
+    };
+    let mut out = String::new();
+    let mut dash = false;
+    for c in stem.nfc().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    if out.is_empty() {
+        "doc".to_string()
+    } else {
+        out
+    }
+}
+
+/// Parses report text (already decoded). Infallible: odd input gives a report with few
+/// or no sections. The text is NFC-normalized first. `file_name` may be a path: only its
+/// last component is kept as the report's `file`.
+pub fn parse_text(file_name: &str, text: &str) -> Report {
+    let text: String = text.nfc().collect();
+    let file = file_name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(file_name)
+        .to_string();
+    let doc_id = doc_id_for(&file);
+    let split = lines::split(&text);
+    let mut built = structure::build(&split, &doc_id);
+    let refs = footnotes::attach(&mut built.sections, &split.footnotes, split.layout);
+    let footnotes = footnotes::finish(&split.footnotes, &built.sections, &refs);
+    let mut meta = metadata::extract(&text, &split, &built);
+    meta.file = file;
+    meta.doc_id = doc_id;
+    Report {
+        metadata: meta,
+        preamble: built.preamble.clone(),
+        sections: built.sections,
+        footnotes,
+    }
+}
+
+/// Parses the raw bytes of a report file: rejects empty, binary and non-UTF-8 input with
+/// an error naming `file_name`, strips a UTF-8 byte-order mark, then [`parse_text`].
+pub fn parse_bytes(file_name: &str, bytes: &[u8]) -> Result<Report, ParseError> {
+    let file = file_name.to_string();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ParseError::Empty { file });
+    }
+    let controls = bytes
+        .iter()
+        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)))
+        .count();
+    if bytes.contains(&0) || controls * 100 > bytes.len() {
+        return Err(ParseError::Binary { file });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ParseError::NotUtf8 {
+        file: file.clone(),
+        offset: e.valid_up_to(),
+    })?;
+    if !text.chars().any(char::is_alphanumeric) {
+        return Err(ParseError::NoText { file });
+    }
+    Ok(parse_text(file_name, text))
+}
+
+/// Reads (read-only) and parses one report file. Errors name the path.
+pub fn parse_file(path: &Path) -> Result<Report, ParseError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| ParseError::Io {
+        file: shown.clone(),
+        source,
+    })?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| shown.clone());
+    parse_bytes(&name, &bytes).map_err(|e| rename(e, &shown))
+}
+
+fn rename(e: ParseError, file: &str) -> ParseError {
+    let file = file.to_string();
+    match e {
+        ParseError::Io { source, .. } => ParseError::Io { file, source },
+        ParseError::Empty { .. } => ParseError::Empty { file },
+        ParseError::Binary { .. } => ParseError::Binary { file },
+        ParseError::NotUtf8 { offset, .. } => ParseError::NotUtf8 { file, offset },
+        ParseError::NoText { .. } => ParseError::NoText { file },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_ids_are_normalized_stems() {
+        assert_eq!(
+            doc_id_for("000_15b6f46b6783cbe2.txt"),
+            "000-15b6f46b6783cbe2"
+        );
+        assert_eq!(doc_id_for("dir/Báo Cáo (2).TXT"), "báo-cáo-2");
+        assert_eq!(doc_id_for("..."), "doc");
+    }
+
+    #[test]
+    fn bad_bytes_are_typed_errors_naming_the_file() {
+        let e = parse_bytes("a.txt", b"").unwrap_err();
+        assert!(matches!(e, ParseError::Empty { .. }));
+        assert!(e.to_string().contains("a.txt"));
+        let e = parse_bytes("b.txt", b"ab\x00cd").unwrap_err();
+        assert!(matches!(e, ParseError::Binary { .. }));
+        let e = parse_bytes("c.txt", b"Xin ch\xe0o").unwrap_err();
+        assert!(matches!(e, ParseError::NotUtf8 { .. }), "{e}");
+        assert!(e.to_string().contains("c.txt"));
+        assert!(parse_bytes("d.txt", b"\xEF\xBB\xBFI. A\n\nB.").is_ok());
+    }
+
+    #[test]
+    fn nfd_input_is_normalized() {
+        let nfd: String = "I. TÌNH HÌNH\n\nKết quả đạt được.".nfd().collect();
+        let r = parse_text("x.txt", &nfd);
+        assert_eq!(r.sections[0].heading, "TÌNH HÌNH");
+        assert!(r.sections[0].text.contains("Kết quả"));
+    }
+}

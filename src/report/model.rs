@@ -90,12 +90,45 @@ impl Report {
     }
 }
 
-/// Stable id of a section: `doc_id#` + path labels joined with `.`.
+/// Stable id of a section (SPEC §4): `doc_id#` + path labels joined with `.`, where a
+/// label that the next one repeats as its prefix is written once: path
+/// `["II", "1", "1.3"]` → `doc_id#II.1.3`; `["Phần I", "II", "2", "2.3", "2.3.1", "a"]` →
+/// `doc_id#Phần I.II.2.3.1.a`.
 pub fn section_id(doc_id: &str, path: &[String]) -> String {
-    format!("{doc_id}#{}", path.join("."))
+    let kept: Vec<&str> = path
+        .iter()
+        .enumerate()
+        .filter(|(i, label)| {
+            path.get(i + 1)
+                .is_none_or(|next| !next.starts_with(&format!("{label}.")))
+        })
+        .map(|(_, l)| l.as_str())
+        .collect();
+    format!("{doc_id}#{}", kept.join("."))
 }
 
 /// Stable id of a footnote: `doc_id^N`.
 pub fn footnote_id(doc_id: &str, number: u32) -> String {
     format!("{doc_id}^{number}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(labels: &[&str]) -> Vec<String> {
+        labels.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn ids_write_repeated_prefixes_once() {
+        assert_eq!(section_id("d", &p(&["II", "1", "1.3"])), "d#II.1.3");
+        assert_eq!(section_id("d", &p(&["I"])), "d#I");
+        assert_eq!(
+            section_id("d", &p(&["Phần I", "II", "2", "2.3", "2.3.1", "a"])),
+            "d#Phần I.II.2.3.1.a"
+        );
+        assert_eq!(section_id("d", &p(&["IV", "12"])), "d#IV.12");
+        assert_eq!(footnote_id("d", 4), "d^4");
+    }
 }

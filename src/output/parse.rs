@@ -1,0 +1,197 @@
+//! Rendering of `baocao parse`: a human outline, or the JSON shape of SPEC §3.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::report::{footnote_id, Report};
+
+/// `parse --json` (SPEC §3): report metadata, sections and footnotes.
+#[derive(Debug, Serialize)]
+pub struct ParseJson<'a> {
+    /// File name.
+    pub file: &'a str,
+    /// Stable document id.
+    pub doc_id: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Document type slug.
+    pub doc_type: &'a str,
+    /// Years covered.
+    pub years: &'a [i32],
+    /// Period slug.
+    pub period: &'a str,
+    /// Issuing body.
+    pub issuer: Option<&'a str>,
+    /// Province.
+    pub province: Option<&'a str>,
+    /// Signer.
+    pub signer: Option<&'a str>,
+    /// Text before the first numbered block.
+    pub preamble: &'a str,
+    /// Sections in document order.
+    pub sections: Vec<SectionJson<'a>>,
+    /// Footnotes in number order.
+    pub footnotes: Vec<FootnoteJson<'a>>,
+}
+
+/// One section of `parse --json`.
+#[derive(Debug, Serialize)]
+pub struct SectionJson<'a> {
+    /// Section id `doc_id#II.1.3`.
+    pub id: &'a str,
+    /// Labels from the root.
+    pub path: &'a [String],
+    /// Heading without its number.
+    pub heading: &'a str,
+    /// Body text.
+    pub text: &'a str,
+    /// 1-based first line.
+    pub line_start: usize,
+    /// 1-based last line.
+    pub line_end: usize,
+    /// Sector slugs.
+    pub sectors: &'a [String],
+    /// Role slug.
+    pub role: &'a str,
+    /// Numbers of the footnotes referenced here.
+    pub footnote_refs: &'a [u32],
+}
+
+/// One footnote of `parse --json`.
+#[derive(Debug, Serialize)]
+pub struct FootnoteJson<'a> {
+    /// Footnote id `doc_id^N`.
+    pub id: String,
+    /// Number.
+    pub number: u32,
+    /// Body text.
+    pub text: &'a str,
+    /// Id of the section carrying the marker.
+    pub section_id: Option<&'a str>,
+    /// 1-based line where the body starts.
+    pub line_start: usize,
+    /// Sector slugs.
+    pub sectors: &'a [String],
+    /// Role slug.
+    pub role: &'a str,
+}
+
+/// The JSON view of a parsed report.
+pub fn to_json(report: &Report) -> ParseJson<'_> {
+    let m = &report.metadata;
+    ParseJson {
+        file: &m.file,
+        doc_id: &m.doc_id,
+        title: &m.title,
+        doc_type: &m.doc_type,
+        years: &m.years,
+        period: &m.period,
+        issuer: m.issuer.as_deref(),
+        province: m.province.as_deref(),
+        signer: m.signer.as_deref(),
+        preamble: &report.preamble,
+        sections: report
+            .sections
+            .iter()
+            .map(|s| SectionJson {
+                id: &s.id,
+                path: &s.path,
+                heading: &s.heading,
+                text: &s.text,
+                line_start: s.line_start,
+                line_end: s.line_end,
+                sectors: &s.sectors,
+                role: &s.role,
+                footnote_refs: &s.footnote_refs,
+            })
+            .collect(),
+        footnotes: report
+            .footnotes
+            .iter()
+            .map(|f| FootnoteJson {
+                id: footnote_id(&m.doc_id, f.number),
+                number: f.number,
+                text: &f.text,
+                section_id: f.section_id.as_deref(),
+                line_start: f.line_start,
+                sectors: &f.sectors,
+                role: &f.role,
+            })
+            .collect(),
+    }
+}
+
+/// Writes `parse --json` (one JSON document and a newline).
+pub fn write_json(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &to_json(report)).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// Writes the human outline: metadata, one line per section (indented path, heading,
+/// footnote count, line range), and the footnote count.
+pub fn write_human(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    let m = &report.metadata;
+    let none = |o: &Option<String>| o.clone().unwrap_or_else(|| "-".to_string());
+    let years = m
+        .years
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    writeln!(out, "{} ({})", m.file, m.doc_id)?;
+    writeln!(out, "  title:    {}", shorten(&m.title, 100))?;
+    writeln!(out, "  type:     {}", m.doc_type)?;
+    writeln!(out, "  years:    {years}")?;
+    writeln!(out, "  period:   {}", m.period)?;
+    writeln!(out, "  issuer:   {}", none(&m.issuer))?;
+    writeln!(out, "  province: {}", none(&m.province))?;
+    writeln!(out, "  signer:   {}", none(&m.signer))?;
+    writeln!(out)?;
+    writeln!(out, "{} sections:", report.sections.len())?;
+    for s in &report.sections {
+        let depth = s.path.len().saturating_sub(1);
+        let label = s.path.last().map(String::as_str).unwrap_or("");
+        let notes = if s.footnote_refs.is_empty() {
+            String::new()
+        } else {
+            format!("  [{} fn]", s.footnote_refs.len())
+        };
+        let mut extra = String::new();
+        if !s.role.is_empty() {
+            extra.push_str(&format!("  ({})", s.role));
+        }
+        if !s.sectors.is_empty() {
+            extra.push_str(&format!("  {{{}}}", s.sectors.join(", ")));
+        }
+        writeln!(
+            out,
+            "  {:indent$}{label}  {}{notes}  L{}-{}{extra}",
+            "",
+            shorten(&s.heading, 80),
+            s.line_start,
+            s.line_end,
+            indent = depth * 2
+        )?;
+    }
+    let unattached = report
+        .footnotes
+        .iter()
+        .filter(|f| f.section_id.is_none())
+        .count();
+    write!(out, "{} footnotes", report.footnotes.len())?;
+    if unattached > 0 {
+        write!(out, " ({unattached} without a marker in the text)")?;
+    }
+    writeln!(out)
+}

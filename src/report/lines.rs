@@ -1,0 +1,461 @@
+//! Layout repair: detects the layout of a report file and separates body text from
+//! footnote bodies, giving one [`Unit`] per source line (PDF layout) or per paragraph
+//! (clean layout), with 1-based source line numbers.
+//!
+//! - **Clean** layout (Word-converted): one paragraph a line, footnote bodies are
+//!   paragraphs that start with a superscript number (`¹ Lũy kế …`), `**bold**`
+//!   markup, sometimes two headings glued on one line (`…11-NQ/TW**1. Khái quát**`).
+//! - **PDF** layout: hard-wrapped lines, blank lines between lines, page-bottom footnote
+//!   blocks after a line of only spaces, the body resuming on a line that starts with one
+//!   space, footnote bodies starting with their plain number (`3 Cửa khẩu …`, `46Trong`).
+
+use super::numbering;
+
+/// The two input layouts of SPEC §4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Word-converted: one paragraph a line, superscript footnote markers.
+    Clean,
+    /// PDF-extracted: hard wraps, page-bottom footnote blocks, plain-digit markers.
+    Pdf,
+}
+
+/// One piece of body text: a paragraph (clean) or a wrapped line (PDF).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// Text, trimmed, markdown bold removed.
+    pub text: String,
+    /// 1-based first source line.
+    pub line: usize,
+    /// 1-based last source line (a bold title may span lines in the clean layout).
+    pub last_line: usize,
+    /// Footnote bodies (clean) or a page break (PDF) sit between this unit and the
+    /// previous body unit.
+    pub after_break: bool,
+    /// The source line ended without trailing white space right after `-` or `/`: the
+    /// next line continues the same word (`1661/QĐ-` + `TTg`).
+    pub glued_end: bool,
+}
+
+/// A footnote body as found in the file, before it is attached to a section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawFootnote {
+    /// Footnote number.
+    pub number: u32,
+    /// Body text, re-flowed.
+    pub text: String,
+    /// 1-based line where the body starts.
+    pub line: usize,
+}
+
+/// A file split into body units and footnote bodies.
+#[derive(Debug, Clone)]
+pub struct Split {
+    /// Detected layout.
+    pub layout: Layout,
+    /// Body units in document order.
+    pub units: Vec<Unit>,
+    /// Footnote bodies in file order.
+    pub footnotes: Vec<RawFootnote>,
+    /// Typical width of a full body line (PDF), in characters; 0 for the clean layout.
+    pub width: usize,
+    /// Number of source lines.
+    pub line_count: usize,
+}
+
+/// Superscript digits used as footnote markers in the clean layout.
+pub const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/// Value of a superscript digit.
+pub fn superscript_value(c: char) -> Option<u32> {
+    SUPERSCRIPTS.iter().position(|&s| s == c).map(|p| p as u32)
+}
+
+/// Minimum number of spaces in a line that separates the body from a footnote block.
+const SEPARATOR_MIN: usize = 20;
+
+/// Detects the layout of decoded text.
+pub fn detect(text: &str) -> Layout {
+    let mut non_blank = 0usize;
+    let mut trailing = 0usize;
+    let mut separators = 0usize;
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if line.chars().filter(|&c| c == ' ').count() >= SEPARATOR_MIN {
+                separators += 1;
+            }
+            continue;
+        }
+        non_blank += 1;
+        if line.ends_with(' ') || line.ends_with('\t') {
+            trailing += 1;
+        }
+    }
+    if separators > 0 || (non_blank > 0 && trailing * 10 >= non_blank * 3) {
+        Layout::Pdf
+    } else {
+        Layout::Clean
+    }
+}
+
+/// Splits decoded (NFC) text into body units and footnote bodies.
+pub fn split(text: &str) -> Split {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = text.split('\n').collect();
+    let layout = detect(&text);
+    let mut out = match layout {
+        Layout::Clean => split_clean(&lines),
+        Layout::Pdf => split_pdf(&lines),
+    };
+    out.line_count = lines.len();
+    out
+}
+
+fn split_clean(lines: &[&str]) -> Split {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut footnotes: Vec<RawFootnote> = Vec::new();
+    let mut pending_break = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let raw = lines[i].trim();
+        let line_no = i + 1;
+        i += 1;
+        if raw.is_empty() {
+            continue;
+        }
+        // A footnote body: a paragraph that starts with a superscript number.
+        if let Some((number, rest)) = leading_superscript(raw) {
+            footnotes.push(RawFootnote {
+                number,
+                text: strip_bold(rest).trim().to_string(),
+                line: line_no,
+            });
+            pending_break = true;
+            continue;
+        }
+        // A bold block spanning lines: `**Title line one` … `line two**`.
+        let mut text = raw.to_string();
+        let mut last = line_no;
+        if raw.starts_with("**") && raw.matches("**").count() % 2 == 1 {
+            let mut j = i;
+            while j < lines.len() && j < i + 4 {
+                let next = lines[j].trim();
+                if next.is_empty() {
+                    break;
+                }
+                text.push('\n');
+                text.push_str(next);
+                j += 1;
+                if next.contains("**") {
+                    last = j;
+                    i = j;
+                    break;
+                }
+            }
+        }
+        for piece in split_glued_headings(&text) {
+            let clean = strip_bold(&piece);
+            let clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
+            if clean.is_empty() {
+                continue;
+            }
+            units.push(Unit {
+                text: clean,
+                line: line_no,
+                last_line: last,
+                after_break: pending_break,
+                glued_end: false,
+            });
+            pending_break = false;
+        }
+    }
+    Split {
+        layout: Layout::Clean,
+        units,
+        footnotes,
+        width: 0,
+        line_count: 0,
+    }
+}
+
+/// `¹⁰ Text` → (10, "Text").
+fn leading_superscript(s: &str) -> Option<(u32, &str)> {
+    let mut value: u32 = 0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        match superscript_value(c) {
+            Some(d) => {
+                value = value.saturating_mul(10).saturating_add(d);
+                end = i + c.len_utf8();
+            }
+            None => break,
+        }
+    }
+    (end > 0 && value > 0).then(|| (value, &s[end..]))
+}
+
+/// Removes markdown bold markers.
+pub fn strip_bold(s: &str) -> String {
+    s.replace("**", "")
+}
+
+/// Splits a line where a bold run starts a numbered heading in the middle of the line:
+/// `I- KHÁI QUÁT … 11-NQ/TW**1. Khái quát chung**` → two pieces.
+fn split_glued_headings(line: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut rest = line;
+    loop {
+        let mut cut = None;
+        let mut from = 0;
+        while let Some(pos) = rest[from..].find("**") {
+            let at = from + pos;
+            if at > 0 {
+                let after = rest[at + 2..].trim_start();
+                let before = strip_bold(&rest[..at]);
+                if !before.trim().is_empty() && numbering::parse_label(after).is_some() {
+                    cut = Some(at);
+                    break;
+                }
+            }
+            from = at + 2;
+        }
+        match cut {
+            Some(at) => {
+                pieces.push(rest[..at].to_string());
+                rest = &rest[at..];
+            }
+            None => {
+                pieces.push(rest.to_string());
+                return pieces;
+            }
+        }
+    }
+}
+
+/// Words that, right after a number, show the number is a quantity and not a footnote
+/// number (`45 tỷ đồng` continuing a footnote line).
+const UNIT_WORDS: &[&str] = &[
+    "tỷ",
+    "triệu",
+    "nghìn",
+    "ngàn",
+    "ha",
+    "con",
+    "người",
+    "hộ",
+    "vụ",
+    "lượt",
+    "tấn",
+    "km",
+    "m3",
+    "m³",
+    "dự",
+    "doanh",
+    "xã",
+    "huyện",
+    "%",
+    "đồng",
+    "USD",
+    "giờ",
+    "ngày",
+    "tháng",
+    "năm",
+    "cái",
+    "chiếc",
+    "xe",
+    "bị",
+    "đối",
+    "cuộc",
+    "trường",
+    "sản",
+    "giấy",
+    "hồ",
+];
+
+/// A footnote start at the beginning of a PDF footnote-block line: the maximal leading
+/// digit run must be `expected`, followed by a space or a letter (`46Trong`), and not by
+/// a quantity word.
+fn footnote_start(line: &str, expected: u32) -> Option<&str> {
+    let digits: String = line.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() > 4 || digits.starts_with('0') {
+        return None;
+    }
+    let n: u32 = digits.parse().ok()?;
+    if n != expected {
+        return None;
+    }
+    let rest = &line[digits.len()..];
+    let next = rest.chars().next()?;
+    if next.is_whitespace() {
+        let word = rest.split_whitespace().next().unwrap_or("");
+        let word = word.trim_end_matches([',', ';', '.', ':']);
+        if UNIT_WORDS.contains(&word) {
+            return None;
+        }
+        Some(rest.trim_start())
+    } else if next.is_alphabetic() || matches!(next, '“' | '"' | '(') {
+        Some(rest)
+    } else {
+        None
+    }
+}
+
+fn is_separator(raw: &str) -> bool {
+    raw.trim().is_empty() && raw.chars().filter(|&c| c == ' ').count() >= SEPARATOR_MIN
+}
+
+/// A page starts on a line that begins with exactly one space.
+fn starts_page(raw: &str) -> bool {
+    raw.starts_with(' ') && raw.chars().nth(1).is_some_and(|c| !c.is_whitespace())
+}
+
+fn split_pdf(lines: &[&str]) -> Split {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut footnotes: Vec<RawFootnote> = Vec::new();
+    let mut in_block = false;
+    let mut pending_break = false;
+    // Glued end of the last footnote line (for joining its continuation).
+    let mut foot_glued = false;
+    for (idx, raw) in lines.iter().enumerate() {
+        let line_no = idx + 1;
+        if is_separator(raw) {
+            in_block = true;
+            pending_break = true;
+            continue;
+        }
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let glued_end = ends_glued(raw);
+        if in_block {
+            if starts_page(raw) {
+                in_block = false;
+            } else {
+                let t = raw.trim();
+                let expected = footnotes.last().map_or(1, |f| f.number + 1);
+                if let Some(body) = footnote_start(t, expected) {
+                    footnotes.push(RawFootnote {
+                        number: expected,
+                        text: body.trim().to_string(),
+                        line: line_no,
+                    });
+                } else if let Some(last) = footnotes.last_mut() {
+                    join_into(&mut last.text, t, foot_glued);
+                }
+                foot_glued = glued_end;
+                continue;
+            }
+        }
+        if starts_page(raw) {
+            pending_break = true;
+        }
+        units.push(Unit {
+            text: raw.split_whitespace().collect::<Vec<_>>().join(" "),
+            line: line_no,
+            last_line: line_no,
+            after_break: pending_break,
+            glued_end,
+        });
+        pending_break = false;
+    }
+    let width = typical_width(&units);
+    Split {
+        layout: Layout::Pdf,
+        units,
+        footnotes,
+        width,
+        line_count: 0,
+    }
+}
+
+/// The source line ends right after `-` or `/` with no trailing space.
+fn ends_glued(raw: &str) -> bool {
+    !raw.ends_with(char::is_whitespace) && (raw.ends_with('-') || raw.ends_with('/'))
+}
+
+/// Appends a wrapped line to a paragraph: with a space, or glued when the previous line
+/// ended inside a word (`QĐ-` + `TTg`).
+pub fn join_into(buf: &mut String, next: &str, glued: bool) {
+    if buf.is_empty() {
+        buf.push_str(next);
+    } else if glued {
+        buf.push_str(next.trim_start());
+    } else {
+        buf.push(' ');
+        buf.push_str(next.trim_start());
+    }
+}
+
+/// The width of a full line: the 90th percentile of body line lengths (in chars).
+fn typical_width(units: &[Unit]) -> usize {
+    let mut lens: Vec<usize> = units.iter().map(|u| u.text.chars().count()).collect();
+    if lens.is_empty() {
+        return 80;
+    }
+    lens.sort_unstable();
+    lens[(lens.len() * 9 / 10).min(lens.len() - 1)].max(20)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_layouts() {
+        assert_eq!(detect("I. A\n\nB c d.\n"), Layout::Clean);
+        assert_eq!(detect("a b \n\nc d \n\ne \n"), Layout::Pdf);
+        assert_eq!(
+            detect("a\n\n                                           \n1 x\n"),
+            Layout::Pdf
+        );
+    }
+
+    #[test]
+    fn clean_footnotes_are_taken_out_of_the_body() {
+        let s = split("Đạt 3 ha¹. Tiếp tục\n\n¹ Lũy kế 02 tháng.\n\n¹⁰ Mười.\n\nđó: xong.");
+        assert_eq!(s.layout, Layout::Clean);
+        assert_eq!(s.footnotes.len(), 2);
+        assert_eq!(s.footnotes[1].number, 10);
+        assert_eq!(s.footnotes[0].line, 3);
+        assert_eq!(s.units.len(), 2);
+        assert!(s.units[1].after_break);
+    }
+
+    #[test]
+    fn glued_headings_are_split_and_bold_removed() {
+        let s = split("I- KHÁI QUÁT 11-NQ/TW**1. Khái quát chung**\n\nVăn bản.");
+        let texts: Vec<&str> = s.units.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["I- KHÁI QUÁT 11-NQ/TW", "1. Khái quát chung", "Văn bản."]
+        );
+        let s = split("**Tình hình tháng 02,\nnhiệm vụ tháng 3**\n\nI. A");
+        assert_eq!(s.units[0].text, "Tình hình tháng 02, nhiệm vụ tháng 3");
+        assert_eq!(s.units[0].last_line, 2);
+    }
+
+    #[test]
+    fn pdf_footnote_blocks_and_page_breaks() {
+        let sep = " ".repeat(43);
+        let text = format!(
+            "Dòng một có ha1; và \n\nhết trang \n{sep}\n1 Chú thích một \n\n179.600 con, tăng. \n2 Hai \n46 ba \n tiếp tục thân \n"
+        );
+        let s = split(&text);
+        assert_eq!(s.layout, Layout::Pdf);
+        assert_eq!(s.footnotes.len(), 2);
+        assert_eq!(s.footnotes[0].text, "Chú thích một 179.600 con, tăng.");
+        assert_eq!(s.footnotes[1].text, "Hai 46 ba");
+        let texts: Vec<&str> = s.units.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts, ["Dòng một có ha1; và", "hết trang", "tiếp tục thân"]);
+        assert!(s.units[2].after_break);
+        assert_eq!(s.units[2].line, 10);
+    }
+
+    #[test]
+    fn glued_footnote_start() {
+        assert_eq!(footnote_start("46Trong đó:", 46), Some("Trong đó:"));
+        assert_eq!(footnote_start("473,64 triệu", 47), None);
+        assert_eq!(footnote_start("45 tỷ đồng", 45), None);
+        assert_eq!(footnote_start("5 Điện", 4), None);
+    }
+}
