@@ -98,3 +98,51 @@ fn ground_truth_matches_the_text() {
     }
     assert!(with > 5 && without > 5, "with {with}, without {without}");
 }
+
+#[test]
+fn generated_reports_parse_with_their_province_years_and_sections() {
+    let t = templates();
+    let cfg = SynthConfig::default();
+    for i in 0..30 {
+        let d = generate(&t, &cfg, i);
+        let report = baocao::report::parse_text(&d.file, &d.text);
+        assert!(
+            report.sections.len() >= 5,
+            "{}: {} sections",
+            d.file,
+            report.sections.len()
+        );
+        assert!(
+            report.metadata.years.contains(&d.year),
+            "{}: years {:?}",
+            d.file,
+            report.metadata.years
+        );
+        if let Some(p) = &report.metadata.province {
+            assert_eq!(p, &d.province, "{}", d.file);
+        }
+        // Clean-layout files keep the structure of their template (sections shuffled
+        // and footnotes renumbered, none lost). PDF-layout files depend on the parser's
+        // layout repair as well, which its own tests cover.
+        if d.layout != Layout::Clean {
+            continue;
+        }
+        let template = baocao::report::parse_text(
+            &d.template,
+            &t.iter().find(|x| x.name == d.template).unwrap().text,
+        );
+        assert_eq!(
+            report.sections.len(),
+            template.sections.len(),
+            "{}: section count differs from its template {}",
+            d.file,
+            d.template
+        );
+        assert_eq!(
+            report.footnotes.len(),
+            template.footnotes.len(),
+            "{}",
+            d.file
+        );
+    }
+}

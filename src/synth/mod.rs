@@ -14,23 +14,25 @@
 //!   renumbered 1..N in the new order of their markers;
 //! - some occurrences of the phrase [`PHRASE`] are reworded, and some files lose it, so
 //!   that the phrase is in some files and not in others;
-//! - about half of the files are written in the PDF-extracted layout (hard wraps, blank
-//!   lines between lines, digit footnote markers glued to words, footnote blocks at the
-//!   page bottom after a line of spaces, body resuming with a leading space).
+//! - about half of the files are written in the PDF-extracted layout: the two bundled
+//!   PDF-extracted reports as they are, and clean reports rendered by
+//!   [`crate::report::render::pdf_layout`] at a random line width and page length (hard
+//!   wraps, blank lines between lines, digit footnote markers glued to words, footnote
+//!   blocks at the page bottom after a line of spaces, body resuming with a leading space).
 //!
 //! The generator records, per file, how often the phrase occurs in the logical text and
 //! how often it occurs whole on one physical line (what a line-oriented tool like grep can
 //! see): see [`Truth`].
 
-mod pdf;
 mod rng;
 mod transform;
 
-pub use pdf::render_pdf_layout;
 pub use rng::SplitMix64;
 pub use transform::{perturb_figures, replace_province, shift_years, shuffle_sections};
 
 use serde::{Deserialize, Serialize};
+
+use crate::report::render::{pdf_layout, PdfOptions};
 
 /// The phrase whose occurrences the generator records for recall measurements.
 pub const PHRASE: &str = "giải ngân vốn đầu tư công";
@@ -219,7 +221,13 @@ pub fn generate(templates: &[Template], config: &SynthConfig, index: u64) -> Syn
     };
     let phrase_occurrences = count_phrase(&joined_lower(&text));
     if template.layout == Layout::Clean && layout == Layout::Pdf {
-        text = render_pdf_layout(&text, &mut rng);
+        let width = 70 + rng.below(25) as usize;
+        let options = PdfOptions {
+            width,
+            footnote_width: width + 15 + rng.below(10) as usize,
+            page_lines: 30 + rng.below(20) as usize,
+        };
+        text = pdf_layout(&text, &options);
     }
     let phrase_one_line = text.lines().map(|l| count_phrase(&l.to_lowercase())).sum();
     let file = format!(
@@ -339,17 +347,6 @@ pub fn main_year(text: &str) -> Option<i32> {
 /// Whether `c` is a Unicode superscript digit (`⁰`–`⁹`).
 pub(crate) fn is_superscript_digit(c: char) -> bool {
     matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹')
-}
-
-/// Value of a superscript digit.
-pub(crate) fn transform_digit(c: char) -> u32 {
-    match c {
-        '⁰' => 0,
-        '¹' => 1,
-        '²' => 2,
-        '³' => 3,
-        c => c as u32 - '⁴' as u32 + 4,
-    }
 }
 
 /// The text with its lines joined by single spaces and lower-cased (the logical text as a

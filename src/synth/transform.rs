@@ -203,7 +203,10 @@ pub fn shuffle_sections(text: &str, rng: &mut SplitMix64) -> String {
     let lines: Vec<&str> = text.split('\n').collect();
     let end = lines
         .iter()
-        .position(|l| l.trim_start().starts_with("Nơi nhận"))
+        .position(|l| {
+            let l = l.trim_start().trim_start_matches("**");
+            l.starts_with("Nơi nhận") || l.starts_with("Trân trọng")
+        })
         .unwrap_or(lines.len());
     // (line, level, label_len); glued headings are barriers of level 0.
     let heads: Vec<(usize, u8, usize)> = lines[..end]
@@ -306,7 +309,6 @@ fn superscript_runs(text: &str) -> Vec<SupRun> {
     let mut runs = Vec::new();
     let mut iter = text.char_indices().peekable();
     let mut prev: Option<char> = None;
-    let mut prev2: Option<char> = None;
     while let Some((i, c)) = iter.next() {
         if is_superscript_digit(c) {
             let mut end = i + c.len_utf8();
@@ -329,12 +331,9 @@ fn superscript_runs(text: &str) -> Vec<SupRun> {
                     body,
                 });
             }
-            prev2 = prev;
             prev = text[..end].chars().last();
-            let _ = prev2;
             continue;
         }
-        prev2 = prev;
         prev = Some(c);
     }
     runs
@@ -457,7 +456,7 @@ mod tests {
 
     #[test]
     fn leaf_sections_shuffle_but_labels_stay_in_order() {
-        let text = "I. A\n\n1. Một¹\n\n¹ chú một\n\n2. Hai²\n\n² chú hai\n\n3. Ba\n\n4. Bốn\n\nNơi nhận:\n- X";
+        let text = "I. A\n\n1. Một¹\n\n¹ chú một\n\n2. Hai²\n\n² chú hai\n\n3. Ba\n\n4. Bốn\n\nTrân trọng báo cáo.\n\nNơi nhận:\n- X";
         let mut changed = false;
         for seed in 0..20 {
             let out = shuffle_sections(text, &mut SplitMix64::new(seed));
@@ -467,7 +466,7 @@ mod tests {
                 .map(|l| &l[..2])
                 .collect();
             assert_eq!(labels, ["1.", "2.", "3.", "4."]);
-            assert!(out.ends_with("Nơi nhận:\n- X"));
+            assert!(out.ends_with("\n\nTrân trọng báo cáo.\n\nNơi nhận:\n- X"));
             // Footnotes: first marker in the text is ¹.
             let first = superscript_runs(&out)
                 .into_iter()
