@@ -5,7 +5,12 @@
 //! 2 bad usage or bad query.
 
 pub mod args;
+pub mod facets;
+pub mod index;
 pub mod parse;
+pub mod search;
+pub mod show;
+pub mod stats;
 
 use std::io::Write;
 
@@ -78,14 +83,14 @@ pub fn main() -> i32 {
 /// Runs one parsed command line; returns the exit code on success.
 pub fn run(cli: Cli) -> Result<i32, CliError> {
     use args::Command;
-    match cli.command {
-        Command::Parse(args) => parse::run(&args, cli.json),
-        Command::Index(_)
-        | Command::Search(_)
-        | Command::Facets(_)
-        | Command::Figures(_)
-        | Command::Show(_)
-        | Command::Stats => Err(CliError::other(anyhow::anyhow!(
+    match &cli.command {
+        Command::Index(args) => index::run(&cli, args),
+        Command::Search(args) => search::run(&cli, args),
+        Command::Facets(args) => facets::run(&cli, args),
+        Command::Show(args) => show::run(&cli, args),
+        Command::Stats => stats::run(&cli),
+        Command::Parse(args) => parse::run(args, cli.json),
+        Command::Figures(_) => Err(CliError::other(anyhow::anyhow!(
             "this command is not available in this build yet"
         ))),
     }

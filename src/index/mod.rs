@@ -1,1 +1,366 @@
 //! The tantivy index: schema (field names as constants), writer and opening. Never prints.
+//!
+//! # Library API
+//!
+//! ```no_run
+//! use std::path::PathBuf;
+//! use baocao::index::{BaocaoIndex, IndexOptions};
+//!
+//! # fn main() -> Result<(), baocao::index::IndexError> {
+//! // Create (or open) an index directory and index a folder of reports, incrementally.
+//! let index = BaocaoIndex::create_or_open("index")?;
+//! let summary = index.index_paths(&[PathBuf::from("corpus")], &IndexOptions::default(), &mut |_| {})?;
+//! println!("{} reports indexed", summary.indexed.len());
+//! // Read-only use: open an existing index (errors when missing or of another version).
+//! let index = BaocaoIndex::open("index")?;
+//! # let _ = index; Ok(()) }
+//! ```
+//!
+//! - [`BaocaoIndex::open`] / [`BaocaoIndex::create_or_open`] / [`BaocaoIndex::create_in_ram`]:
+//!   open with the `vi` / `vi_folded` tokenizers registered, schema version checked
+//!   (`baocao.json` beside tantivy's `meta.json`).
+//! - [`BaocaoIndex::index_paths`]: files and folders (recursively `.txt`, `.md`), parsed in
+//!   parallel, written by one writer with a bounded memory budget, committed per batch;
+//!   incremental by content hash. Returns an [`IndexSummary`].
+//! - [`BaocaoIndex::add_reports`]: index already parsed [`crate::report::Report`]s (benches,
+//!   tests).
+//! - Searching is in [`crate::search`].
+
+mod docs;
+pub mod schema;
+mod writer;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::directory::error::LockError;
+use tantivy::{IndexReader, ReloadPolicy, TantivyError};
+
+pub(crate) use docs::slug_facet;
+pub use schema::{Fields, SCHEMA_VERSION};
+pub use writer::{
+    FileOutcome, IndexOptions, IndexSummary, IndexedFile, Progress, SkippedFile,
+    SUPPORTED_EXTENSIONS,
+};
+
+/// Name of the baocao metadata file kept beside tantivy's `meta.json`.
+pub const META_FILE: &str = "baocao.json";
+
+/// Errors of opening and writing an index.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// No index in the directory.
+    #[error("no index in {dir} (build it with `baocao index PATH...`)")]
+    NotFound {
+        /// The index directory.
+        dir: PathBuf,
+    },
+    /// The index was built by another version of baocao.
+    #[error(
+        "the index in {dir} has schema version {found}, this baocao needs {expected}; \
+         rebuild it with `baocao index --rebuild`"
+    )]
+    SchemaVersion {
+        /// The index directory.
+        dir: PathBuf,
+        /// Version found in the index.
+        found: u32,
+        /// Version this build reads and writes.
+        expected: u32,
+    },
+    /// The directory holds something that is not a readable baocao index.
+    #[error(
+        "the index in {dir} is unreadable ({reason}); rebuild it with `baocao index --rebuild`"
+    )]
+    Corrupt {
+        /// The index directory.
+        dir: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// Another writer holds the index lock.
+    #[error("index is busy (another baocao index is running on {dir})")]
+    Busy {
+        /// The index directory.
+        dir: PathBuf,
+    },
+    /// `--rebuild` refused to delete a directory that is not a baocao index.
+    #[error("{dir} is not a baocao index; refusing to delete it")]
+    NotAnIndex {
+        /// The directory.
+        dir: PathBuf,
+    },
+    /// An input path does not exist or cannot be read.
+    #[error("cannot read {path}: {source}")]
+    Input {
+        /// The path given.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// An I/O error on the index directory.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path involved.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// Any other tantivy error.
+    #[error("index error: {0}")]
+    Tantivy(#[from] TantivyError),
+}
+
+/// Contents of `baocao.json`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct MetaFile {
+    schema_version: u32,
+    created_by: String,
+}
+
+/// An opened baocao index: the tantivy index with the Vietnamese tokenizers registered and
+/// the resolved fields. Cheap to clone.
+#[derive(Clone)]
+pub struct BaocaoIndex {
+    index: tantivy::Index,
+    fields: Fields,
+    dir: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for BaocaoIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BaocaoIndex")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Whether `dir` holds a tantivy index (a `meta.json`).
+pub fn exists(dir: &Path) -> bool {
+    dir.join("meta.json").is_file()
+}
+
+impl BaocaoIndex {
+    /// Opens an existing index; fails with [`IndexError::NotFound`] when there is none,
+    /// [`IndexError::SchemaVersion`] when it was built by an incompatible version.
+    pub fn open(dir: impl AsRef<Path>) -> Result<BaocaoIndex, IndexError> {
+        let dir = dir.as_ref();
+        if !exists(dir) {
+            return Err(IndexError::NotFound {
+                dir: dir.to_path_buf(),
+            });
+        }
+        check_meta(dir)?;
+        let index = tantivy::Index::open_in_dir(dir).map_err(|e| corrupt(dir, e))?;
+        Self::wrap(index, Some(dir.to_path_buf()))
+    }
+
+    /// Opens the index in `dir`, creating the directory and an empty index when missing.
+    pub fn create_or_open(dir: impl AsRef<Path>) -> Result<BaocaoIndex, IndexError> {
+        let dir = dir.as_ref();
+        if exists(dir) {
+            return Self::open(dir);
+        }
+        fs::create_dir_all(dir).map_err(|source| IndexError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let index = tantivy::Index::create_in_dir(dir, schema::build_schema())?;
+        write_meta(dir)?;
+        Self::wrap(index, Some(dir.to_path_buf()))
+    }
+
+    /// Deletes the index in `dir` (refusing a directory that holds other files) and creates
+    /// an empty one.
+    pub fn recreate(dir: impl AsRef<Path>) -> Result<BaocaoIndex, IndexError> {
+        let dir = dir.as_ref();
+        if dir.exists() {
+            let is_index = exists(dir) || dir.join(META_FILE).is_file();
+            let is_empty = fs::read_dir(dir)
+                .map(|mut entries| entries.next().is_none())
+                .unwrap_or(false);
+            if !is_index && !is_empty {
+                return Err(IndexError::NotAnIndex {
+                    dir: dir.to_path_buf(),
+                });
+            }
+            if is_index {
+                // Take the writer lock first so that a running indexer is not wiped out.
+                if let Ok(existing) = Self::open(dir) {
+                    let writer = existing.writer(1)?;
+                    drop(writer);
+                }
+                fs::remove_dir_all(dir).map_err(|source| IndexError::Io {
+                    path: dir.to_path_buf(),
+                    source,
+                })?;
+            }
+        }
+        Self::create_or_open(dir)
+    }
+
+    /// An empty index in memory (tests, benches).
+    pub fn create_in_ram() -> BaocaoIndex {
+        let index = tantivy::Index::create_in_ram(schema::build_schema());
+        Self::wrap(index, None).expect("the baocao schema resolves")
+    }
+
+    fn wrap(index: tantivy::Index, dir: Option<PathBuf>) -> Result<BaocaoIndex, IndexError> {
+        crate::analysis::register(&index);
+        let fields = Fields::resolve(&index.schema()).map_err(|e| IndexError::Corrupt {
+            dir: dir.clone().unwrap_or_default(),
+            reason: e.to_string(),
+        })?;
+        Ok(BaocaoIndex { index, fields, dir })
+    }
+
+    /// The underlying tantivy index (tokenizers registered).
+    pub fn tantivy(&self) -> &tantivy::Index {
+        &self.index
+    }
+
+    /// The resolved fields.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// The directory of the index (None for an in-memory index).
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    /// A reader that reloads only when asked ([`IndexReader::reload`]).
+    pub fn reader(&self) -> Result<IndexReader, IndexError> {
+        self.index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| match self.dir.as_deref() {
+                Some(dir) => corrupt(dir, e),
+                None => IndexError::Tantivy(e),
+            })
+    }
+
+    /// A writer using `threads` indexing threads and a bounded memory budget; a live
+    /// writer elsewhere gives [`IndexError::Busy`].
+    pub(crate) fn writer(&self, threads: usize) -> Result<tantivy::IndexWriter, IndexError> {
+        let threads = threads.clamp(1, 4);
+        let budget = writer::WRITER_BUDGET_PER_THREAD * threads;
+        self.index
+            .writer_with_num_threads(threads, budget)
+            .map_err(|e| match e {
+                TantivyError::LockFailure(LockError::LockBusy, _) => IndexError::Busy {
+                    dir: self.dir.clone().unwrap_or_default(),
+                },
+                other => IndexError::Tantivy(other),
+            })
+    }
+
+    /// Total size in bytes of the files in the index directory (0 in memory).
+    pub fn size_on_disk(&self) -> u64 {
+        let Some(dir) = &self.dir else { return 0 };
+        fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter_map(|e| e.metadata().ok())
+                    .filter(|m| m.is_file())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0)
+    }
+}
+
+fn corrupt(dir: &Path, e: TantivyError) -> IndexError {
+    IndexError::Corrupt {
+        dir: dir.to_path_buf(),
+        reason: e.to_string(),
+    }
+}
+
+fn check_meta(dir: &Path) -> Result<(), IndexError> {
+    let path = dir.join(META_FILE);
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(IndexError::Corrupt {
+                dir: dir.to_path_buf(),
+                reason: format!("{META_FILE} is missing: not built by baocao"),
+            })
+        }
+        Err(source) => return Err(IndexError::Io { path, source }),
+    };
+    let meta: MetaFile = serde_json::from_str(&text).map_err(|e| IndexError::Corrupt {
+        dir: dir.to_path_buf(),
+        reason: format!("{META_FILE}: {e}"),
+    })?;
+    if meta.schema_version != SCHEMA_VERSION {
+        return Err(IndexError::SchemaVersion {
+            dir: dir.to_path_buf(),
+            found: meta.schema_version,
+            expected: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+fn write_meta(dir: &Path) -> Result<(), IndexError> {
+    let meta = MetaFile {
+        schema_version: SCHEMA_VERSION,
+        created_by: format!("baocao {}", env!("CARGO_PKG_VERSION")),
+    };
+    let path = dir.join(META_FILE);
+    let text = serde_json::to_string_pretty(&meta).expect("serializable");
+    fs::write(&path, text + "\n").map_err(|source| IndexError::Io { path, source })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_missing_is_not_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = BaocaoIndex::open(dir.path().join("nope")).unwrap_err();
+        assert!(matches!(err, IndexError::NotFound { .. }), "{err}");
+    }
+
+    #[test]
+    fn create_then_open_and_version_mismatch() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("idx");
+        BaocaoIndex::create_or_open(&path).unwrap();
+        BaocaoIndex::open(&path).unwrap();
+        fs::write(
+            path.join(META_FILE),
+            r#"{"schema_version": 999, "created_by": "x"}"#,
+        )
+        .unwrap();
+        let err = BaocaoIndex::open(&path).unwrap_err();
+        assert!(matches!(err, IndexError::SchemaVersion { found: 999, .. }));
+        assert!(err.to_string().contains("--rebuild"));
+    }
+
+    #[test]
+    fn second_writer_is_busy() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = BaocaoIndex::create_or_open(dir.path()).unwrap();
+        let _w = index.writer(1).unwrap();
+        let err = match index.writer(1) {
+            Ok(_) => panic!("a second writer was created"),
+            Err(e) => e,
+        };
+        assert!(err.to_string().contains("index is busy"), "{err}");
+    }
+
+    #[test]
+    fn recreate_refuses_foreign_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+        let err = BaocaoIndex::recreate(dir.path()).unwrap_err();
+        assert!(matches!(err, IndexError::NotAnIndex { .. }));
+        assert!(dir.path().join("notes.txt").exists());
+    }
+}

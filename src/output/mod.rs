@@ -1,3 +1,146 @@
 //! Rendering of results to human text, JSON and CSV.
+//!
+//! Human renderers take a [`Painter`] that decides colour; JSON renderers go through the
+//! serde structs of [`json`], whose field names are the contract of SPEC §3.
 
+pub mod json;
 pub mod parse;
+pub mod text;
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use anstyle::{AnsiColor, Effects, Style};
+
+use crate::cli::args::ColorChoice;
+
+/// Whether to colour stdout for `choice` (`auto`: stdout is a terminal and `NO_COLOR` is
+/// unset or empty).
+pub fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Applies styles when colour is on, returns the text unchanged otherwise.
+#[derive(Debug, Clone, Copy)]
+pub struct Painter {
+    color: bool,
+}
+
+impl Painter {
+    /// A painter that colours when `color` is true.
+    pub fn new(color: bool) -> Painter {
+        Painter { color }
+    }
+
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.color && !text.is_empty() {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// A location to open (`file:line`).
+    pub fn location(&self, text: &str) -> String {
+        self.paint(Style::new().fg_color(Some(AnsiColor::Magenta.into())), text)
+    }
+
+    /// A heading or a title.
+    pub fn strong(&self, text: &str) -> String {
+        self.paint(Style::new().effects(Effects::BOLD), text)
+    }
+
+    /// Secondary information.
+    pub fn dim(&self, text: &str) -> String {
+        self.paint(Style::new().effects(Effects::DIMMED), text)
+    }
+
+    /// A matched word.
+    pub fn highlight(&self, text: &str) -> String {
+        self.paint(
+            Style::new()
+                .effects(Effects::BOLD)
+                .fg_color(Some(AnsiColor::Red.into())),
+            text,
+        )
+    }
+
+    /// A snippet with `<b>…</b>` marks (other `<`, `>`, `&` escaped) for a terminal:
+    /// marks become highlights (or `[…]`-free plain text without colour), entities are
+    /// decoded.
+    pub fn snippet(&self, html: &str) -> String {
+        let mut out = String::new();
+        let mut rest = html;
+        while let Some(open) = rest.find("<b>") {
+            out.push_str(&unescape(&rest[..open]));
+            let after = &rest[open + 3..];
+            let close = after.find("</b>").unwrap_or(after.len());
+            out.push_str(&self.highlight(&unescape(&after[..close])));
+            rest = after.get(close + 4..).unwrap_or("");
+        }
+        out.push_str(&unescape(rest));
+        out
+    }
+}
+
+/// Decodes the three entities snippets escape.
+pub fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// A path for the user to open: relative to the current directory when below it.
+pub fn display_path(source: Option<&Path>, file: &str) -> String {
+    let Some(source) = source else {
+        return file.to_string();
+    };
+    if let Ok(cwd) = std::env::current_dir() {
+        let cwd = std::fs::canonicalize(&cwd).unwrap_or(cwd);
+        if let Ok(rel) = source.strip_prefix(&cwd) {
+            return rel.display().to_string();
+        }
+    }
+    source.display().to_string()
+}
+
+/// Shortens `text` to at most `max` characters, with `…`.
+pub fn ellipsize(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_without_colour_are_plain_text() {
+        let p = Painter::new(false);
+        assert_eq!(
+            p.snippet("a <b>giải ngân</b> &lt;b&gt; &amp;"),
+            "a giải ngân <b> &"
+        );
+        let p = Painter::new(true);
+        let s = p.snippet("a <b>giải</b> b");
+        assert!(s.contains("\u{1b}[") && s.contains("giải"));
+    }
+
+    #[test]
+    fn ellipsize_counts_characters() {
+        assert_eq!(ellipsize("Đầu tư   công", 20), "Đầu tư công");
+        assert_eq!(ellipsize("Đầu tư công", 5), "Đầu …");
+    }
+}

@@ -1,1 +1,646 @@
 //! Query building, filters, facets and snippets over the index. Returns plain structs.
+//!
+//! # Library API
+//!
+//! ```no_run
+//! use baocao::index::BaocaoIndex;
+//! use baocao::search::{Filters, SearchRequest, Searcher, YearFilter};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let searcher = Searcher::new(&BaocaoIndex::open("index")?)?;
+//! let mut request = SearchRequest::new("giai ngan von dau tu cong");
+//! request.filters.year = Some(YearFilter::One(2024));
+//! request.limit = 1000; // any limit works; it is clamped to the number of units
+//! let results = searcher.search(&request)?;
+//! for hit in &results.hits {
+//!     println!("{} {}:{} {}", hit.id, hit.file, hit.line_start, hit.snippet);
+//! }
+//! let facets = searcher.facets(&request, &["year", "sector"])?;
+//! # let _ = facets; Ok(()) }
+//! ```
+//!
+//! - [`Searcher::search`]: ranked [`Hit`]s (every field of SPEC §3's `search --json` hit,
+//!   with the full `text`), the total number of matches, snippets with `<b>…</b>` marks on
+//!   the original words.
+//! - [`Searcher::facets`]: counts per facet value of the matching units.
+//! - [`Searcher::outline`] / [`Searcher::unit`] / [`Searcher::show`]: a report's outline,
+//!   one section with its footnotes.
+//! - [`Searcher::stats`]: counts and index size.
+//!
+//! The query language is in [`query`]; malformed queries give [`SearchError::Query`].
+
+mod build;
+mod facets;
+pub mod query;
+mod show;
+mod snippet;
+mod stats;
+
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::schema::{Facet, Field, Value};
+use tantivy::{IndexReader, TantivyDocument, TantivyError};
+
+pub use facets::{FacetCounts, FacetValue};
+pub use query::{parse_query, Leaf, Node, QueryError, Scope};
+pub use show::{Outline, OutlineEntry, ReportInfo, Show, Unit};
+pub use stats::Stats;
+
+use crate::index::schema::{Fields, KIND_FOOTNOTE};
+use crate::index::{BaocaoIndex, IndexError};
+
+/// Default snippet length, in characters.
+pub const DEFAULT_SNIPPET_CHARS: usize = 240;
+
+/// Errors of searching.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The query is malformed (a usage error).
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    /// A filter value is invalid (a usage error).
+    #[error("invalid filter: {0}")]
+    BadFilter(String),
+    /// The index cannot be opened or read.
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    /// Any other tantivy error while searching.
+    #[error("search failed: {0}")]
+    Tantivy(#[from] TantivyError),
+}
+
+impl SearchError {
+    /// Whether the error is the user's input (query or filter): exit code 2.
+    pub fn is_usage(&self) -> bool {
+        matches!(self, SearchError::Query(_) | SearchError::BadFilter(_))
+    }
+}
+
+/// Which units a query returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KindFilter {
+    /// Sections only.
+    Section,
+    /// Footnotes only.
+    Footnote,
+    /// Both.
+    #[default]
+    All,
+}
+
+/// A year or an inclusive range of years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearFilter {
+    /// One year.
+    One(u32),
+    /// From..to, inclusive.
+    Range(u32, u32),
+}
+
+impl FromStr for YearFilter {
+    type Err = SearchError;
+
+    /// `2024`, `2017..2019` (inclusive), also `2017..=2019` and `2017-2019`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || {
+            SearchError::BadFilter(format!(
+                "--year {s:?}: expected a year like 2024 or a range like 2017..2019"
+            ))
+        };
+        let year = |t: &str| -> Result<u32, SearchError> {
+            let t = t.trim();
+            if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad());
+            }
+            t.parse().map_err(|_| bad())
+        };
+        let s2 = s.trim();
+        let split = s2
+            .split_once("..=")
+            .or_else(|| s2.split_once(".."))
+            .or_else(|| s2.split_once('-'));
+        match split {
+            None => Ok(YearFilter::One(year(s2)?)),
+            Some((a, b)) => {
+                let (a, b) = (year(a)?, year(b)?);
+                if a > b {
+                    return Err(SearchError::BadFilter(format!(
+                        "--year {s:?}: the range starts after it ends"
+                    )));
+                }
+                Ok(if a == b {
+                    YearFilter::One(a)
+                } else {
+                    YearFilter::Range(a, b)
+                })
+            }
+        }
+    }
+}
+
+/// Filters shared by search, facets and figures.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// Years covered by the report.
+    pub year: Option<YearFilter>,
+    /// Sector slugs (any of them; a parent slug matches its children).
+    pub sectors: Vec<String>,
+    /// Document type slug (a parent slug matches its children).
+    pub doc_type: Option<String>,
+    /// Role slug.
+    pub role: Option<String>,
+    /// Province name, with or without diacritics.
+    pub province: Option<String>,
+    /// Sections, footnotes or both.
+    pub kind: KindFilter,
+}
+
+/// A search: the query, its filters and the page of results wanted.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    /// The query (SPEC §3 syntax).
+    pub query: String,
+    /// Filters.
+    pub filters: Filters,
+    /// Maximum number of hits (clamped to the number of units; 0 counts only).
+    pub limit: usize,
+    /// Number of hits to skip.
+    pub offset: usize,
+    /// Snippet length in characters (about).
+    pub snippet_chars: usize,
+}
+
+impl SearchRequest {
+    /// A request with no filters, limit 10, offset 0 and the default snippet length.
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            filters: Filters::default(),
+            limit: 10,
+            offset: 0,
+            snippet_chars: DEFAULT_SNIPPET_CHARS,
+        }
+    }
+}
+
+/// What a hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A numbered section.
+    Section,
+    /// A footnote.
+    Footnote,
+}
+
+impl Kind {
+    /// `section` or `footnote`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Section => "section",
+            Kind::Footnote => "footnote",
+        }
+    }
+}
+
+/// One ranked section or footnote.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Relevance score (higher is better).
+    pub score: f32,
+    /// Section or footnote.
+    pub kind: Kind,
+    /// Section id `doc_id#II.1.3` or footnote id `doc_id^4`.
+    pub id: String,
+    /// The section's own id, or the id of the section holding the footnote.
+    pub section_id: Option<String>,
+    /// Footnote number (footnotes only).
+    pub number: Option<u32>,
+    /// Report id.
+    pub doc_id: String,
+    /// File name.
+    pub file: String,
+    /// Absolute path of the source file when indexed from disk.
+    pub source: Option<PathBuf>,
+    /// Report title.
+    pub title: String,
+    /// Section path labels (for a footnote: its section's path).
+    pub path: Vec<String>,
+    /// Section heading (for a footnote: its section's heading).
+    pub heading: String,
+    /// Best fragment of the text, `<b>…</b>` around matches, other `<`, `>`, `&` escaped.
+    pub snippet: String,
+    /// Full text of the section or footnote.
+    pub text: String,
+    /// First line in the source file (1-based).
+    pub line_start: usize,
+    /// Last line in the source file (1-based).
+    pub line_end: usize,
+    /// Years covered by the report.
+    pub years: Vec<i32>,
+    /// Period of the report.
+    pub period: String,
+    /// Document type slug.
+    pub doc_type: String,
+    /// Sector slugs.
+    pub sectors: Vec<String>,
+    /// Role slug (may be empty).
+    pub role: String,
+    /// Province.
+    pub province: Option<String>,
+    /// Footnotes referenced by a section.
+    pub footnote_refs: Vec<u32>,
+}
+
+/// The answer to a [`SearchRequest`].
+#[derive(Debug, Clone)]
+pub struct SearchResults {
+    /// The query as given.
+    pub query: String,
+    /// Number of matching units (all pages).
+    pub total: usize,
+    /// The requested page of hits, best first.
+    pub hits: Vec<Hit>,
+}
+
+/// Searches one index. Cheap to create; holds a reader on the last commit.
+pub struct Searcher {
+    index: BaocaoIndex,
+    reader: IndexReader,
+}
+
+pub(crate) fn get_str(doc: &TantivyDocument, field: Field) -> String {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+pub(crate) fn get_strs(doc: &TantivyDocument, field: Field) -> Vec<String> {
+    doc.get_all(field)
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect()
+}
+
+pub(crate) fn get_u64(doc: &TantivyDocument, field: Field) -> Option<u64> {
+    doc.get_first(field).and_then(|v| v.as_u64())
+}
+
+pub(crate) fn get_facets(doc: &TantivyDocument, field: Field) -> Vec<String> {
+    doc.get_all(field)
+        .filter_map(|v| v.as_facet())
+        .filter_map(|encoded| Facet::from_encoded(encoded.as_bytes().to_vec()).ok())
+        .map(|facet| facet.to_path().join("/"))
+        .collect()
+}
+
+/// A hit's fields from its stored document (score and snippet left empty).
+pub(crate) fn hit_from_doc(f: &Fields, doc: &TantivyDocument) -> Hit {
+    let is_footnote = get_str(doc, f.kind) == KIND_FOOTNOTE;
+    let heading = if is_footnote {
+        get_str(doc, f.context_heading)
+    } else {
+        get_str(doc, f.heading)
+    };
+    let section_id = Some(get_str(doc, f.section_id)).filter(|s| !s.is_empty());
+    let source = Some(get_str(doc, f.source))
+        .filter(|s| !s.is_empty())
+        .map(PathBuf::from);
+    let line_start = get_u64(doc, f.line_start).unwrap_or(0) as usize;
+    Hit {
+        score: 0.0,
+        kind: if is_footnote {
+            Kind::Footnote
+        } else {
+            Kind::Section
+        },
+        id: get_str(doc, f.id),
+        section_id,
+        number: get_u64(doc, f.number).map(|n| n as u32),
+        doc_id: get_str(doc, f.doc_id),
+        file: get_str(doc, f.file),
+        source,
+        title: get_str(doc, f.title),
+        path: get_strs(doc, f.path),
+        heading,
+        snippet: String::new(),
+        text: get_str(doc, f.text),
+        line_start,
+        line_end: get_u64(doc, f.line_end).map_or(line_start, |n| n as usize),
+        years: doc
+            .get_all(f.years)
+            .filter_map(|v| v.as_u64())
+            .map(|y| y as i32)
+            .collect(),
+        period: get_facets(doc, f.period_facet)
+            .into_iter()
+            .next()
+            .unwrap_or_default(),
+        doc_type: get_facets(doc, f.doc_type_facet)
+            .into_iter()
+            .next()
+            .unwrap_or_default(),
+        sectors: get_facets(doc, f.sector_facet),
+        role: get_facets(doc, f.role_facet)
+            .into_iter()
+            .next()
+            .unwrap_or_default(),
+        province: get_facets(doc, f.province_facet).into_iter().next(),
+        footnote_refs: doc
+            .get_all(f.footnote_refs)
+            .filter_map(|v| v.as_u64())
+            .map(|n| n as u32)
+            .collect(),
+    }
+}
+
+impl Searcher {
+    /// A searcher over the last commit of `index`.
+    pub fn new(index: &BaocaoIndex) -> Result<Searcher, SearchError> {
+        Ok(Searcher {
+            index: index.clone(),
+            reader: index.reader()?,
+        })
+    }
+
+    /// Opens the index in `dir` and returns a searcher over it.
+    pub fn open(dir: impl AsRef<std::path::Path>) -> Result<Searcher, SearchError> {
+        Self::new(&BaocaoIndex::open(dir)?)
+    }
+
+    /// The index searched.
+    pub fn index(&self) -> &BaocaoIndex {
+        &self.index
+    }
+
+    /// Reloads the reader to see the latest commit.
+    pub fn reload(&self) -> Result<(), SearchError> {
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Runs a search: ranked hits with snippets, and the total number of matches.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+        let node = parse_query(&request.query)?;
+        let mut analyzers = build::Analyzers::new();
+        let query = build::build(&self.index, Some(&node), &request.filters, &mut analyzers)?;
+        let searcher = self.reader.searcher();
+        let f = self.index.fields();
+        let max = searcher.num_docs() as usize;
+        let limit = request.limit.min(max);
+        let (top, total) = if limit == 0 {
+            (Vec::new(), searcher.search(&query, &Count)?)
+        } else {
+            let collector = TopDocs::with_limit(limit)
+                .and_offset(request.offset)
+                .order_by_score();
+            searcher.search(&query, &(collector, Count))?
+        };
+        let mut terms = Vec::new();
+        build::positive_terms(&node, &mut analyzers, &mut terms);
+        let snippets = snippet::Snippets::new(&searcher, f, &terms, request.snippet_chars)?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let mut hit = hit_from_doc(f, &doc);
+            hit.score = score;
+            hit.snippet = snippets.html(&hit.text, request.snippet_chars);
+            hits.push(hit);
+        }
+        Ok(SearchResults {
+            query: request.query.clone(),
+            total,
+            hits,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Footnote, Metadata, Report, Section};
+
+    fn section(doc: &str, path: &[&str], heading: &str, text: &str, sectors: &[&str]) -> Section {
+        let path: Vec<String> = path.iter().map(|s| s.to_string()).collect();
+        Section {
+            id: crate::report::section_id(doc, &path),
+            path,
+            heading: heading.to_string(),
+            text: text.to_string(),
+            line_start: 10,
+            line_end: 12,
+            sectors: sectors.iter().map(|s| s.to_string()).collect(),
+            role: "tinh-hinh".to_string(),
+            footnote_refs: vec![],
+        }
+    }
+
+    fn report(doc: &str, year: i32, doc_type: &str, sections: Vec<Section>) -> Report {
+        Report {
+            metadata: Metadata {
+                file: format!("{doc}.txt"),
+                doc_id: doc.to_string(),
+                title: format!("Báo cáo {doc}"),
+                doc_type: doc_type.to_string(),
+                years: vec![year],
+                period: year.to_string(),
+                issuer: None,
+                province: Some("Lạng Sơn".to_string()),
+                signer: None,
+            },
+            preamble: String::new(),
+            sections,
+            footnotes: vec![],
+        }
+    }
+
+    fn fixture() -> Searcher {
+        let a = "a";
+        let b = "b";
+        let mut ra = report(
+            a,
+            2024,
+            "bao-cao/thang",
+            vec![
+                section(
+                    a,
+                    &["I"],
+                    "Đầu tư công",
+                    "Đẩy nhanh giải ngân vốn đầu tư công năm 2024.",
+                    &["kinh-te/dau-tu-ha-tang"],
+                ),
+                section(
+                    a,
+                    &["II"],
+                    "Năng lượng",
+                    "Thủy điện Bản Nhùng đang thi công.",
+                    &["kinh-te/cong-nghiep"],
+                ),
+                section(
+                    a,
+                    &["III"],
+                    "Khác",
+                    "Vốn cho công tác giải phóng mặt bằng và đầu tư trường học.",
+                    &["van-hoa-xa-hoi/giao-duc"],
+                ),
+            ],
+        );
+        ra.footnotes.push(Footnote {
+            number: 1,
+            text: "Giải ngân đến hết tháng 02: 189 tỷ đồng.".to_string(),
+            section_id: Some(crate::report::section_id(a, &["I".to_string()])),
+            line_start: 40,
+            sectors: vec![],
+            role: "tinh-hinh".to_string(),
+        });
+        let rb = report(
+            b,
+            2023,
+            "bao-cao/nam",
+            vec![
+                section(
+                    b,
+                    &["1"],
+                    "Xây dựng",
+                    "Tích cực giải ngân nguồn vốn đầu tư công các dự án.",
+                    &["kinh-te/dau-tu-ha-tang"],
+                ),
+                section(
+                    b,
+                    &["2"],
+                    "Công nghiệp",
+                    "Dự án thuỷ điện Bản Nhùng hoàn thành.",
+                    &["kinh-te/cong-nghiep"],
+                ),
+            ],
+        );
+        let index = BaocaoIndex::create_in_ram();
+        index.add_reports(&[ra, rb]).unwrap();
+        Searcher::new(&index).unwrap()
+    }
+
+    fn ids(searcher: &Searcher, request: &SearchRequest) -> Vec<String> {
+        searcher
+            .search(request)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    }
+
+    #[test]
+    fn phrase_ranks_first_and_gapped_words_are_found() {
+        let s = fixture();
+        for q in ["giải ngân vốn đầu tư công", "giai ngan von dau tu cong"] {
+            let got = ids(&s, &SearchRequest::new(q));
+            assert_eq!(got.first().map(String::as_str), Some("a#I"), "{q}: {got:?}");
+            assert!(got.contains(&"b#1".to_string()), "{q}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn tone_styles_are_equal_and_folded_queries_match() {
+        let s = fixture();
+        let r = s
+            .search(&SearchRequest::new("thủy điện Bản Nhùng"))
+            .unwrap();
+        assert_eq!(r.total, 2);
+        let folded = s
+            .search(&SearchRequest::new("thuy dien ban nhung"))
+            .unwrap();
+        assert_eq!(folded.total, 2);
+        // Both tone styles get the exact-diacritic bonus.
+        for hit in &r.hits {
+            let plain = folded.hits.iter().find(|h| h.id == hit.id).unwrap();
+            assert!(
+                hit.score > plain.score * 1.2,
+                "{} {} {}",
+                hit.id,
+                hit.score,
+                plain.score
+            );
+        }
+        assert!(r.hits.iter().all(|h| h.snippet.contains("<b>")));
+        let snippet = &r.hits.iter().find(|h| h.doc_id == "b").unwrap().snippet;
+        assert!(snippet.contains("<b>thuỷ điện Bản Nhùng</b>"), "{snippet}");
+    }
+
+    #[test]
+    fn filters_restrict_results() {
+        let s = fixture();
+        let mut req = SearchRequest::new("giai ngan");
+        req.filters.year = Some(YearFilter::One(2023));
+        assert!(ids(&s, &req).iter().all(|id| id.starts_with("b")));
+        req.filters.year = Some(YearFilter::Range(2020, 2030));
+        req.filters.doc_type = Some("bao-cao/thang".into());
+        let got = ids(&s, &req);
+        assert!(
+            !got.is_empty() && got.iter().all(|id| id.starts_with("a")),
+            "{got:?}"
+        );
+        req.filters.doc_type = Some("bao-cao".into());
+        req.filters.kind = KindFilter::Footnote;
+        assert_eq!(ids(&s, &req), ["a^1"]);
+        let mut req = SearchRequest::new("du an");
+        req.filters.sectors = vec!["kinh-te".into()];
+        req.filters.province = Some("lang son".into());
+        assert_eq!(ids(&s, &req).len(), 2);
+        req.filters.province = Some("Hà Nội".into());
+        assert!(ids(&s, &req).is_empty());
+    }
+
+    #[test]
+    fn exclusions_or_and_fields() {
+        let s = fixture();
+        let got = ids(&s, &SearchRequest::new("giai ngan -nguon"));
+        assert!(!got.contains(&"b#1".to_string()), "{got:?}");
+        let got = ids(&s, &SearchRequest::new("heading:\"dau tu\""));
+        assert_eq!(got, ["a#I"]);
+        let got = ids(&s, &SearchRequest::new("truong OR \"ban nhung\""));
+        assert_eq!(got.len(), 3, "{got:?}");
+        let err = s.search(&SearchRequest::new("\"giải ngân")).unwrap_err();
+        assert!(err.is_usage());
+    }
+
+    #[test]
+    fn facets_show_and_stats() {
+        let s = fixture();
+        let counts = s.facets(&SearchRequest::new("giai ngan"), &[]).unwrap();
+        let years: u64 = counts.get("year").unwrap().iter().map(|v| v.count).sum();
+        assert_eq!(years as usize, counts.total);
+        let sectors = counts.get("sector").unwrap();
+        assert!(sectors.iter().any(|v| v.value == "kinh-te"));
+        assert!(sectors.iter().any(|v| v.value == "kinh-te/dau-tu-ha-tang"));
+        let Some(Show::Unit(unit)) = s.show("a#I").unwrap() else {
+            panic!("no unit")
+        };
+        assert_eq!(unit.footnotes.len(), 1);
+        assert_eq!(unit.report.doc_id, "a");
+        let Some(Show::Outline(outline)) = s.show("a.txt").unwrap() else {
+            panic!("no outline")
+        };
+        assert_eq!(outline.sections.len(), 3);
+        assert_eq!(outline.sections[1].id, "a#II");
+        assert!(s.show("zzz").unwrap().is_none());
+        let stats = s.stats().unwrap();
+        assert_eq!((stats.reports, stats.sections, stats.footnotes), (2, 5, 1));
+    }
+
+    #[test]
+    fn year_filters_parse() {
+        assert_eq!("2024".parse::<YearFilter>().unwrap(), YearFilter::One(2024));
+        assert_eq!(
+            "2017..2019".parse::<YearFilter>().unwrap(),
+            YearFilter::Range(2017, 2019)
+        );
+        assert_eq!(
+            "2017-2019".parse::<YearFilter>().unwrap(),
+            YearFilter::Range(2017, 2019)
+        );
+        assert!("2019..2017".parse::<YearFilter>().is_err());
+        assert!("20x4".parse::<YearFilter>().is_err());
+        assert!("".parse::<YearFilter>().unwrap_err().is_usage());
+    }
+}

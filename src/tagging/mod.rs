@@ -1,1 +1,316 @@
 //! Sector and role tagging of sections and footnotes, from one readable rules table.
+//!
+//! - [`rules`] holds the vocabulary: [`SECTORS`] and [`ROLES`] (the taxonomy of SPEC §5),
+//!   [`rules::SECTOR_RULES`] (Vietnamese phrases → sector) and [`rules::ROLE_RULES`]
+//!   (heading phrases → role). Adding a sector or a phrase is adding rows there.
+//! - [`tag_report`] fills `sectors` and `role` of every section and footnote of a parsed
+//!   report; [`sectors_for`] and [`role_of_heading`] tag one piece of text.
+//!
+//! Sectors: a section's heading names its sectors (a task item's heading is its first
+//! sentence, so a task item is classified from its own words); its body adds the sectors
+//! it names clearly; a section whose own words name nothing inherits the sectors of the
+//! nearest enclosing section that has some. Overall headings and bodies spanning every
+//! field get `tong-hop`. At most [`MAX_SECTORS`] per section.
+//!
+//! Roles: from the section's own heading or the nearest enclosing heading that states one
+//! (`NHIỆM VỤ…`, `hạn chế`, `nguyên nhân`, `ĐỀ XUẤT, KIẾN NGHỊ`…), otherwise `tinh-hinh`.
+
+mod engine;
+pub mod rules;
+
+use std::collections::HashMap;
+
+use crate::report::Report;
+
+pub use engine::{
+    effective_heading, explain, role_of_heading, sectors_for, RuleMatch, MAX_SECTORS,
+};
+pub use rules::{ROLES, SECTORS};
+
+/// The role of a section no heading above speaks of: situation and results.
+pub const DEFAULT_ROLE: &str = "tinh-hinh";
+
+/// Whether `slug` is a sector of [`SECTORS`].
+pub fn is_sector(slug: &str) -> bool {
+    SECTORS.iter().any(|(s, _)| *s == slug)
+}
+
+/// Whether `slug` is a role of [`ROLES`].
+pub fn is_role(slug: &str) -> bool {
+    ROLES.iter().any(|(s, _)| *s == slug)
+}
+
+/// Whether a sector filter (`--sector kinh-te`) matches a section's sector slug: equal, or
+/// the filter is an ancestor (`kinh-te` matches `kinh-te/ngan-sach`, not `kinh-tex`).
+pub fn sector_matches(filter_slug: &str, slug: &str) -> bool {
+    slug == filter_slug
+        || (slug.len() > filter_slug.len()
+            && slug.starts_with(filter_slug)
+            && slug.as_bytes()[filter_slug.len()] == b'/')
+}
+
+/// A slug and its ancestors, root first: `kinh-te/ngan-sach` → `["kinh-te",
+/// "kinh-te/ngan-sach"]`.
+pub fn with_parents(slug: &str) -> Vec<&str> {
+    slug.match_indices('/')
+        .map(|(i, _)| &slug[..i])
+        .chain(std::iter::once(slug))
+        .collect()
+}
+
+/// The tantivy facet path of a sector slug: `kinh-te/ngan-sach` → `/sector/kinh-te/ngan-sach`.
+pub fn sector_facet_path(slug: &str) -> String {
+    format!("/sector/{slug}")
+}
+
+/// The Vietnamese label of a sector slug.
+pub fn sector_label(slug: &str) -> Option<&'static str> {
+    SECTORS.iter().find(|(s, _)| *s == slug).map(|(_, l)| *l)
+}
+
+/// Fills `sectors` and `role` of every section and footnote of `report`.
+///
+/// Sections are tagged from their heading and text ([`sectors_for`]); one whose own words
+/// name no sector inherits those of its nearest tagged ancestor (by path). A section's
+/// role is the one its own heading or its nearest ancestor's heading states
+/// ([`role_of_heading`]), else [`DEFAULT_ROLE`]. A footnote gets the sectors its own words
+/// name, then its section's, capped at [`MAX_SECTORS`], and its section's role.
+pub fn tag_report(report: &mut Report) {
+    let by_path: HashMap<Vec<String>, usize> = report
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.path.clone(), i))
+        .collect();
+    let ancestors = |i: usize| -> Vec<usize> {
+        let path = &report.sections[i].path;
+        (1..path.len())
+            .rev()
+            .filter_map(|k| by_path.get(&path[..k]).copied())
+            .filter(|&a| a != i)
+            .collect()
+    };
+    let ancestor_lists: Vec<Vec<usize>> = (0..report.sections.len()).map(ancestors).collect();
+
+    let own: Vec<Vec<usize>> = report
+        .sections
+        .iter()
+        .map(|s| engine::select(effective_heading(&s.heading, &s.text), &s.text))
+        .collect();
+    let own_roles: Vec<Option<&'static str>> = report
+        .sections
+        .iter()
+        .map(|s| role_of_heading(effective_heading(&s.heading, &s.text)))
+        .collect();
+
+    // Own words first, then the nearest ancestor that names something.
+    let mut sector_ids: Vec<Vec<usize>> = Vec::with_capacity(own.len());
+    for i in 0..report.sections.len() {
+        let list = if own[i].is_empty() {
+            ancestor_lists[i]
+                .iter()
+                .map(|&a| &own[a])
+                .find(|l| !l.is_empty())
+                .cloned()
+                .unwrap_or_default()
+        } else {
+            own[i].clone()
+        };
+        sector_ids.push(list);
+    }
+    // A heading that names nothing over sub-sections that do (`III. NHIỆM VỤ TRỌNG
+    // TÂM…`, `II. KẾT QUẢ ĐẠT ĐƯỢC`): its sub-sections' sectors, or `tong-hop` when they
+    // span many fields.
+    let mut descendants: Vec<Vec<usize>> = vec![Vec::new(); report.sections.len()];
+    for (i, list) in ancestor_lists.iter().enumerate() {
+        for &a in list {
+            descendants[a].push(i);
+        }
+    }
+    for i in 0..report.sections.len() {
+        if sector_ids[i].is_empty() && !descendants[i].is_empty() {
+            let lists: Vec<&[usize]> = descendants[i]
+                .iter()
+                .map(|&d| sector_ids[d].as_slice())
+                .collect();
+            sector_ids[i] = engine::summarize(&lists);
+        }
+    }
+
+    for (i, section) in report.sections.iter_mut().enumerate() {
+        section.sectors = sector_ids[i]
+            .iter()
+            .map(|&s| SECTORS[s].0.to_string())
+            .collect();
+        let role = own_roles[i]
+            .or_else(|| ancestor_lists[i].iter().find_map(|&a| own_roles[a]))
+            .unwrap_or(DEFAULT_ROLE);
+        section.role = role.to_string();
+    }
+
+    let by_id: HashMap<&str, usize> = report
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    for footnote in &mut report.footnotes {
+        let section = footnote
+            .section_id
+            .as_deref()
+            .and_then(|id| by_id.get(id).copied());
+        let own = engine::select_footnote(&footnote.text);
+        let inherited: &[usize] = section.map(|i| sector_ids[i].as_slice()).unwrap_or(&[]);
+        footnote.sectors = engine::merge(&[&own, inherited])
+            .into_iter()
+            .map(|s| SECTORS[s].0.to_string())
+            .collect();
+        footnote.role = section
+            .map(|i| report.sections[i].role.clone())
+            .unwrap_or_else(|| DEFAULT_ROLE.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rules::{SectorRule, NEUTRAL, ROLE_RULES, SECTOR_RULES};
+    use super::*;
+    use crate::report::{Footnote, Metadata, Section};
+
+    #[test]
+    fn every_rule_names_a_known_sector_or_role() {
+        for rule in SECTOR_RULES {
+            assert!(
+                rule.sector == NEUTRAL || is_sector(rule.sector),
+                "unknown sector {:?}",
+                rule.sector
+            );
+            assert!(!rule.phrases.is_empty() && !rule.catches.is_empty());
+        }
+        for rule in ROLE_RULES {
+            assert!(is_role(rule.role), "unknown role {:?}", rule.role);
+        }
+        assert_eq!(ROLES[0].0, DEFAULT_ROLE);
+    }
+
+    #[test]
+    fn no_phrase_is_listed_twice() {
+        let mut seen: HashMap<String, &SectorRule> = HashMap::new();
+        for rule in SECTOR_RULES {
+            for p in rule.phrases {
+                let key = crate::analysis::folded_terms(p).join(" ");
+                assert!(!key.is_empty(), "phrase {p:?} has no words");
+                if let Some(other) = seen.insert(key.clone(), rule) {
+                    panic!(
+                        "phrase {p:?} ({key}) is in two rows: {:?} and {:?}",
+                        other.catches, rule.catches
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_parent_of_the_taxonomy_exists_and_comes_first() {
+        for (i, (slug, label)) in SECTORS.iter().enumerate() {
+            assert!(!label.is_empty());
+            if let Some((parent, _)) = slug.rsplit_once('/') {
+                let p = SECTORS.iter().position(|(s, _)| *s == parent);
+                assert!(matches!(p, Some(p) if p < i), "parent of {slug}");
+            }
+        }
+        // Every sector is reachable from some row of the table.
+        for (slug, _) in SECTORS {
+            assert!(
+                SECTOR_RULES.iter().any(|r| r.sector == *slug),
+                "no rule names {slug}"
+            );
+        }
+    }
+
+    #[test]
+    fn filters_match_children() {
+        assert!(sector_matches("kinh-te", "kinh-te/ngan-sach"));
+        assert!(sector_matches("kinh-te/ngan-sach", "kinh-te/ngan-sach"));
+        assert!(!sector_matches("kinh-te/ngan-sach", "kinh-te"));
+        assert!(!sector_matches("kinh", "kinh-te"));
+        assert!(!sector_matches("van-hoa-xa-hoi", "kinh-te/ngan-sach"));
+        assert_eq!(
+            with_parents("kinh-te/ngan-sach"),
+            ["kinh-te", "kinh-te/ngan-sach"]
+        );
+        assert_eq!(with_parents("thanh-tra"), ["thanh-tra"]);
+        assert_eq!(
+            sector_facet_path("kinh-te/cua-khau"),
+            "/sector/kinh-te/cua-khau"
+        );
+        assert_eq!(sector_label("thien-tai"), Some("Thiên tai, bão lũ"));
+    }
+
+    fn section(path: &[&str], heading: &str, text: &str) -> Section {
+        let path: Vec<String> = path.iter().map(|s| s.to_string()).collect();
+        Section {
+            id: crate::report::section_id("d", &path),
+            path,
+            heading: heading.into(),
+            text: text.into(),
+            ..Section::default()
+        }
+    }
+
+    #[test]
+    fn tag_report_inherits_roles_and_sectors() {
+        let mut report = Report {
+            metadata: Metadata::default(),
+            preamble: String::new(),
+            sections: vec![
+                section(&["II"], "TÌNH HÌNH KINH TẾ - XÃ HỘI QUÝ I", ""),
+                section(&["II", "1"], "Về phát triển kinh tế", ""),
+                section(&["II", "1", "a"], "Thu, chi ngân sách, tín dụng", "Tổng thu ngân sách nhà nước đạt 1.350 tỷ đồng."),
+                section(&["III"], "Một số khó khăn, hạn chế", ""),
+                section(&["III", "1"], "Tình hình buôn lậu, gian lận thương mại, buôn bán hàng cấm, hàng giả và tai nạn giao thông còn diễn biến phức tạp.", ""),
+                section(&["IV"], "Nhiệm vụ, giải pháp chủ yếu quý II", ""),
+                section(&["IV", "1"], "Chỉ đạo sản xuất vụ Xuân Hè đúng thời vụ, chuyển đổi cơ cấu cây trồng hợp lý.", ""),
+                section(&["IV", "1", "a"], "Lịch thời vụ", "Hoàn thành trước tháng 4."),
+                section(&["V"], "ĐỀ XUẤT, KIẾN NGHỊ", ""),
+                section(&["V", "1"], "Xây dựng cửa khẩu thông minh tại tỉnh", ""),
+            ],
+            footnotes: vec![Footnote {
+                number: 1,
+                text: "Trong đó: thu nội địa 600 tỷ đồng; thu từ hoạt động xuất nhập khẩu 750 tỷ đồng, kim ngạch xuất nhập khẩu qua cửa khẩu tăng.".into(),
+                section_id: Some("d#II.1.a".into()),
+                ..Footnote::default()
+            }],
+        };
+        tag_report(&mut report);
+        let got: Vec<(Vec<String>, String)> = report
+            .sections
+            .iter()
+            .map(|s| (s.sectors.clone(), s.role.clone()))
+            .collect();
+        let want = [
+            (vec!["tong-hop"], "tinh-hinh"),
+            (vec!["kinh-te"], "tinh-hinh"),
+            (vec!["kinh-te/ngan-sach"], "tinh-hinh"),
+            // Headings that name nothing take their sub-sections' fields.
+            (vec!["thanh-tra", "quoc-phong-an-ninh"], "han-che"),
+            (vec!["thanh-tra", "quoc-phong-an-ninh"], "han-che"),
+            (vec!["kinh-te/nong-lam-nghiep"], "nhiem-vu"),
+            (vec!["kinh-te/nong-lam-nghiep"], "nhiem-vu"),
+            (vec!["kinh-te/nong-lam-nghiep"], "nhiem-vu"),
+            (vec!["kinh-te/cua-khau"], "kien-nghi"),
+            (vec!["kinh-te/cua-khau"], "kien-nghi"),
+        ];
+        for (i, (sectors, role)) in want.iter().enumerate() {
+            assert_eq!(
+                got[i].0, *sectors,
+                "sectors of {:?}",
+                report.sections[i].path
+            );
+            assert_eq!(got[i].1, *role, "role of {:?}", report.sections[i].path);
+        }
+        let f = &report.footnotes[0];
+        assert_eq!(f.sectors, ["kinh-te/cua-khau", "kinh-te/ngan-sach"]);
+        assert_eq!(f.role, "tinh-hinh");
+    }
+}

@@ -1,0 +1,139 @@
+//! `baocao index`, and the opening of the index by the reading commands (with the
+//! embedded default: build `index/` from `./corpus` when it is missing).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::anyhow;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::args::{Cli, IndexArgs};
+use super::{CliError, EXIT_ERROR, EXIT_OK};
+use crate::index::{BaocaoIndex, IndexError, IndexOptions, IndexSummary, Progress};
+use crate::output::{self, Painter};
+
+/// The folder indexed when no path is given, and the embedded default's source.
+pub const DEFAULT_CORPUS: &str = "corpus";
+
+fn index_error(e: IndexError) -> CliError {
+    CliError::other(e)
+}
+
+/// A progress bar on stderr when it is a terminal (hidden otherwise).
+fn progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} indexing [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {wide_msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    bar
+}
+
+/// Indexes `paths` into `index` with a progress bar on a terminal.
+fn run_indexing(
+    index: &BaocaoIndex,
+    paths: &[PathBuf],
+    options: &IndexOptions,
+) -> Result<IndexSummary, CliError> {
+    let bar = progress_bar();
+    let summary = index
+        .index_paths(paths, options, &mut |event| match event {
+            Progress::Discovered { bytes, .. } => bar.set_length(bytes),
+            Progress::File { path, bytes, .. } => {
+                bar.inc(bytes);
+                if let Some(name) = path.file_name() {
+                    bar.set_message(name.to_string_lossy().into_owned());
+                }
+            }
+            Progress::Committing => bar.set_message("committing"),
+        })
+        .map_err(index_error);
+    bar.finish_and_clear();
+    summary
+}
+
+/// Writes a note on stderr, only when stderr is a terminal.
+pub fn note(message: &str) {
+    let mut stderr = std::io::stderr();
+    if stderr.is_terminal() {
+        let _ = writeln!(stderr, "baocao: {message}");
+    }
+}
+
+/// Opens the index of `cli.index` for reading. When it does not exist and `./corpus` is a
+/// folder, builds it from there first (one note on stderr).
+pub fn open_for_reading(cli: &Cli) -> Result<BaocaoIndex, CliError> {
+    let dir = &cli.index;
+    if crate::index::exists(dir) {
+        return BaocaoIndex::open(dir).map_err(index_error);
+    }
+    let corpus = Path::new(DEFAULT_CORPUS);
+    if !corpus.is_dir() {
+        return Err(CliError::other(anyhow!(
+            "no index in {} and no {DEFAULT_CORPUS}/ folder to build it from; \
+             run `baocao index PATH...` first",
+            dir.display()
+        )));
+    }
+    note(&format!(
+        "no index in {} yet: building it from {DEFAULT_CORPUS}/ first",
+        dir.display()
+    ));
+    let index = BaocaoIndex::create_or_open(dir).map_err(index_error)?;
+    let summary = run_indexing(&index, &[corpus.to_path_buf()], &IndexOptions::default())?;
+    if !summary.skipped.is_empty() {
+        note(&format!(
+            "{} files of {DEFAULT_CORPUS}/ were skipped (see `baocao index`)",
+            summary.skipped.len()
+        ));
+    }
+    Ok(index)
+}
+
+/// `baocao index [PATH...] [--prune] [--rebuild]`.
+pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32, CliError> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(DEFAULT_CORPUS)]
+    } else {
+        args.paths.clone()
+    };
+    for p in &paths {
+        if !p.exists() {
+            return Err(CliError::other(anyhow!(
+                "{}: no such file or directory",
+                p.display()
+            )));
+        }
+    }
+    let index = if args.rebuild {
+        BaocaoIndex::recreate(&cli.index)
+    } else {
+        BaocaoIndex::create_or_open(&cli.index)
+    }
+    .map_err(index_error)?;
+    let options = IndexOptions {
+        prune: args.prune,
+        ..IndexOptions::default()
+    };
+    let summary = run_indexing(&index, &paths, &options)?;
+    let mut stdout = std::io::stdout().lock();
+    if cli.json {
+        serde_json::to_writer(&mut stdout, &output::json::index(&summary))?;
+        writeln!(stdout)?;
+    } else {
+        let painter = Painter::new(output::use_color(cli.color));
+        write!(stdout, "{}", output::text::index(&painter, &summary))?;
+    }
+    stdout.flush()?;
+    Ok(if summary.skipped.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_ERROR
+    })
+}

@@ -1,0 +1,80 @@
+//! `baocao search QUERY [filters]`, and the conversion of the shared filter arguments.
+
+use std::io::Write;
+
+use super::args::{Cli, FilterArgs, KindFilter as KindArg, SearchArgs};
+use super::CliError;
+use crate::output::{self, Painter};
+use crate::search::{Filters, KindFilter, SearchError, SearchRequest, Searcher};
+
+/// Maps a search error to its exit code (2 for a bad query or filter).
+pub fn search_error(e: SearchError) -> CliError {
+    if e.is_usage() {
+        CliError::usage(e)
+    } else {
+        CliError::other(e)
+    }
+}
+
+/// The library filters of the shared filter arguments (a bad `--year` is exit 2).
+pub fn filters(args: &FilterArgs) -> Result<Filters, CliError> {
+    let year = match &args.year {
+        Some(y) => Some(y.parse().map_err(search_error)?),
+        None => None,
+    };
+    let nonempty = |s: &Option<String>| {
+        s.as_ref()
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    Ok(Filters {
+        year,
+        sectors: args
+            .sector
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        doc_type: nonempty(&args.doc_type),
+        role: nonempty(&args.role),
+        province: nonempty(&args.province),
+        kind: match args.kind {
+            KindArg::Section => KindFilter::Section,
+            KindArg::Footnote => KindFilter::Footnote,
+            KindArg::All => KindFilter::All,
+        },
+    })
+}
+
+/// The search request of a query and the shared filter arguments.
+pub fn request(query: &str, args: &FilterArgs) -> Result<SearchRequest, CliError> {
+    let mut request = SearchRequest::new(query);
+    request.filters = filters(args)?;
+    request.limit = args.limit;
+    request.offset = args.offset;
+    Ok(request)
+}
+
+/// `baocao search`.
+pub fn run(cli: &Cli, args: &SearchArgs) -> Result<i32, CliError> {
+    let request = request(&args.query, &args.filters)?;
+    // A malformed query is reported before the index is opened (or built).
+    crate::search::parse_query(&request.query).map_err(|e| search_error(e.into()))?;
+    let index = super::index::open_for_reading(cli)?;
+    let searcher = Searcher::new(&index).map_err(search_error)?;
+    let results = searcher.search(&request).map_err(search_error)?;
+    let mut stdout = std::io::stdout().lock();
+    if cli.json {
+        serde_json::to_writer(&mut stdout, &output::json::search(&results, request.offset))?;
+        writeln!(stdout)?;
+    } else {
+        let painter = Painter::new(output::use_color(cli.color));
+        write!(
+            stdout,
+            "{}",
+            output::text::search(&painter, &results, request.offset)
+        )?;
+    }
+    stdout.flush()?;
+    Ok(super::EXIT_OK)
+}

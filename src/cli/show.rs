@@ -1,0 +1,34 @@
+//! `baocao show TARGET`: a report's outline or one section with its footnotes.
+
+use std::io::Write;
+
+use anyhow::anyhow;
+
+use super::args::{Cli, ShowArgs};
+use super::search::search_error;
+use super::CliError;
+use crate::output::{self, Painter};
+use crate::search::Searcher;
+
+/// `baocao show`.
+pub fn run(cli: &Cli, args: &ShowArgs) -> Result<i32, CliError> {
+    let index = super::index::open_for_reading(cli)?;
+    let searcher = Searcher::new(&index).map_err(search_error)?;
+    let target = args.target.trim();
+    let Some(found) = searcher.show(target).map_err(search_error)? else {
+        return Err(CliError::other(anyhow!(
+            "nothing named {target:?} in the index (give a file name, a doc id, or a section id \
+             like DOC_ID#II.1.3 as printed by `baocao search --json`)"
+        )));
+    };
+    let mut stdout = std::io::stdout().lock();
+    if cli.json {
+        serde_json::to_writer(&mut stdout, &output::json::show(&found))?;
+        writeln!(stdout)?;
+    } else {
+        let painter = Painter::new(output::use_color(cli.color));
+        write!(stdout, "{}", output::text::show(&painter, &found))?;
+    }
+    stdout.flush()?;
+    Ok(super::EXIT_OK)
+}

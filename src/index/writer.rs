@@ -1,0 +1,528 @@
+//! Incremental indexing: discovery of report files, parallel parsing, one writer with a
+//! bounded memory budget, commits per batch.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{TantivyDocument, Term};
+
+use super::docs::{report_documents, SourceInfo};
+use super::schema::{Fields, KIND_REPORT, SCHEMA_VERSION};
+use super::{BaocaoIndex, IndexError};
+use crate::report::Report;
+
+/// Extensions of the files picked up when walking a folder.
+pub const SUPPORTED_EXTENSIONS: [&str; 2] = ["txt", "md"];
+
+/// Writer memory budget per indexing thread (tantivy needs at least 15 MB).
+pub(crate) const WRITER_BUDGET_PER_THREAD: usize = 50_000_000;
+
+/// Default number of source bytes between two commits.
+pub const DEFAULT_BATCH_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Options of [`BaocaoIndex::index_paths`].
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    /// Remove reports whose source file no longer exists.
+    pub prune: bool,
+    /// Indexing threads of the writer (None: the number of CPUs, at most 4).
+    pub threads: Option<usize>,
+    /// Source bytes between two commits (a crash loses at most this much work).
+    pub batch_bytes: u64,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions {
+            prune: false,
+            threads: None,
+            batch_bytes: DEFAULT_BATCH_BYTES,
+        }
+    }
+}
+
+/// What happened to one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileOutcome {
+    /// Parsed and (re-)indexed.
+    Indexed,
+    /// Same content as indexed before: left alone.
+    Unchanged,
+    /// Not indexed; the reason.
+    Skipped(String),
+}
+
+/// Progress events, sent from the indexing thread in file order of completion.
+#[derive(Debug, Clone)]
+pub enum Progress {
+    /// Files were discovered: their count and total size.
+    Discovered {
+        /// Number of files.
+        files: usize,
+        /// Total bytes.
+        bytes: u64,
+    },
+    /// One file is done.
+    File {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+        /// What happened to it.
+        outcome: FileOutcome,
+    },
+    /// A batch is being committed.
+    Committing,
+}
+
+/// A report written to the index.
+#[derive(Debug, Clone)]
+pub struct IndexedFile {
+    /// Source path.
+    pub path: PathBuf,
+    /// Its doc id.
+    pub doc_id: String,
+    /// Number of sections.
+    pub sections: usize,
+    /// Number of footnotes.
+    pub footnotes: usize,
+    /// Whether it replaced an earlier version.
+    pub replaced: bool,
+}
+
+/// A file that was not indexed.
+#[derive(Debug, Clone)]
+pub struct SkippedFile {
+    /// The file.
+    pub path: PathBuf,
+    /// Why, in a few words.
+    pub reason: String,
+}
+
+/// The result of [`BaocaoIndex::index_paths`].
+#[derive(Debug, Clone, Default)]
+pub struct IndexSummary {
+    /// Reports parsed and written.
+    pub indexed: Vec<IndexedFile>,
+    /// Files left alone because their content did not change.
+    pub unchanged: usize,
+    /// Files not indexed, with reasons.
+    pub skipped: Vec<SkippedFile>,
+    /// Doc ids removed because their files vanished (`prune`).
+    pub removed: Vec<String>,
+    /// Sections written.
+    pub sections: usize,
+    /// Footnotes written.
+    pub footnotes: usize,
+    /// Bytes of the files parsed and written.
+    pub bytes_indexed: u64,
+    /// Bytes of all files seen.
+    pub bytes_seen: u64,
+    /// Number of commits made (0 when nothing changed).
+    pub commits: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl IndexSummary {
+    /// Whether the index was modified.
+    pub fn changed(&self) -> bool {
+        !self.indexed.is_empty() || !self.removed.is_empty()
+    }
+
+    /// Throughput over the bytes parsed and written, in MB/s (10^6 bytes).
+    pub fn mb_per_s(&self) -> f64 {
+        let secs = self.elapsed.as_secs_f64();
+        if secs <= 0.0 {
+            return 0.0;
+        }
+        self.bytes_indexed as f64 / 1e6 / secs
+    }
+}
+
+/// Version of the indexing pipeline: a report indexed by another version is re-indexed.
+fn pipeline_version() -> String {
+    format!("{}+{}", env!("CARGO_PKG_VERSION"), SCHEMA_VERSION)
+}
+
+/// A file found on disk.
+#[derive(Debug, Clone)]
+struct Found {
+    path: PathBuf,
+    bytes: u64,
+}
+
+fn has_supported_extension(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        SUPPORTED_EXTENSIONS
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(e))
+    })
+}
+
+/// Files under `paths`: explicit files as given, folders walked recursively for the
+/// supported extensions (hidden entries skipped). Sorted, deduplicated, absolute.
+fn discover(paths: &[PathBuf], skipped: &mut Vec<SkippedFile>) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for p in paths {
+        let abs = match fs::canonicalize(p) {
+            Ok(abs) => abs,
+            Err(e) => {
+                skipped.push(SkippedFile {
+                    path: p.clone(),
+                    reason: io_reason(&e),
+                });
+                continue;
+            }
+        };
+        let mut files = Vec::new();
+        if abs.is_dir() {
+            walk(&abs, &mut files, skipped);
+            files.sort();
+        } else {
+            files.push(abs);
+        }
+        for f in files {
+            if seen.insert(f.clone()) {
+                let bytes = fs::metadata(&f).map(|m| m.len()).unwrap_or(0);
+                out.push(Found { path: f, bytes });
+            }
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<SkippedFile>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            skipped.push(SkippedFile {
+                path: dir.to_path_buf(),
+                reason: io_reason(&e),
+            });
+            return;
+        }
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            walk(&path, out, skipped);
+        } else if (kind.is_file() || kind.is_symlink()) && has_supported_extension(&path) {
+            out.push(path);
+        }
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// A report already in the index.
+#[derive(Debug, Clone)]
+struct Existing {
+    doc_id: String,
+    hash: String,
+    pipeline: String,
+}
+
+/// Bookkeeping documents of the index: source path → report.
+fn load_existing(index: &BaocaoIndex) -> Result<HashMap<String, Existing>, IndexError> {
+    let f = index.fields();
+    let reader = index.reader()?;
+    let searcher = reader.searcher();
+    let query = TermQuery::new(
+        Term::from_field_text(f.kind, KIND_REPORT),
+        IndexRecordOption::Basic,
+    );
+    let addresses = searcher.search(&query, &DocSetCollector)?;
+    let mut out = HashMap::new();
+    for address in addresses {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let get = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        out.insert(
+            get(f.source),
+            Existing {
+                doc_id: get(f.doc_id),
+                hash: get(f.content_hash),
+                pipeline: get(f.pipeline),
+            },
+        );
+    }
+    Ok(out)
+}
+
+/// What a worker made of one file.
+enum Work {
+    Unchanged(Found),
+    Skipped(Found, String),
+    Parsed(Found, Box<Report>, String),
+}
+
+fn process(found: &Found, existing: &HashMap<String, Existing>, pipeline: &str) -> Work {
+    let bytes = match fs::read(&found.path) {
+        Ok(b) => b,
+        Err(e) => return Work::Skipped(found.clone(), io_reason(&e)),
+    };
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    let key = found.path.to_string_lossy();
+    if let Some(old) = existing.get(key.as_ref()) {
+        if old.hash == hash && old.pipeline == pipeline {
+            return Work::Unchanged(found.clone());
+        }
+    }
+    let name = found
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut found = found.clone();
+    found.bytes = bytes.len() as u64;
+    match crate::report::parse_bytes(&name, &bytes) {
+        Ok(mut report) => {
+            crate::tagging::tag_report(&mut report);
+            if report.sections.is_empty() && report.footnotes.is_empty() {
+                return Work::Skipped(found, "no numbered sections found".to_string());
+            }
+            Work::Parsed(found, Box::new(report), hash)
+        }
+        Err(e) => Work::Skipped(found, e.to_string()),
+    }
+}
+
+impl BaocaoIndex {
+    /// Indexes the report files under `paths` (files, and folders walked recursively for
+    /// [`SUPPORTED_EXTENSIONS`]): unchanged files are skipped, changed ones replaced,
+    /// and with `options.prune` the reports whose files vanished are removed. Files that
+    /// cannot be read or parsed are listed in [`IndexSummary::skipped`]; the others are
+    /// indexed. Commits every `options.batch_bytes` and at the end; nothing is committed
+    /// when nothing changed.
+    pub fn index_paths(
+        &self,
+        paths: &[PathBuf],
+        options: &IndexOptions,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<IndexSummary, IndexError> {
+        let start = Instant::now();
+        let threads = options.threads.unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(2)
+        });
+        let mut writer = self.writer(threads)?;
+        let f = *self.fields();
+        let pipeline = pipeline_version();
+        let mut summary = IndexSummary::default();
+        let files = discover(paths, &mut summary.skipped);
+        summary.bytes_seen = files.iter().map(|x| x.bytes).sum();
+        progress(Progress::Discovered {
+            files: files.len(),
+            bytes: summary.bytes_seen,
+        });
+        let existing = load_existing(self)?;
+
+        // doc id → source path that owns it.
+        let mut owner: HashMap<String, String> = existing
+            .iter()
+            .map(|(src, e)| (e.doc_id.clone(), src.clone()))
+            .collect();
+
+        if options.prune {
+            let mut vanished: Vec<(&String, &Existing)> = existing
+                .iter()
+                .filter(|entry| !Path::new(entry.0.as_str()).exists())
+                .collect();
+            vanished.sort_by(|a, b| a.0.cmp(b.0));
+            for (src, e) in vanished {
+                writer.delete_term(Term::from_field_text(f.doc_id, &e.doc_id));
+                owner.remove(&e.doc_id);
+                summary.removed.push(e.doc_id.clone());
+                let _ = src;
+            }
+        }
+
+        let cancel = AtomicBool::new(false);
+        let (tx, rx) = mpsc::sync_channel::<Work>(threads.max(2) * 2);
+        let mut pending_bytes = 0u64;
+        let mut uncommitted = !summary.removed.is_empty();
+        let result: Result<(), IndexError> = std::thread::scope(|scope| {
+            let files = &files;
+            let existing = &existing;
+            let pipeline = pipeline.as_str();
+            let cancel = &cancel;
+            scope.spawn(move || {
+                files.par_iter().for_each_with(tx, |tx, found| {
+                    if cancel.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let _ = tx.send(process(found, existing, pipeline));
+                });
+            });
+            let mut outcome = Ok(());
+            for work in rx {
+                if outcome.is_err() {
+                    continue;
+                }
+                let step = (|| -> Result<(), IndexError> {
+                    let (found, result) = match work {
+                        Work::Unchanged(found) => {
+                            summary.unchanged += 1;
+                            (found, FileOutcome::Unchanged)
+                        }
+                        Work::Skipped(found, reason) => {
+                            summary.skipped.push(SkippedFile {
+                                path: found.path.clone(),
+                                reason: reason.clone(),
+                            });
+                            (found, FileOutcome::Skipped(reason))
+                        }
+                        Work::Parsed(found, report, hash) => {
+                            let source = found.path.to_string_lossy().into_owned();
+                            let doc_id = report.metadata.doc_id.clone();
+                            if let Some(other) = owner.get(&doc_id) {
+                                if *other != source && Path::new(other).exists() {
+                                    let reason = format!("same doc id {doc_id} as {other}");
+                                    summary.skipped.push(SkippedFile {
+                                        path: found.path.clone(),
+                                        reason: reason.clone(),
+                                    });
+                                    progress(Progress::File {
+                                        path: found.path,
+                                        bytes: found.bytes,
+                                        outcome: FileOutcome::Skipped(reason),
+                                    });
+                                    return Ok(());
+                                }
+                            }
+                            let mut replaced = false;
+                            if let Some(old) = existing.get(&source) {
+                                writer.delete_term(Term::from_field_text(f.doc_id, &old.doc_id));
+                                replaced = true;
+                            }
+                            writer.delete_term(Term::from_field_text(f.doc_id, &doc_id));
+                            owner.insert(doc_id.clone(), source.clone());
+                            let info = SourceInfo {
+                                source,
+                                content_hash: hash,
+                                bytes: found.bytes,
+                            };
+                            for doc in report_documents(&f, &report, &info, pipeline) {
+                                writer.add_document(doc)?;
+                            }
+                            summary.sections += report.sections.len();
+                            summary.footnotes += report.footnotes.len();
+                            summary.bytes_indexed += found.bytes;
+                            summary.indexed.push(IndexedFile {
+                                path: found.path.clone(),
+                                doc_id,
+                                sections: report.sections.len(),
+                                footnotes: report.footnotes.len(),
+                                replaced,
+                            });
+                            pending_bytes += found.bytes;
+                            uncommitted = true;
+                            (found, FileOutcome::Indexed)
+                        }
+                    };
+                    progress(Progress::File {
+                        path: found.path,
+                        bytes: found.bytes,
+                        outcome: result,
+                    });
+                    if pending_bytes >= options.batch_bytes {
+                        progress(Progress::Committing);
+                        writer.commit()?;
+                        summary.commits += 1;
+                        pending_bytes = 0;
+                        uncommitted = false;
+                    }
+                    Ok(())
+                })();
+                if let Err(e) = step {
+                    cancel.store(true, Ordering::Relaxed);
+                    outcome = Err(e);
+                }
+            }
+            outcome
+        });
+        result?;
+        if uncommitted {
+            progress(Progress::Committing);
+            writer.commit()?;
+            summary.commits += 1;
+        }
+        writer.wait_merging_threads()?;
+        summary.elapsed = start.elapsed();
+        Ok(summary)
+    }
+
+    /// Indexes already parsed reports (no source file: `source` is empty), replacing
+    /// reports with the same doc id, and commits. For tests and benchmarks.
+    pub fn add_reports(&self, reports: &[Report]) -> Result<(), IndexError> {
+        let mut writer = self.writer(2)?;
+        let f: Fields = *self.fields();
+        let pipeline = pipeline_version();
+        for report in reports {
+            writer.delete_term(Term::from_field_text(f.doc_id, &report.metadata.doc_id));
+            let info = SourceInfo::default();
+            for doc in report_documents(&f, report, &info, &pipeline) {
+                writer.add_document(doc)?;
+            }
+        }
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn discovery_walks_folders_for_supported_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("a/b");
+        fs::create_dir_all(&sub).unwrap();
+        fs::write(sub.join("x.txt"), "x").unwrap();
+        fs::write(sub.join("y.MD"), "y").unwrap();
+        fs::write(sub.join("z.bin"), "z").unwrap();
+        fs::write(dir.path().join(".hidden.txt"), "h").unwrap();
+        let mut skipped = Vec::new();
+        let found = discover(
+            &[dir.path().to_path_buf(), dir.path().join("missing.txt")],
+            &mut skipped,
+        );
+        let names: Vec<String> = found
+            .iter()
+            .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["x.txt", "y.MD"]);
+        assert_eq!(skipped.len(), 1);
+        assert_eq!(skipped[0].reason, "no such file or directory");
+    }
+}

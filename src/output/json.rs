@@ -1,0 +1,325 @@
+//! JSON shapes of SPEC §3 (field names are the contract; fields may be added, never
+//! renamed). Built from the library's result structs, kept apart from the logic.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::index::IndexSummary;
+use crate::search::{FacetCounts, Hit, Outline, ReportInfo, SearchResults, Show, Stats, Unit};
+
+/// `search --json`.
+#[derive(Debug, Serialize)]
+pub struct SearchJson<'a> {
+    /// The query as given.
+    pub query: &'a str,
+    /// Number of matching units (all pages).
+    pub total: usize,
+    /// Offset of the first hit.
+    pub offset: usize,
+    /// The hits, best first.
+    pub hits: Vec<HitJson<'a>>,
+}
+
+/// One hit of `search --json`.
+#[derive(Debug, Serialize)]
+pub struct HitJson<'a> {
+    pub score: f32,
+    pub kind: &'static str,
+    pub id: &'a str,
+    pub doc_id: &'a str,
+    pub file: &'a str,
+    pub source: Option<String>,
+    pub title: &'a str,
+    pub path: &'a [String],
+    pub section_id: Option<&'a str>,
+    pub number: Option<u32>,
+    pub heading: &'a str,
+    pub snippet: &'a str,
+    pub text: &'a str,
+    pub line_start: usize,
+    pub line_end: usize,
+    pub years: &'a [i32],
+    pub period: &'a str,
+    pub doc_type: &'a str,
+    pub sectors: &'a [String],
+    pub role: &'a str,
+    pub province: Option<&'a str>,
+    pub footnote_refs: &'a [u32],
+}
+
+impl<'a> HitJson<'a> {
+    /// The JSON view of a hit.
+    pub fn of(h: &'a Hit) -> HitJson<'a> {
+        HitJson {
+            score: h.score,
+            kind: h.kind.as_str(),
+            id: &h.id,
+            doc_id: &h.doc_id,
+            file: &h.file,
+            source: h.source.as_ref().map(|p| p.display().to_string()),
+            title: &h.title,
+            path: &h.path,
+            section_id: h.section_id.as_deref(),
+            number: h.number,
+            heading: &h.heading,
+            snippet: &h.snippet,
+            text: &h.text,
+            line_start: h.line_start,
+            line_end: h.line_end,
+            years: &h.years,
+            period: &h.period,
+            doc_type: &h.doc_type,
+            sectors: &h.sectors,
+            role: &h.role,
+            province: h.province.as_deref(),
+            footnote_refs: &h.footnote_refs,
+        }
+    }
+}
+
+/// The `search --json` document.
+pub fn search(results: &SearchResults, offset: usize) -> SearchJson<'_> {
+    SearchJson {
+        query: &results.query,
+        total: results.total,
+        offset,
+        hits: results.hits.iter().map(HitJson::of).collect(),
+    }
+}
+
+/// `facets --json`.
+#[derive(Debug, Serialize)]
+pub struct FacetsJson<'a> {
+    /// The query, or null for all units.
+    pub query: Option<&'a str>,
+    /// Number of matching units.
+    pub total: usize,
+    /// Field → value → count.
+    pub facets: BTreeMap<&'a str, BTreeMap<&'a str, u64>>,
+}
+
+/// The `facets --json` document.
+pub fn facets(counts: &FacetCounts) -> FacetsJson<'_> {
+    FacetsJson {
+        query: Some(counts.query.as_str()).filter(|q| !q.trim().is_empty()),
+        total: counts.total,
+        facets: counts
+            .facets
+            .iter()
+            .map(|(name, values)| {
+                (
+                    name.as_str(),
+                    values.iter().map(|v| (v.value.as_str(), v.count)).collect(),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// Report metadata in JSON.
+#[derive(Debug, Serialize)]
+pub struct ReportJson<'a> {
+    pub doc_id: &'a str,
+    pub file: &'a str,
+    pub source: Option<String>,
+    pub title: &'a str,
+    pub doc_type: &'a str,
+    pub years: &'a [i32],
+    pub period: &'a str,
+    pub issuer: Option<&'a str>,
+    pub signer: Option<&'a str>,
+    pub province: Option<&'a str>,
+    pub bytes: u64,
+}
+
+impl<'a> ReportJson<'a> {
+    /// The JSON view of a report.
+    pub fn of(r: &'a ReportInfo) -> ReportJson<'a> {
+        ReportJson {
+            doc_id: &r.doc_id,
+            file: &r.file,
+            source: r.source.as_ref().map(|p| p.display().to_string()),
+            title: &r.title,
+            doc_type: &r.doc_type,
+            years: &r.years,
+            period: &r.period,
+            issuer: r.issuer.as_deref(),
+            signer: r.signer.as_deref(),
+            province: r.province.as_deref(),
+            bytes: r.bytes,
+        }
+    }
+}
+
+/// One section of `show --json` for an outline.
+#[derive(Debug, Serialize)]
+pub struct OutlineSectionJson<'a> {
+    pub id: &'a str,
+    pub path: &'a [String],
+    pub heading: &'a str,
+    pub line_start: usize,
+    pub line_end: usize,
+    pub sectors: &'a [String],
+    pub role: &'a str,
+    pub footnote_refs: &'a [u32],
+    pub chars: usize,
+}
+
+/// `show --json` for a report: `{"report":{..},"sections":[..],"footnotes":N}`.
+#[derive(Debug, Serialize)]
+pub struct OutlineJson<'a> {
+    pub report: ReportJson<'a>,
+    pub sections: Vec<OutlineSectionJson<'a>>,
+    pub footnotes: usize,
+}
+
+/// `show --json` for a section: `{"report":{..},"unit":{hit},"footnotes":[hit..]}`.
+#[derive(Debug, Serialize)]
+pub struct UnitJson<'a> {
+    pub report: ReportJson<'a>,
+    pub unit: HitJson<'a>,
+    pub footnotes: Vec<HitJson<'a>>,
+}
+
+/// `show --json`, either shape.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum ShowJson<'a> {
+    /// A report's outline.
+    Outline(OutlineJson<'a>),
+    /// A section or footnote.
+    Unit(UnitJson<'a>),
+}
+
+fn outline(o: &Outline) -> OutlineJson<'_> {
+    OutlineJson {
+        report: ReportJson::of(&o.report),
+        sections: o
+            .sections
+            .iter()
+            .map(|s| OutlineSectionJson {
+                id: &s.id,
+                path: &s.path,
+                heading: &s.heading,
+                line_start: s.line_start,
+                line_end: s.line_end,
+                sectors: &s.sectors,
+                role: &s.role,
+                footnote_refs: &s.footnote_refs,
+                chars: s.chars,
+            })
+            .collect(),
+        footnotes: o.footnotes,
+    }
+}
+
+fn unit(u: &Unit) -> UnitJson<'_> {
+    UnitJson {
+        report: ReportJson::of(&u.report),
+        unit: HitJson::of(&u.unit),
+        footnotes: u.footnotes.iter().map(HitJson::of).collect(),
+    }
+}
+
+/// The `show --json` document.
+pub fn show(s: &Show) -> ShowJson<'_> {
+    match s {
+        Show::Outline(o) => ShowJson::Outline(outline(o)),
+        Show::Unit(u) => ShowJson::Unit(unit(u)),
+    }
+}
+
+/// `stats --json`.
+#[derive(Debug, Serialize)]
+pub struct StatsJson<'a> {
+    pub reports: usize,
+    pub sections: usize,
+    pub footnotes: usize,
+    pub source_bytes: u64,
+    pub index_bytes: u64,
+    pub segments: usize,
+    pub schema_version: u32,
+    pub facets: BTreeMap<&'a str, BTreeMap<&'a str, u64>>,
+}
+
+/// The `stats --json` document.
+pub fn stats(s: &Stats) -> StatsJson<'_> {
+    StatsJson {
+        reports: s.reports,
+        sections: s.sections,
+        footnotes: s.footnotes,
+        source_bytes: s.source_bytes,
+        index_bytes: s.index_bytes,
+        segments: s.segments,
+        schema_version: s.schema_version,
+        facets: facets(&s.facets).facets,
+    }
+}
+
+/// A file skipped by `index`.
+#[derive(Debug, Serialize)]
+pub struct SkippedJson {
+    pub path: String,
+    pub reason: String,
+}
+
+/// A file indexed by `index`.
+#[derive(Debug, Serialize)]
+pub struct IndexedJson<'a> {
+    pub path: String,
+    pub doc_id: &'a str,
+    pub sections: usize,
+    pub footnotes: usize,
+    pub replaced: bool,
+}
+
+/// `index --json`.
+#[derive(Debug, Serialize)]
+pub struct IndexJson<'a> {
+    pub changed: bool,
+    pub indexed: Vec<IndexedJson<'a>>,
+    pub unchanged: usize,
+    pub skipped: Vec<SkippedJson>,
+    pub removed: &'a [String],
+    pub sections: usize,
+    pub footnotes: usize,
+    pub bytes: u64,
+    pub seconds: f64,
+    pub mb_per_s: f64,
+    pub commits: usize,
+}
+
+/// The `index --json` document.
+pub fn index(s: &IndexSummary) -> IndexJson<'_> {
+    IndexJson {
+        changed: s.changed(),
+        indexed: s
+            .indexed
+            .iter()
+            .map(|i| IndexedJson {
+                path: i.path.display().to_string(),
+                doc_id: &i.doc_id,
+                sections: i.sections,
+                footnotes: i.footnotes,
+                replaced: i.replaced,
+            })
+            .collect(),
+        unchanged: s.unchanged,
+        skipped: s
+            .skipped
+            .iter()
+            .map(|k| SkippedJson {
+                path: k.path.display().to_string(),
+                reason: k.reason.clone(),
+            })
+            .collect(),
+        removed: &s.removed,
+        sections: s.sections,
+        footnotes: s.footnotes,
+        bytes: s.bytes_indexed,
+        seconds: s.elapsed.as_secs_f64(),
+        mb_per_s: s.mb_per_s(),
+        commits: s.commits,
+    }
+}

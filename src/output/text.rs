@@ -1,0 +1,375 @@
+//! Human-readable renderings (plain text, coloured by a [`Painter`]).
+
+use std::fmt::Write;
+
+use super::{display_path, ellipsize, Painter};
+use crate::index::IndexSummary;
+use crate::search::{
+    FacetCounts, FacetValue, Hit, Kind, Outline, ReportInfo, SearchResults, Show, Stats, Unit,
+};
+
+fn path_label(path: &[String]) -> String {
+    path.join(" › ")
+}
+
+fn report_line(
+    p: &Painter,
+    title: &str,
+    period: &str,
+    doc_type: &str,
+    province: Option<&str>,
+) -> String {
+    let mut parts = Vec::new();
+    if !title.is_empty() {
+        parts.push(ellipsize(title, 90));
+    }
+    let mut meta = Vec::new();
+    if !period.is_empty() {
+        meta.push(period.to_string());
+    }
+    if !doc_type.is_empty() {
+        meta.push(doc_type.to_string());
+    }
+    if let Some(p) = province {
+        meta.push(p.to_string());
+    }
+    let meta = meta.join(" · ");
+    if parts.is_empty() {
+        p.dim(&meta)
+    } else if meta.is_empty() {
+        parts.join("")
+    } else {
+        format!("{} {}", parts.join(""), p.dim(&format!("({meta})")))
+    }
+}
+
+fn hit_header(p: &Painter, hit: &Hit) -> String {
+    let location = format!(
+        "{}:{}",
+        display_path(hit.source.as_deref(), &hit.file),
+        hit.line_start
+    );
+    let what = match hit.kind {
+        Kind::Section => {
+            let heading = ellipsize(&hit.heading, 100);
+            format!("{} {}", p.strong(&path_label(&hit.path)), heading)
+        }
+        Kind::Footnote => {
+            let n = hit.number.map(|n| n.to_string()).unwrap_or_default();
+            let within = if hit.path.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " in {} {}",
+                    path_label(&hit.path),
+                    ellipsize(&hit.heading, 70)
+                )
+            };
+            format!("{}{}", p.strong(&format!("footnote {n}")), within)
+        }
+    };
+    format!("{}  {}", p.location(&location), what)
+}
+
+/// `search` in human form.
+pub fn search(p: &Painter, results: &SearchResults, offset: usize) -> String {
+    let mut out = String::new();
+    if results.total == 0 {
+        let _ = writeln!(out, "No match for {:?}.", results.query);
+        return out;
+    }
+    for (i, hit) in results.hits.iter().enumerate() {
+        let _ = writeln!(out, "{:>3}. {}", offset + i + 1, hit_header(p, hit));
+        let _ = writeln!(
+            out,
+            "     {}",
+            report_line(
+                p,
+                &hit.title,
+                &hit.period,
+                &hit.doc_type,
+                hit.province.as_deref()
+            )
+        );
+        let snippet = p.snippet(&hit.snippet);
+        if !snippet.trim().is_empty() {
+            let _ = writeln!(out, "     {snippet}");
+        }
+        let _ = writeln!(out);
+    }
+    let shown = results.hits.len();
+    let last = offset + shown;
+    if shown == 0 {
+        let _ = writeln!(
+            out,
+            "{} matches for {:?}; none at offset {offset}.",
+            results.total, results.query
+        );
+    } else if last < results.total {
+        let _ = writeln!(
+            out,
+            "{}",
+            p.dim(&format!(
+                "{}–{} of {} matches (next page: --offset {last})",
+                offset + 1,
+                last,
+                results.total
+            ))
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "{}",
+            p.dim(&format!(
+                "{}–{} of {} matches",
+                offset + 1,
+                last,
+                results.total
+            ))
+        );
+    }
+    out
+}
+
+fn facet_block(p: &Painter, out: &mut String, name: &str, values: &[FacetValue]) {
+    let _ = writeln!(out, "{}", p.strong(name));
+    if values.is_empty() {
+        let _ = writeln!(out, "  {}", p.dim("(none)"));
+    }
+    let width = values
+        .iter()
+        .map(|v| v.value.chars().count())
+        .max()
+        .unwrap_or(0);
+    for v in values {
+        let indent = if v.value.contains('/') { "    " } else { "  " };
+        let pad = width.saturating_sub(v.value.chars().count());
+        let _ = writeln!(
+            out,
+            "{indent}{}{}  {:>6}",
+            v.value,
+            " ".repeat(pad),
+            v.count
+        );
+    }
+}
+
+/// `facets` in human form.
+pub fn facets(p: &Painter, counts: &FacetCounts) -> String {
+    let mut out = String::new();
+    let what = if counts.query.trim().is_empty() {
+        "all sections and footnotes".to_string()
+    } else {
+        format!("matches for {:?}", counts.query)
+    };
+    let _ = writeln!(out, "{} {what}\n", counts.total);
+    for (name, values) in &counts.facets {
+        facet_block(p, &mut out, name, values);
+        let _ = writeln!(out);
+    }
+    out
+}
+
+fn report_block(p: &Painter, out: &mut String, r: &ReportInfo) {
+    let _ = writeln!(
+        out,
+        "{}",
+        p.strong(if r.title.is_empty() {
+            &r.file
+        } else {
+            &r.title
+        })
+    );
+    let _ = writeln!(out, "  doc id    {}", r.doc_id);
+    let _ = writeln!(
+        out,
+        "  file      {}",
+        p.location(&display_path(r.source.as_deref(), &r.file))
+    );
+    let years: Vec<String> = r.years.iter().map(|y| y.to_string()).collect();
+    let _ = writeln!(out, "  period    {} (years {})", r.period, years.join(", "));
+    let _ = writeln!(out, "  type      {}", r.doc_type);
+    if let Some(i) = &r.issuer {
+        let _ = writeln!(out, "  issuer    {i}");
+    }
+    if let Some(pv) = &r.province {
+        let _ = writeln!(out, "  province  {pv}");
+    }
+    if let Some(s) = &r.signer {
+        let _ = writeln!(out, "  signer    {s}");
+    }
+}
+
+fn outline(p: &Painter, o: &Outline) -> String {
+    let mut out = String::new();
+    report_block(p, &mut out, &o.report);
+    let _ = writeln!(
+        out,
+        "  {} sections, {} footnotes\n",
+        o.sections.len(),
+        o.footnotes
+    );
+    for s in &o.sections {
+        let depth = s.path.len().saturating_sub(1);
+        let label = s.path.last().cloned().unwrap_or_default();
+        let sectors = if s.sectors.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", s.sectors.join(", "))
+        };
+        let _ = writeln!(
+            out,
+            "{}{} {} {}{}",
+            "  ".repeat(depth),
+            p.strong(&label),
+            ellipsize(&s.heading, 90),
+            p.location(&format!(":{}", s.line_start)),
+            p.dim(&sectors)
+        );
+    }
+    let _ =
+        writeln!(
+        out,
+        "\n{}",
+        p.dim("Show one section with: baocao show 'DOC_ID#PATH' (e.g. the ids in `search --json`).")
+    );
+    out
+}
+
+fn unit(p: &Painter, u: &Unit) -> String {
+    let mut out = String::new();
+    let h = &u.unit;
+    let _ = writeln!(out, "{}", hit_header(p, h));
+    let _ = writeln!(
+        out,
+        "{}",
+        report_line(p, &h.title, &h.period, &h.doc_type, h.province.as_deref())
+    );
+    let mut facets = Vec::new();
+    if !h.sectors.is_empty() {
+        facets.push(format!("sectors: {}", h.sectors.join(", ")));
+    }
+    if !h.role.is_empty() {
+        facets.push(format!("role: {}", h.role));
+    }
+    facets.push(format!("id: {}", h.id));
+    let _ = writeln!(out, "{}\n", p.dim(&facets.join(" · ")));
+    if h.kind == Kind::Section && !h.heading.is_empty() {
+        let _ = writeln!(out, "{}\n", p.strong(&h.heading));
+    }
+    for para in h.text.split('\n').filter(|l| !l.trim().is_empty()) {
+        let _ = writeln!(out, "{para}\n");
+    }
+    if !u.footnotes.is_empty() {
+        let _ = writeln!(out, "{}", p.strong("Footnotes"));
+        for n in &u.footnotes {
+            let _ = writeln!(
+                out,
+                "  {} {} {}",
+                p.strong(&n.number.map(|n| n.to_string()).unwrap_or_default()),
+                n.text.replace('\n', " "),
+                p.location(&format!(":{}", n.line_start))
+            );
+        }
+    }
+    out
+}
+
+/// `show` in human form.
+pub fn show(p: &Painter, s: &Show) -> String {
+    match s {
+        Show::Outline(o) => outline(p, o),
+        Show::Unit(u) => unit(p, u),
+    }
+}
+
+/// Bytes in a human unit.
+pub fn bytes(n: u64) -> String {
+    let n = n as f64;
+    if n >= 1e9 {
+        format!("{:.2} GB", n / 1e9)
+    } else if n >= 1e6 {
+        format!("{:.1} MB", n / 1e6)
+    } else if n >= 1e3 {
+        format!("{:.1} kB", n / 1e3)
+    } else {
+        format!("{n} B")
+    }
+}
+
+/// `stats` in human form.
+pub fn stats(p: &Painter, s: &Stats) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "reports    {:>8}", s.reports);
+    let _ = writeln!(out, "sections   {:>8}", s.sections);
+    let _ = writeln!(out, "footnotes  {:>8}", s.footnotes);
+    let _ = writeln!(out, "sources    {:>8}", bytes(s.source_bytes));
+    let ratio = if s.source_bytes > 0 {
+        format!(
+            " ({:.2} × sources)",
+            s.index_bytes as f64 / s.source_bytes as f64
+        )
+    } else {
+        String::new()
+    };
+    let _ = writeln!(out, "index      {:>8}{ratio}", bytes(s.index_bytes));
+    let _ = writeln!(out, "segments   {:>8}", s.segments);
+    let _ = writeln!(out, "schema     {:>8}\n", s.schema_version);
+    for (name, values) in &s.facets.facets {
+        facet_block(p, &mut out, name, values);
+        let _ = writeln!(out);
+    }
+    out
+}
+
+/// `index` summary in human form.
+pub fn index(p: &Painter, s: &IndexSummary) -> String {
+    let mut out = String::new();
+    if !s.changed() && s.skipped.is_empty() {
+        let _ = writeln!(
+            out,
+            "Index is up to date: {} reports unchanged, nothing to do.",
+            s.unchanged
+        );
+        return out;
+    }
+    let replaced = s.indexed.iter().filter(|i| i.replaced).count();
+    let _ = writeln!(
+        out,
+        "Indexed {} reports ({} new, {} changed): {} sections, {} footnotes; {} unchanged.",
+        s.indexed.len(),
+        s.indexed.len() - replaced,
+        replaced,
+        s.sections,
+        s.footnotes,
+        s.unchanged
+    );
+    if !s.removed.is_empty() {
+        let _ = writeln!(
+            out,
+            "Removed {} reports whose files vanished: {}.",
+            s.removed.len(),
+            s.removed.join(", ")
+        );
+    }
+    if s.bytes_indexed > 0 {
+        let _ = writeln!(
+            out,
+            "{} in {:.2} s ({:.1} MB/s).",
+            bytes(s.bytes_indexed),
+            s.elapsed.as_secs_f64(),
+            s.mb_per_s()
+        );
+    }
+    if !s.skipped.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            p.strong(&format!("Skipped {} files:", s.skipped.len()))
+        );
+        for k in &s.skipped {
+            let _ = writeln!(out, "  {}: {}", display_path(Some(&k.path), ""), k.reason);
+        }
+    }
+    out
+}

@@ -1,0 +1,345 @@
+//! Parsed query + filters → tantivy query.
+//!
+//! Each word or phrase is a Should over the folded field and, when it carries diacritics,
+//! the exact field (boosted), over heading (boosted) and text. Words are required by
+//! default; the whole query as a phrase (exact, then with a small slop) is an optional
+//! clause that lifts the sections where the words stand together. Filters are
+//! zero-scoring `Must` clauses.
+
+use std::ops::Bound;
+
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Term;
+
+use super::query::{Leaf, Node, QueryError, Scope};
+use super::{Filters, KindFilter, SearchError, YearFilter};
+use crate::index::schema::{Fields, KIND_FOOTNOTE, KIND_SECTION};
+use crate::index::BaocaoIndex;
+
+/// Weight of a match in the heading relative to one in the text.
+const HEADING_BOOST: f32 = 1.5;
+/// Extra weight of the exact-diacritic field when the query word carries diacritics.
+const EXACT_BOOST: f32 = 1.5;
+/// Weight of the whole query found as an exact phrase.
+const PHRASE_BOOST: f32 = 3.0;
+/// Weight of the whole query found with a few words in between.
+const NEAR_BOOST: f32 = 1.0;
+/// Words allowed between the query's words for the proximity clause.
+const NEAR_SLOP: u32 = 4;
+
+/// The analyzers used to turn typed words into terms.
+pub(crate) struct Analyzers {
+    exact: TextAnalyzer,
+    folded: TextAnalyzer,
+}
+
+impl Analyzers {
+    pub(crate) fn new() -> Analyzers {
+        Analyzers {
+            exact: crate::analysis::vi_analyzer(),
+            folded: crate::analysis::vi_folded_analyzer(),
+        }
+    }
+
+    fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            out.push(t.text.clone());
+        }
+        out
+    }
+
+    pub(crate) fn folded(&mut self, text: &str) -> Vec<String> {
+        Self::tokens(&mut self.folded, text)
+    }
+
+    pub(crate) fn exact(&mut self, text: &str) -> Vec<String> {
+        Self::tokens(&mut self.exact, text)
+    }
+}
+
+/// The terms (folded tokens) of the positive leaves: what snippets highlight.
+pub(crate) fn positive_terms(node: &Node, analyzers: &mut Analyzers, out: &mut Vec<String>) {
+    match node {
+        Node::Leaf(leaf) => {
+            for t in analyzers.folded(&leaf.text) {
+                if !out.contains(&t) {
+                    out.push(t);
+                }
+            }
+        }
+        Node::And(items) | Node::Or(items) => {
+            for item in items {
+                positive_terms(item, analyzers, out);
+            }
+        }
+        Node::Not(_) => {}
+    }
+}
+
+/// Term or phrase on one field; None when there are no tokens.
+fn term_or_phrase(field: Field, tokens: &[String], slop: u32) -> Option<Box<dyn Query>> {
+    match tokens.len() {
+        0 => None,
+        1 => Some(Box::new(TermQuery::new(
+            Term::from_field_text(field, &tokens[0]),
+            IndexRecordOption::WithFreqs,
+        ))),
+        _ => {
+            let terms = tokens
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (i, Term::from_field_text(field, t)))
+                .collect();
+            Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)))
+        }
+    }
+}
+
+fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    if (boost - 1.0).abs() < f32::EPSILON {
+        query
+    } else {
+        Box::new(BoostQuery::new(query, boost))
+    }
+}
+
+/// The Should-alternatives of one leaf (exact/folded × heading/text).
+fn leaf_query(leaf: &Leaf, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<dyn Query>> {
+    let folded = analyzers.folded(&leaf.text);
+    if folded.is_empty() {
+        return None;
+    }
+    let exact = if crate::analysis::has_diacritics(&leaf.text) {
+        analyzers.exact(&leaf.text)
+    } else {
+        Vec::new()
+    };
+    let mut fields: Vec<(Field, Field, f32)> = Vec::new();
+    if leaf.scope != Scope::Text {
+        fields.push((f.heading_folded, f.heading, HEADING_BOOST));
+    }
+    if leaf.scope != Scope::Heading {
+        fields.push((f.text_folded, f.text, 1.0));
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (folded_field, exact_field, boost) in fields {
+        if let Some(q) = term_or_phrase(folded_field, &folded, 0) {
+            clauses.push((Occur::Should, boosted(q, boost)));
+        }
+        if let Some(q) = term_or_phrase(exact_field, &exact, 0) {
+            clauses.push((Occur::Should, boosted(q, boost * EXACT_BOOST)));
+        }
+    }
+    Some(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// Builds the scoring part of a node. None when the node has no searchable token.
+fn node_query(node: &Node, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<dyn Query>> {
+    match node {
+        Node::Leaf(leaf) => leaf_query(leaf, f, analyzers),
+        Node::Not(inner) => node_query(inner, f, analyzers),
+        Node::And(items) => {
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for item in items {
+                let (occur, inner) = match item {
+                    Node::Not(inner) => (Occur::MustNot, inner.as_ref()),
+                    other => (Occur::Must, other),
+                };
+                if let Some(q) = node_query(inner, f, analyzers) {
+                    clauses.push((occur, q));
+                }
+            }
+            if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
+                return None;
+            }
+            Some(Box::new(BooleanQuery::new(clauses)))
+        }
+        Node::Or(items) => {
+            let clauses: Vec<(Occur, Box<dyn Query>)> = items
+                .iter()
+                .filter_map(|item| node_query(item, f, analyzers))
+                .map(|q| (Occur::Should, q))
+                .collect();
+            if clauses.is_empty() {
+                return None;
+            }
+            Some(Box::new(BooleanQuery::new(clauses)))
+        }
+    }
+}
+
+/// The leaves required at the top level, in order (not in OR groups, not excluded).
+fn top_level_leaves<'a>(node: &'a Node, out: &mut Vec<&'a Leaf>) {
+    match node {
+        Node::Leaf(leaf) => out.push(leaf),
+        Node::And(items) => {
+            for item in items {
+                top_level_leaves(item, out);
+            }
+        }
+        Node::Or(_) | Node::Not(_) => {}
+    }
+}
+
+/// Optional clauses that lift the units where the query's words stand together.
+fn proximity_clauses(
+    node: &Node,
+    f: &Fields,
+    analyzers: &mut Analyzers,
+) -> Vec<(Occur, Box<dyn Query>)> {
+    let mut leaves = Vec::new();
+    top_level_leaves(node, &mut leaves);
+    let leaves: Vec<&Leaf> = leaves
+        .into_iter()
+        .filter(|l| l.scope == Scope::Any)
+        .collect();
+    let typed: String = leaves
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let folded = analyzers.folded(&typed);
+    let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if folded.len() < 2 {
+        return out;
+    }
+    let mut push = |q: Option<Box<dyn Query>>, boost: f32| {
+        if let Some(q) = q {
+            out.push((Occur::Should, boosted(q, boost)));
+        }
+    };
+    push(term_or_phrase(f.text_folded, &folded, 0), PHRASE_BOOST);
+    push(
+        term_or_phrase(f.heading_folded, &folded, 0),
+        PHRASE_BOOST * HEADING_BOOST,
+    );
+    push(
+        term_or_phrase(f.text_folded, &folded, NEAR_SLOP),
+        NEAR_BOOST,
+    );
+    if crate::analysis::has_diacritics(&typed) {
+        let exact = analyzers.exact(&typed);
+        if exact.len() == folded.len() {
+            push(
+                term_or_phrase(f.text, &exact, 0),
+                PHRASE_BOOST * EXACT_BOOST,
+            );
+        }
+    }
+    out
+}
+
+fn filter(query: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
+    (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0)))
+}
+
+fn term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn facet_term(field: Field, slug: &str, what: &str) -> Result<Box<dyn Query>, SearchError> {
+    let facet = crate::index::slug_facet(slug)
+        .ok_or_else(|| SearchError::BadFilter(format!("empty {what}")))?;
+    Ok(Box::new(TermQuery::new(
+        Term::from_facet(field, &facet),
+        IndexRecordOption::Basic,
+    )))
+}
+
+fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if queries.len() == 1 {
+        return queries.into_iter().next().expect("one");
+    }
+    Box::new(BooleanQuery::new(
+        queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+/// The zero-scoring filter clauses of `filters` (always at least the kind filter).
+pub(crate) fn filter_clauses(
+    f: &Fields,
+    filters: &Filters,
+) -> Result<Vec<(Occur, Box<dyn Query>)>, SearchError> {
+    let mut out = Vec::new();
+    let kinds = match filters.kind {
+        KindFilter::Section => vec![term(f.kind, KIND_SECTION)],
+        KindFilter::Footnote => vec![term(f.kind, KIND_FOOTNOTE)],
+        KindFilter::All => vec![term(f.kind, KIND_SECTION), term(f.kind, KIND_FOOTNOTE)],
+    };
+    out.push(filter(any_of(kinds)));
+    if let Some(years) = &filters.year {
+        let (from, to) = match *years {
+            YearFilter::One(y) => (y, y),
+            YearFilter::Range(a, b) => (a, b),
+        };
+        let q: Box<dyn Query> = if from == to {
+            Box::new(TermQuery::new(
+                Term::from_field_u64(f.years, u64::from(from)),
+                IndexRecordOption::Basic,
+            ))
+        } else {
+            Box::new(RangeQuery::new(
+                Bound::Included(Term::from_field_u64(f.years, u64::from(from))),
+                Bound::Included(Term::from_field_u64(f.years, u64::from(to))),
+            ))
+        };
+        out.push(filter(q));
+    }
+    if !filters.sectors.is_empty() {
+        let qs = filters
+            .sectors
+            .iter()
+            .map(|s| facet_term(f.sector_facet, s, "sector"))
+            .collect::<Result<Vec<_>, _>>()?;
+        out.push(filter(any_of(qs)));
+    }
+    if let Some(t) = &filters.doc_type {
+        out.push(filter(facet_term(f.doc_type_facet, t, "document type")?));
+    }
+    if let Some(r) = &filters.role {
+        out.push(filter(facet_term(f.role_facet, r, "role")?));
+    }
+    if let Some(p) = &filters.province {
+        let folded = crate::analysis::fold(p.trim());
+        if folded.is_empty() {
+            return Err(SearchError::BadFilter("empty province".to_string()));
+        }
+        out.push(filter(term(f.province_folded, &folded)));
+    }
+    Ok(out)
+}
+
+/// The complete query: the parsed query (or all units when None) under the filters.
+pub(crate) fn build(
+    index: &BaocaoIndex,
+    node: Option<&Node>,
+    filters: &Filters,
+    analyzers: &mut Analyzers,
+) -> Result<Box<dyn Query>, SearchError> {
+    let f = index.fields();
+    let mut clauses = filter_clauses(f, filters)?;
+    if let Some(node) = node {
+        match node_query(node, f, analyzers) {
+            Some(core) => {
+                clauses.push((Occur::Must, core));
+                clauses.extend(proximity_clauses(node, f, analyzers));
+            }
+            None => {
+                return Err(SearchError::Query(QueryError {
+                    message: "the query has no word to search for".to_string(),
+                    position: 0,
+                }))
+            }
+        }
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}

@@ -1,0 +1,440 @@
+//! The query language of SPEC §3, parsed into a small tree.
+//!
+//! ```text
+//! query   := or ( end )
+//! or      := and ( "OR" and )*
+//! and     := unary ( ["AND"] unary )*
+//! unary   := ("-" | "NOT") unary | [ ("heading:" | "text:") ] primary
+//! primary := WORD | "quoted phrase" | "(" or ")"
+//! ```
+//!
+//! Words are all required by default; `OR` joins alternatives; `-word` or `NOT word`
+//! excludes. A word that the analyzer splits into several tokens (`11-NQ/TW`) is searched as
+//! a phrase. Errors carry the character position (1-based) where they were found.
+
+use std::fmt;
+
+/// Where a leaf is searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Heading and text.
+    Any,
+    /// Heading only (`heading:`).
+    Heading,
+    /// Text only (`text:`).
+    Text,
+}
+
+/// A word or a quoted phrase, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leaf {
+    /// The text as typed.
+    pub text: String,
+    /// Whether it was quoted.
+    pub quoted: bool,
+    /// Where it is searched.
+    pub scope: Scope,
+}
+
+/// The parsed query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node {
+    /// A word or phrase.
+    Leaf(Leaf),
+    /// All children required (excluded children must not match).
+    And(Vec<Node>),
+    /// At least one child.
+    Or(Vec<Node>),
+    /// Excluded.
+    Not(Box<Node>),
+}
+
+/// A malformed query: what is wrong and where (1-based character position).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct QueryError {
+    /// What is wrong.
+    pub message: String,
+    /// 1-based character position in the query (0 when it concerns the whole query).
+    pub position: usize,
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.position > 0 {
+            write!(
+                f,
+                "malformed query: {} (at character {})",
+                self.message, self.position
+            )
+        } else {
+            write!(f, "malformed query: {}", self.message)
+        }
+    }
+}
+
+fn err(message: impl Into<String>, position: usize) -> QueryError {
+    QueryError {
+        message: message.into(),
+        position,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Lex {
+    Word(String),
+    Phrase(String),
+    Minus,
+    Not,
+    And,
+    Or,
+    Open,
+    Close,
+    Field(Scope),
+}
+
+/// Splits the query into lexemes with their 1-based character positions.
+fn lex(query: &str) -> Result<Vec<(Lex, usize)>, QueryError> {
+    let chars: Vec<char> = query.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let pos = i + 1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        match c {
+            '"' | '“' | '”' => {
+                let close = chars[i + 1..]
+                    .iter()
+                    .position(|&q| matches!(q, '"' | '“' | '”'))
+                    .ok_or_else(|| err("unterminated quote: add the closing \"", pos))?;
+                let phrase: String = chars[i + 1..i + 1 + close].iter().collect();
+                out.push((Lex::Phrase(phrase), pos));
+                i += close + 2;
+            }
+            '(' => {
+                out.push((Lex::Open, pos));
+                i += 1;
+            }
+            ')' => {
+                out.push((Lex::Close, pos));
+                i += 1;
+            }
+            '-' if i + 1 < chars.len()
+                && !chars[i + 1].is_whitespace()
+                && chars[i + 1] != '-'
+                && chars[i + 1] != ')' =>
+            {
+                out.push((Lex::Minus, pos));
+                i += 1;
+            }
+            _ => {
+                let start = i;
+                while i < chars.len()
+                    && !chars[i].is_whitespace()
+                    && !matches!(chars[i], '"' | '“' | '”' | '(' | ')')
+                {
+                    i += 1;
+                }
+                let word: String = chars[start..i].iter().collect();
+                let lower = word.to_lowercase();
+                let field = [("heading:", Scope::Heading), ("text:", Scope::Text)]
+                    .into_iter()
+                    .find(|(prefix, _)| lower.starts_with(prefix));
+                if let Some((prefix, scope)) = field {
+                    out.push((Lex::Field(scope), pos));
+                    let rest: String = word.chars().skip(prefix.chars().count()).collect();
+                    if !rest.is_empty() {
+                        out.push((Lex::Word(rest), pos + prefix.chars().count()));
+                    }
+                    continue;
+                }
+                let lexeme = match word.as_str() {
+                    "OR" | "||" => Lex::Or,
+                    "AND" | "&&" => Lex::And,
+                    "NOT" => Lex::Not,
+                    _ if word.chars().all(|c| c == '-') => continue,
+                    _ => Lex::Word(word),
+                };
+                out.push((lexeme, pos));
+            }
+        }
+    }
+    Ok(out)
+}
+
+struct Parser {
+    lexemes: Vec<(Lex, usize)>,
+    at: usize,
+    end: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Lex> {
+        self.lexemes.get(self.at).map(|(l, _)| l)
+    }
+
+    fn pos(&self) -> usize {
+        self.lexemes.get(self.at).map_or(self.end, |(_, p)| *p)
+    }
+
+    fn or(&mut self, scope: Scope) -> Result<Node, QueryError> {
+        let mut alternatives = vec![self.and(scope)?];
+        while self.peek() == Some(&Lex::Or) {
+            let pos = self.pos();
+            self.at += 1;
+            if matches!(self.peek(), None | Some(Lex::Close) | Some(Lex::Or)) {
+                return Err(err("OR needs a word after it", pos));
+            }
+            alternatives.push(self.and(scope)?);
+        }
+        for alt in &alternatives {
+            if alternatives.len() > 1 && matches!(alt, Node::Not(_)) {
+                return Err(err(
+                    "an excluded word cannot be an OR alternative",
+                    self.pos(),
+                ));
+            }
+        }
+        Ok(if alternatives.len() == 1 {
+            alternatives.pop().expect("one")
+        } else {
+            Node::Or(alternatives)
+        })
+    }
+
+    fn and(&mut self, scope: Scope) -> Result<Node, QueryError> {
+        let mut items = Vec::new();
+        loop {
+            match self.peek() {
+                None | Some(Lex::Close) | Some(Lex::Or) => break,
+                Some(Lex::And) => {
+                    let pos = self.pos();
+                    if items.is_empty() {
+                        return Err(err("AND needs a word before it", pos));
+                    }
+                    self.at += 1;
+                    if matches!(
+                        self.peek(),
+                        None | Some(Lex::Close) | Some(Lex::Or) | Some(Lex::And)
+                    ) {
+                        return Err(err("AND needs a word after it", pos));
+                    }
+                }
+                _ => items.push(self.unary(scope)?),
+            }
+        }
+        if items.is_empty() {
+            let pos = self.pos();
+            return Err(match self.peek() {
+                Some(Lex::Or) => err("OR needs a word before it", pos),
+                Some(Lex::Close) => err("unexpected )", pos),
+                _ => err("nothing to search for", pos),
+            });
+        }
+        Ok(if items.len() == 1 {
+            items.pop().expect("one")
+        } else {
+            Node::And(items)
+        })
+    }
+
+    fn unary(&mut self, scope: Scope) -> Result<Node, QueryError> {
+        let pos = self.pos();
+        match self.peek() {
+            Some(Lex::Minus) | Some(Lex::Not) => {
+                let what = if self.peek() == Some(&Lex::Minus) {
+                    "-"
+                } else {
+                    "NOT"
+                };
+                self.at += 1;
+                if matches!(
+                    self.peek(),
+                    None | Some(Lex::Close) | Some(Lex::Or) | Some(Lex::And)
+                ) {
+                    return Err(err(format!("{what} needs a word after it"), pos));
+                }
+                let inner = self.unary(scope)?;
+                if let Node::Not(_) = inner {
+                    return Err(err("a word cannot be excluded twice", pos));
+                }
+                Ok(Node::Not(Box::new(inner)))
+            }
+            Some(Lex::Field(field)) => {
+                let field = *field;
+                self.at += 1;
+                match self.peek() {
+                    Some(Lex::Word(_)) | Some(Lex::Phrase(_)) | Some(Lex::Open) => {
+                        self.primary(field)
+                    }
+                    _ => Err(err(
+                        "heading: and text: need a word, a \"phrase\" or a (group) right after them",
+                        pos,
+                    )),
+                }
+            }
+            _ => self.primary(scope),
+        }
+    }
+
+    fn primary(&mut self, scope: Scope) -> Result<Node, QueryError> {
+        let pos = self.pos();
+        let Some((lexeme, _)) = self.lexemes.get(self.at).cloned() else {
+            return Err(err("the query ends too early", pos));
+        };
+        self.at += 1;
+        match lexeme {
+            Lex::Word(text) => Ok(Node::Leaf(Leaf {
+                text,
+                quoted: false,
+                scope,
+            })),
+            Lex::Phrase(text) => Ok(Node::Leaf(Leaf {
+                text,
+                quoted: true,
+                scope,
+            })),
+            Lex::Open => {
+                if self.peek() == Some(&Lex::Close) {
+                    return Err(err("empty parentheses", pos));
+                }
+                if self.peek().is_none() {
+                    return Err(err("( is never closed: add )", pos));
+                }
+                let inner = self.or(scope)?;
+                match self.peek() {
+                    Some(Lex::Close) => {
+                        self.at += 1;
+                        Ok(inner)
+                    }
+                    _ => Err(err("( is never closed: add )", pos)),
+                }
+            }
+            Lex::Close => Err(err("unexpected ) without (", pos)),
+            Lex::Or => Err(err("OR needs a word before it", pos)),
+            Lex::And => Err(err("AND needs a word before it", pos)),
+            Lex::Minus | Lex::Not | Lex::Field(_) => Err(err("unexpected operator", pos)),
+        }
+    }
+}
+
+/// Parses a query. The result always holds at least one word that is not excluded.
+pub fn parse_query(query: &str) -> Result<Node, QueryError> {
+    let lexemes = lex(query)?;
+    let end = query.chars().count().max(1);
+    if lexemes.is_empty() {
+        return Err(err("the query is empty", 0));
+    }
+    let mut parser = Parser {
+        lexemes,
+        at: 0,
+        end,
+    };
+    let node = parser.or(Scope::Any)?;
+    if let Some((lexeme, pos)) = parser.lexemes.get(parser.at) {
+        let message = match lexeme {
+            Lex::Close => "unexpected ) without (",
+            _ => "unexpected text",
+        };
+        return Err(err(message, *pos));
+    }
+    if !has_positive(&node) {
+        return Err(err(
+            "the query only excludes words: add at least one word to search for",
+            0,
+        ));
+    }
+    Ok(node)
+}
+
+/// Whether the node requires at least one positive leaf.
+pub(crate) fn has_positive(node: &Node) -> bool {
+    match node {
+        Node::Leaf(_) => true,
+        Node::Not(_) => false,
+        Node::And(items) => items.iter().any(has_positive),
+        Node::Or(items) => items.iter().all(has_positive),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leaf(text: &str, quoted: bool, scope: Scope) -> Node {
+        Node::Leaf(Leaf {
+            text: text.to_string(),
+            quoted,
+            scope,
+        })
+    }
+
+    #[test]
+    fn words_phrases_exclusions() {
+        let q = parse_query(r#"giải ngân "đầu tư công" -thuế"#).unwrap();
+        assert_eq!(
+            q,
+            Node::And(vec![
+                leaf("giải", false, Scope::Any),
+                leaf("ngân", false, Scope::Any),
+                leaf("đầu tư công", true, Scope::Any),
+                Node::Not(Box::new(leaf("thuế", false, Scope::Any))),
+            ])
+        );
+    }
+
+    #[test]
+    fn or_fields_and_groups() {
+        let q = parse_query(r#"heading:"nông nghiệp" OR text:(lúa ngô) 11-NQ/TW"#).unwrap();
+        assert_eq!(
+            q,
+            Node::Or(vec![
+                leaf("nông nghiệp", true, Scope::Heading),
+                Node::And(vec![
+                    Node::And(vec![
+                        leaf("lúa", false, Scope::Text),
+                        leaf("ngô", false, Scope::Text)
+                    ]),
+                    leaf("11-NQ/TW", false, Scope::Any),
+                ]),
+            ])
+        );
+    }
+
+    #[test]
+    fn dashes_between_words_are_not_exclusions() {
+        let q = parse_query("kinh tế - xã hội").unwrap();
+        assert_eq!(
+            q,
+            Node::And(vec![
+                leaf("kinh", false, Scope::Any),
+                leaf("tế", false, Scope::Any),
+                leaf("xã", false, Scope::Any),
+                leaf("hội", false, Scope::Any),
+            ])
+        );
+    }
+
+    #[test]
+    fn malformed_queries_have_positions() {
+        let e = parse_query("\"giải ngân").unwrap_err();
+        assert_eq!(e.position, 1);
+        assert!(e.message.contains("quote"));
+        let e = parse_query("AND (").unwrap_err();
+        assert_eq!(e.position, 1);
+        let e = parse_query("a OR").unwrap_err();
+        assert_eq!(e.position, 3);
+        assert!(parse_query("(a b").is_err());
+        assert!(parse_query("a b)").is_err());
+        assert!(parse_query("()").is_err());
+        assert!(parse_query("").is_err());
+        assert!(parse_query("   ").is_err());
+        assert!(parse_query("-thuế").is_err());
+        assert!(parse_query("heading:").is_err());
+        assert!(parse_query("a OR -b").is_err());
+        assert!(parse_query("NOT").is_err());
+    }
+}

@@ -1,0 +1,253 @@
+//! Retrieval by id: a report's outline, one section with its footnotes.
+
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::DocSetCollector;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{TantivyDocument, Term};
+
+use super::{get_facets, get_str, get_u64, hit_from_doc, Hit, Kind, SearchError, Searcher};
+use crate::index::schema::{KIND_FOOTNOTE, KIND_REPORT, KIND_SECTION};
+
+/// Report-level information.
+#[derive(Debug, Clone, Default)]
+pub struct ReportInfo {
+    /// Report id.
+    pub doc_id: String,
+    /// File name.
+    pub file: String,
+    /// Absolute path of the source file when indexed from disk.
+    pub source: Option<PathBuf>,
+    /// Title.
+    pub title: String,
+    /// Document type slug.
+    pub doc_type: String,
+    /// Years covered.
+    pub years: Vec<i32>,
+    /// Period.
+    pub period: String,
+    /// Issuer.
+    pub issuer: Option<String>,
+    /// Signer.
+    pub signer: Option<String>,
+    /// Province.
+    pub province: Option<String>,
+    /// Size of the source in bytes.
+    pub bytes: u64,
+    /// blake3 of the source bytes.
+    pub content_hash: String,
+}
+
+/// One line of a report's outline.
+#[derive(Debug, Clone)]
+pub struct OutlineEntry {
+    /// Section id.
+    pub id: String,
+    /// Path labels.
+    pub path: Vec<String>,
+    /// Heading.
+    pub heading: String,
+    /// First line in the source.
+    pub line_start: usize,
+    /// Last line in the source.
+    pub line_end: usize,
+    /// Sector slugs.
+    pub sectors: Vec<String>,
+    /// Role slug.
+    pub role: String,
+    /// Footnotes referenced.
+    pub footnote_refs: Vec<u32>,
+    /// Length of the section text in characters.
+    pub chars: usize,
+}
+
+/// A report's outline: its metadata and its sections in document order.
+#[derive(Debug, Clone)]
+pub struct Outline {
+    /// The report.
+    pub report: ReportInfo,
+    /// Sections in document order.
+    pub sections: Vec<OutlineEntry>,
+    /// Number of footnotes.
+    pub footnotes: usize,
+}
+
+/// One section (or footnote) with its full text and footnotes.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// The report it belongs to.
+    pub report: ReportInfo,
+    /// The section or footnote (score 0, snippet empty, full text).
+    pub unit: Hit,
+    /// The footnotes attached to the section, by number.
+    pub footnotes: Vec<Hit>,
+}
+
+/// What `show` found.
+#[derive(Debug, Clone)]
+pub enum Show {
+    /// A report's outline.
+    Outline(Outline),
+    /// A section or footnote.
+    Unit(Unit),
+}
+
+impl Searcher {
+    fn docs_where(&self, clauses: &[(Field, &str)]) -> Result<Vec<TantivyDocument>, SearchError> {
+        let searcher = self.reader.searcher();
+        let query: Vec<(Occur, Box<dyn Query>)> = clauses
+            .iter()
+            .map(|(field, value)| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(*field, value),
+                    IndexRecordOption::Basic,
+                ));
+                (Occur::Must, q)
+            })
+            .collect();
+        let addresses = searcher.search(&BooleanQuery::new(query), &DocSetCollector)?;
+        let mut docs = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            docs.push(searcher.doc::<TantivyDocument>(address)?);
+        }
+        let f = self.index.fields();
+        docs.sort_by_key(|d| get_u64(d, f.ord).unwrap_or(0));
+        Ok(docs)
+    }
+
+    fn report_info(&self, doc: &TantivyDocument) -> ReportInfo {
+        let f = self.index.fields();
+        let opt = |field| Some(get_str(doc, field)).filter(|s| !s.is_empty());
+        ReportInfo {
+            doc_id: get_str(doc, f.doc_id),
+            file: get_str(doc, f.file),
+            source: opt(f.source).map(PathBuf::from),
+            title: get_str(doc, f.title),
+            doc_type: get_facets(doc, f.doc_type_facet)
+                .into_iter()
+                .next()
+                .unwrap_or_default(),
+            years: doc
+                .get_all(f.years)
+                .filter_map(|v| tantivy::schema::Value::as_u64(&v))
+                .map(|y| y as i32)
+                .collect(),
+            period: get_facets(doc, f.period_facet)
+                .into_iter()
+                .next()
+                .unwrap_or_default(),
+            issuer: opt(f.issuer),
+            signer: opt(f.signer),
+            province: get_facets(doc, f.province_facet).into_iter().next(),
+            bytes: get_u64(doc, f.source_bytes).unwrap_or(0),
+            content_hash: get_str(doc, f.content_hash),
+        }
+    }
+
+    /// Every report in the index, by doc id.
+    pub fn reports(&self) -> Result<Vec<ReportInfo>, SearchError> {
+        let f = *self.index.fields();
+        let mut out: Vec<ReportInfo> = self
+            .docs_where(&[(f.kind, KIND_REPORT)])?
+            .iter()
+            .map(|d| self.report_info(d))
+            .collect();
+        out.sort_by(|a, b| a.doc_id.cmp(&b.doc_id));
+        Ok(out)
+    }
+
+    /// The report named by `target`: a doc id, a file name, or a path to the file.
+    pub fn report(&self, target: &str) -> Result<Option<ReportInfo>, SearchError> {
+        let f = *self.index.fields();
+        let name = Path::new(target)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| target.to_string());
+        for (field, value) in [
+            (f.doc_id, target),
+            (f.file, name.as_str()),
+            (f.doc_id, name.as_str()),
+        ] {
+            if let Some(doc) = self
+                .docs_where(&[(f.kind, KIND_REPORT), (field, value)])?
+                .first()
+            {
+                return Ok(Some(self.report_info(doc)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The outline of the report named by `target` (doc id, file name or path).
+    pub fn outline(&self, target: &str) -> Result<Option<Outline>, SearchError> {
+        let Some(report) = self.report(target)? else {
+            return Ok(None);
+        };
+        let f = *self.index.fields();
+        let docs = self.docs_where(&[(f.doc_id, report.doc_id.as_str())])?;
+        let mut sections = Vec::new();
+        let mut footnotes = 0;
+        for doc in &docs {
+            match get_str(doc, f.kind).as_str() {
+                KIND_SECTION => {
+                    let hit = hit_from_doc(&f, doc);
+                    sections.push(OutlineEntry {
+                        id: hit.id,
+                        path: hit.path,
+                        heading: hit.heading,
+                        line_start: hit.line_start,
+                        line_end: hit.line_end,
+                        sectors: hit.sectors,
+                        role: hit.role,
+                        footnote_refs: hit.footnote_refs,
+                        chars: hit.text.chars().count(),
+                    });
+                }
+                KIND_FOOTNOTE => footnotes += 1,
+                _ => {}
+            }
+        }
+        Ok(Some(Outline {
+            report,
+            sections,
+            footnotes,
+        }))
+    }
+
+    /// One section (`doc_id#II.1.3`) with its footnotes, or one footnote (`doc_id^4`).
+    pub fn unit(&self, id: &str) -> Result<Option<Unit>, SearchError> {
+        let f = *self.index.fields();
+        let docs = self.docs_where(&[(f.id, id)])?;
+        let Some(doc) = docs.iter().find(|d| get_str(d, f.kind) != KIND_REPORT) else {
+            return Ok(None);
+        };
+        let unit = hit_from_doc(&f, doc);
+        let report_docs =
+            self.docs_where(&[(f.kind, KIND_REPORT), (f.doc_id, unit.doc_id.as_str())])?;
+        let report = report_docs
+            .first()
+            .map(|d| self.report_info(d))
+            .unwrap_or_default();
+        let mut footnotes = Vec::new();
+        if unit.kind == Kind::Section {
+            for d in self.docs_where(&[(f.kind, KIND_FOOTNOTE), (f.section_id, id)])? {
+                footnotes.push(hit_from_doc(&f, &d));
+            }
+            footnotes.sort_by_key(|h| h.number.unwrap_or(0));
+        }
+        Ok(Some(Unit {
+            report,
+            unit,
+            footnotes,
+        }))
+    }
+
+    /// A section or footnote when `target` is one's id, else a report's outline.
+    pub fn show(&self, target: &str) -> Result<Option<Show>, SearchError> {
+        if let Some(unit) = self.unit(target)? {
+            return Ok(Some(Show::Unit(unit)));
+        }
+        Ok(self.outline(target)?.map(Show::Outline))
+    }
+}
