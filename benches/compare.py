@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import sqlite3
 import statistics
 import subprocess
@@ -53,7 +54,8 @@ def dir_size(path):
 
 
 def timed_rss(cmd, env=None):
-    """Runs cmd under /usr/bin/time -v; returns (seconds, peak RSS bytes, stdout)."""
+    """Runs cmd under /usr/bin/time -v; returns (wall seconds, CPU seconds (user + sys),
+    peak RSS bytes, stdout)."""
     t0 = time.perf_counter()
     p = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True, env=env)
     dt = time.perf_counter() - t0
@@ -62,18 +64,31 @@ def timed_rss(cmd, env=None):
         raise SystemExit(f"command failed ({p.returncode}): {' '.join(cmd)}")
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
     rss = int(m.group(1)) * 1024 if m else None
-    return dt, rss, p.stdout
+    cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", p.stderr))
+    return dt, cpu, rss, p.stdout
+
+
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def median_latency(cmd, runs):
-    """Median wall time (seconds) of `runs` runs of cmd, after one warm-up run."""
+    """Median wall time and median CPU time (seconds) of `runs` runs of cmd, after one
+    warm-up run."""
     subprocess.run(cmd, capture_output=True)
-    times = []
+    times, cpus = [], []
     for _ in range(runs):
+        c0 = children_cpu()
         t0 = time.perf_counter()
         subprocess.run(cmd, capture_output=True)
         times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        cpus.append(children_cpu() - c0)
+    return statistics.median(times), statistics.median(cpus)
+
+
+def set_latency(r, key, cmd, runs):
+    r[key], r[key + "_cpu"] = median_latency(cmd, runs)
 
 
 # --- SQLite FTS5 -------------------------------------------------------------------------
@@ -170,15 +185,31 @@ def score(found, manifest):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", required=True)
-    ap.add_argument("--work", required=True, help="folder for the indexes")
+    ap.add_argument("--corpus")
+    ap.add_argument("--work", help="folder for the indexes")
     ap.add_argument("--tools", default="baocao,fts5,rg")
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--rg-runs", type=int, default=5, help="ripgrep scans the corpus each time")
     ap.add_argument("--baocao", default="target/release/baocao")
     ap.add_argument("--json-out")
     ap.add_argument("--skip-index", action="store_true", help="reuse the indexes in --work")
+    ap.add_argument("--render", nargs="+", metavar="JSON",
+                    help="only print the table of earlier --json-out files (tools merged)")
     args = ap.parse_args()
+    if args.render:
+        merged = None
+        for path in args.render:
+            with open(path, encoding="utf-8") as f:
+                res = json.load(f)
+            if merged is None:
+                merged = res
+            else:
+                merged["tools"].update(res["tools"])
+                merged["date"] += ", " + res["date"]
+                merged["load_before"] = [max(a, b) for a, b in zip(merged["load_before"], res["load_before"])]
+                merged["load_after"] = [max(a, b) for a, b in zip(merged["load_after"], res["load_after"])]
+        print(render(merged))
+        return
 
     with open(os.path.join(args.corpus, "manifest.json"), encoding="utf-8") as f:
         manifest = json.load(f)
@@ -198,13 +229,13 @@ def main():
         if not args.skip_index:
             subprocess.run(["rm", "-rf", idx])
             log("baocao: indexing …")
-            r["index_s"], r["index_rss"], _ = timed_rss([exe, "--index", idx, "index", args.corpus])
+            r["index_s"], r["index_cpu"], r["index_rss"], _ = timed_rss([exe, "--index", idx, "index", args.corpus])
         r["index_bytes"] = dir_size(idx)
         log("baocao: querying …")
-        r["lat_phrase"] = median_latency(baocao_search_cmd(exe, idx, '"' + PHRASE + '"'), args.runs)
-        r["lat_folded"] = median_latency(baocao_search_cmd(exe, idx, '"' + FOLDED + '"'), args.runs)
-        r["lat_word"] = median_latency(baocao_search_cmd(exe, idx, "ngân sách"), args.runs)
-        r["lat_facet"] = median_latency(
+        set_latency(r, "lat_phrase", baocao_search_cmd(exe, idx, '"' + PHRASE + '"'), args.runs)
+        set_latency(r, "lat_folded", baocao_search_cmd(exe, idx, '"' + FOLDED + '"'), args.runs)
+        set_latency(r, "lat_word", baocao_search_cmd(exe, idx, "ngân sách"), args.runs)
+        set_latency(r, "lat_facet", 
             baocao_search_cmd(exe, idx, FOLDED, extra=("--year", "2015..2020")), args.runs)
         r["phrase"] = score(baocao_files(exe, idx, PHRASE), manifest)
         r["folded"] = score(baocao_files(exe, idx, FOLDED), manifest)
@@ -215,14 +246,14 @@ def main():
         r = {}
         if not args.skip_index:
             log("fts5: indexing …")
-            r["index_s"], r["index_rss"], _ = timed_rss(
+            r["index_s"], r["index_cpu"], r["index_rss"], _ = timed_rss(
                 [sys.executable, os.path.abspath(__file__), "--corpus", args.corpus,
                  "--work", args.work, "--_fts5-index", db])
         r["index_bytes"] = dir_size(db)
         log("fts5: querying …")
-        r["lat_phrase"] = median_latency(fts5_query_cmd(db, PHRASE), args.runs)
-        r["lat_folded"] = median_latency(fts5_query_cmd(db, FOLDED), args.runs)
-        r["lat_word"] = median_latency(
+        set_latency(r, "lat_phrase", fts5_query_cmd(db, PHRASE), args.runs)
+        set_latency(r, "lat_folded", fts5_query_cmd(db, FOLDED), args.runs)
+        set_latency(r, "lat_word", 
             ["sqlite3", "-readonly", db,
              "SELECT path, snippet(docs, 1, '<b>', '</b>', '…', 16) FROM docs "
              "WHERE docs MATCH 'ngân sách' ORDER BY rank LIMIT 10;"], args.runs)
@@ -231,10 +262,10 @@ def main():
         results["tools"]["fts5"] = r
 
     if "rg" in tools:
-        r = {"index_s": 0.0, "index_rss": 0, "index_bytes": 0}
+        r = {"index_s": 0.0, "index_cpu": 0.0, "index_rss": 0, "index_bytes": 0}
         log("rg: querying …")
-        r["lat_phrase"] = median_latency(rg_cmd(args.corpus, PHRASE, files_only=False), args.rg_runs)
-        r["lat_folded"] = median_latency(rg_cmd(args.corpus, FOLDED, files_only=False), args.rg_runs)
+        set_latency(r, "lat_phrase", rg_cmd(args.corpus, PHRASE, files_only=False), args.rg_runs)
+        set_latency(r, "lat_folded", rg_cmd(args.corpus, FOLDED, files_only=False), args.rg_runs)
         r["phrase"] = score(rg_files(args.corpus, PHRASE), manifest)
         r["folded"] = score(rg_files(args.corpus, FOLDED), manifest)
         results["tools"]["rg"] = r
@@ -259,19 +290,26 @@ def render(res):
     def ratio(key, name):
         if not base or name == "baocao" or not base.get(key) or tools[name].get(key) is None:
             return ""
-        return f" ({tools[name][key] / base[key]:.1f}×)"
+        x = tools[name][key] / base[key]
+        return f" ({x:.2f}×)" if x < 1 else f" ({x:.1f}×)"
 
     def pct(v):
         return "–" if v is None else f"{v * 100:.1f}%"
 
     rows = [
-        ("index time", lambda n, r: "none" if n == "rg" else (fmt_s(r.get("index_s")) + ratio("index_s", n)) if r.get("index_s") is not None else "–"),
-        ("indexing MB/s", lambda n, r: "–" if n == "rg" or not r.get("index_s") else f"{mb / r['index_s']:.1f}"),
+        ("index time (wall)", lambda n, r: "none" if n == "rg" else (fmt_s(r.get("index_s")) + ratio("index_s", n)) if r.get("index_s") is not None else "–"),
+        ("index CPU time (user + sys)", lambda n, r: "none" if n == "rg" else (fmt_s(r.get("index_cpu")) + ratio("index_cpu", n)) if r.get("index_cpu") else "–"),
+        ("indexing MB/s (wall)", lambda n, r: "–" if n == "rg" or not r.get("index_s") else f"{mb / r['index_s']:.1f}"),
+        ("indexing MB per CPU-second", lambda n, r: "–" if n == "rg" or not r.get("index_cpu") else f"{mb / r['index_cpu']:.1f}"),
         ("index size / corpus", lambda n, r: "0" if n == "rg" else f"{r['index_bytes'] / res['corpus_bytes']:.2f}"),
         ("peak RSS indexing", lambda n, r: "–" if not r.get("index_rss") else f"{r['index_rss'] / 2**20:.0f} MiB" + ratio("index_rss", n)),
-        ("query `\"giải ngân vốn đầu tư công\"` (median)", lambda n, r: fmt_s(r.get("lat_phrase")) + ratio("lat_phrase", n)),
-        ("query `\"giai ngan von dau tu cong\"` (median)", lambda n, r: fmt_s(r.get("lat_folded")) + ratio("lat_folded", n)),
-        ("query `ngân sách` (median)", lambda n, r: fmt_s(r.get("lat_word")) + ratio("lat_word", n) if r.get("lat_word") else "–"),
+        ("query `\"giải ngân vốn đầu tư công\"`: median wall", lambda n, r: fmt_s(r.get("lat_phrase")) + ratio("lat_phrase", n)),
+        ("… median CPU time", lambda n, r: fmt_s(r.get("lat_phrase_cpu")) + ratio("lat_phrase_cpu", n)),
+        ("query `\"giai ngan von dau tu cong\"`: median wall", lambda n, r: fmt_s(r.get("lat_folded")) + ratio("lat_folded", n)),
+        ("… median CPU time", lambda n, r: fmt_s(r.get("lat_folded_cpu")) + ratio("lat_folded_cpu", n)),
+        ("query `ngân sách`: median wall", lambda n, r: fmt_s(r.get("lat_word")) + ratio("lat_word", n) if r.get("lat_word") else "–"),
+        ("… median CPU time", lambda n, r: fmt_s(r.get("lat_word_cpu")) + ratio("lat_word_cpu", n) if r.get("lat_word_cpu") is not None else "–"),
+        ("query `giai ngan von dau tu cong --year 2015..2020`: median wall", lambda n, r: fmt_s(r.get("lat_facet")) if r.get("lat_facet") else "–"),
         ("recall, phrase with diacritics", lambda n, r: pct(r["phrase"]["recall"])),
         ("recall, phrase without diacritics", lambda n, r: pct(r["folded"]["recall"])),
         ("recall, phrase cut by line wraps (with diacritics)", lambda n, r: pct(r["phrase"]["cut_recall"])),
