@@ -103,7 +103,10 @@ pub fn doc_id_for(file_name: &str) -> String {
 /// or no sections. The text is NFC-normalized first. `file_name` may be a path: only its
 /// last component is kept as the report's `file`.
 pub fn parse_text(file_name: &str, text: &str) -> Report {
-    let text: String = text.nfc().collect();
+    let text: std::borrow::Cow<'_, str> = match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
+        _ => std::borrow::Cow::Owned(text.nfc().collect()),
+    };
     let file = file_name
         .rsplit(['/', '\\'])
         .next()

@@ -40,9 +40,36 @@ const FOOTNOTE_REL: f32 = 0.4;
 /// The slug of overall assessments.
 const TONG_HOP: &str = "tong-hop";
 
-/// Folds text for matching: NFC-independent, no tone marks, `đ→d`, lower case.
-pub(crate) fn fold(text: &str) -> String {
-    crate::analysis::fold(text)
+/// Folds text for matching: each letter to its lower-case base letter (`Ầ→a`, `đ→d`),
+/// combining marks dropped, so NFC and NFD text fold alike. The same mapping as
+/// [`crate::analysis::fold`] on Vietnamese letters, char by char without allocation per
+/// char (tagging runs on every section at indexing time).
+pub fn fold(text: &str) -> String {
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if c == 'đ' || c == 'Đ' {
+            out.push('d');
+            continue;
+        }
+        if is_combining_mark(c) {
+            continue;
+        }
+        let mut base = None;
+        decompose_canonical(c, |d| {
+            if base.is_none() {
+                base = Some(d);
+            }
+        });
+        for l in base.unwrap_or(c).to_lowercase() {
+            out.push(l);
+        }
+    }
+    out
 }
 
 /// One word of folded text, or a sentence break.
@@ -88,10 +115,33 @@ struct Entry {
     rule: usize,
 }
 
+/// FNV-1a: a fast hash for the short words looked up at every token.
+#[derive(Debug, Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// Phrases indexed by their first word, longest first.
 #[derive(Debug, Default)]
 struct PhraseSet {
-    by_first: HashMap<String, Vec<Entry>>,
+    by_first: FnvMap<String, Vec<Entry>>,
 }
 
 impl PhraseSet {
@@ -111,7 +161,7 @@ impl PhraseSet {
         };
         let list = self.by_first.entry(first).or_default();
         list.push(Entry { words, rule });
-        list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
     }
 
     /// The longest entry matching at `toks[at..]`, with its length in tokens.
@@ -343,12 +393,10 @@ pub(crate) fn select(heading: &str, body: &str) -> Vec<usize> {
         })
         .collect();
     let mut body_sel = by_score(body_sel, &combined);
-
-    if heading_sel.is_empty() {
-        drop_covered_parents(&mut body_sel);
-        if body_sel.len() >= TONG_HOP_MIN_SECTORS {
-            return vec![t.tong_hop];
-        }
+    drop_covered_parents(&mut body_sel);
+    if body_sel.len() >= TONG_HOP_MIN_SECTORS {
+        // The body runs through every field: it is an overall account.
+        body_sel = vec![t.tong_hop];
     }
 
     // A parent the heading names stays (the section is about the whole field); body
@@ -498,6 +546,14 @@ mod tests {
                 Tok::Break => "|".to_string(),
             })
             .collect()
+    }
+
+    #[test]
+    fn fold_agrees_with_the_analysis_fold_on_vietnamese() {
+        let text = "Đẩy mạnh GIẢI NGÂN vốn đầu tư công; Thuỷ lợi, thủy sản, hoà, hòa, ỹ ữ ầ";
+        assert_eq!(fold(text), crate::analysis::fold(text));
+        let nfd: String = unicode_normalization::UnicodeNormalization::nfd(text).collect();
+        assert_eq!(fold(&nfd), fold(text));
     }
 
     #[test]
@@ -658,6 +714,44 @@ mod tests {
         .collect();
         let lists: Vec<&[usize]> = many.iter().map(|l| l.as_slice()).collect();
         assert_eq!(summarize(&lists), [idx("tong-hop")]);
+    }
+
+    #[test]
+    fn headings_of_other_provinces_and_years() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Nuôi trồng và khai thác thủy sản", &["kinh-te/nong-lam-nghiep"]),
+            ("Giao thông vận tải", &["kinh-te/dau-tu-ha-tang"]),
+            ("Hoạt động ngân hàng", &["kinh-te/ngan-sach"]),
+            ("Lao động - Thương binh và Xã hội", &["van-hoa-xa-hoi/lao-dong-an-sinh"]),
+            ("Công tác phòng, chống dịch COVID-19", &["van-hoa-xa-hoi/y-te"]),
+            ("Công tác phòng, chống thiên tai, tìm kiếm cứu nạn", &["thien-tai"]),
+            ("Công tác tư pháp", &["cai-cach-hanh-chinh"]),
+            ("Công tác xây dựng Đảng và hệ thống chính trị", &["chi-dao-dieu-hanh"]),
+            (
+                "Chương trình MTQG phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi",
+                &["van-hoa-xa-hoi/lao-dong-an-sinh"],
+            ),
+            ("MỤC TIÊU TỔNG QUÁT", &["tong-hop"]),
+            ("Xây dựng, quản lý đô thị", &["kinh-te/dau-tu-ha-tang"]),
+        ];
+        for (heading, want) in cases {
+            assert_eq!(sectors_for(heading, ""), *want, "{heading}");
+        }
+        assert_eq!(
+            role_of_heading("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025"),
+            Some("nhiem-vu")
+        );
+        assert_eq!(
+            role_of_heading("Những tồn tại, hạn chế và nguyên nhân"),
+            Some("han-che")
+        );
+        assert_eq!(role_of_heading("Các giải pháp chủ yếu"), Some("nhiem-vu"));
+        assert_eq!(role_of_heading("Kiến nghị, đề xuất"), Some("kien-nghi"));
+        assert_eq!(role_of_heading("Những mặt còn hạn chế"), Some("han-che"));
+        assert_eq!(
+            role_of_heading("KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2025"),
+            Some("nhiem-vu")
+        );
     }
 
     #[test]

@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use crate::report::Report;
 
 pub use engine::{
-    effective_heading, explain, role_of_heading, sectors_for, RuleMatch, MAX_SECTORS,
+    effective_heading, explain, fold, role_of_heading, sectors_for, RuleMatch, MAX_SECTORS,
 };
 pub use rules::{ROLES, SECTORS};
 
