@@ -12,7 +12,6 @@ use std::path::PathBuf;
 use baocao::index::{BaocaoIndex, IndexOptions};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-#[path = "common.rs"]
 mod common;
 
 fn index(c: &mut Criterion) {

@@ -7,7 +7,6 @@ use std::hint::black_box;
 use baocao::synth::Layout;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-#[path = "common.rs"]
 mod common;
 
 fn parse(c: &mut Criterion) {

@@ -11,7 +11,6 @@ use baocao::index::{BaocaoIndex, IndexOptions};
 use baocao::search::{SearchRequest, Searcher, YearFilter};
 use criterion::{criterion_group, criterion_main, Criterion};
 
-#[path = "common.rs"]
 mod common;
 
 fn query(c: &mut Criterion) {
@@ -34,9 +33,18 @@ fn query(c: &mut Criterion) {
 
     let mut requests = vec![
         ("word", SearchRequest::new("ngân sách")),
-        ("phrase", SearchRequest::new("\"giải ngân vốn đầu tư công\"")),
-        ("folded", SearchRequest::new("\"giai ngan von dau tu cong\"")),
-        ("words_folded", SearchRequest::new("giai ngan von dau tu cong")),
+        (
+            "phrase",
+            SearchRequest::new("\"giải ngân vốn đầu tư công\""),
+        ),
+        (
+            "folded",
+            SearchRequest::new("\"giai ngan von dau tu cong\""),
+        ),
+        (
+            "words_folded",
+            SearchRequest::new("giai ngan von dau tu cong"),
+        ),
     ];
     let mut faceted = SearchRequest::new("\"giai ngan von dau tu cong\"");
     faceted.filters.year = Some(YearFilter::Range(2015, 2020));
@@ -46,7 +54,10 @@ fn query(c: &mut Criterion) {
     let mut group = c.benchmark_group("query");
     for (name, request) in &requests {
         let first = searcher.search(request).expect("search");
-        assert!(first.total > 0, "{name}: no hits, the benchmark would measure nothing");
+        assert!(
+            first.total > 0,
+            "{name}: no hits, the benchmark would measure nothing"
+        );
         group.bench_function(*name, |b| {
             b.iter(|| black_box(searcher.search(request).expect("search")))
         });
