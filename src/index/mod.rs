@@ -27,6 +27,7 @@
 //! - Searching is in [`crate::search`].
 
 mod docs;
+pub mod preamble;
 pub mod schema;
 mod writer;
 
@@ -40,7 +41,7 @@ use tantivy::{IndexReader, ReloadPolicy, TantivyError};
 pub(crate) use docs::slug_facet;
 pub use schema::{Fields, SCHEMA_VERSION};
 pub use writer::{
-    FileOutcome, IndexOptions, IndexSummary, IndexedFile, Progress, SkippedFile,
+    FileOutcome, IndexOptions, IndexSummary, IndexedFile, Progress, SkippedFile, MAX_FILE_BYTES,
     SUPPORTED_EXTENSIONS,
 };
 
@@ -147,9 +148,9 @@ impl BaocaoIndex {
     pub fn open(dir: impl AsRef<Path>) -> Result<BaocaoIndex, IndexError> {
         let dir = dir.as_ref();
         if !exists(dir) {
-            return Err(IndexError::NotFound {
+            return Err(missing_meta(dir).unwrap_or_else(|| IndexError::NotFound {
                 dir: dir.to_path_buf(),
-            });
+            }));
         }
         check_meta(dir)?;
         let index = tantivy::Index::open_in_dir(dir).map_err(|e| corrupt(dir, e))?;
@@ -162,12 +163,17 @@ impl BaocaoIndex {
         if exists(dir) {
             return Self::open(dir);
         }
+        if let Some(err) = missing_meta(dir) {
+            return Err(err);
+        }
         fs::create_dir_all(dir).map_err(|source| IndexError::Io {
             path: dir.to_path_buf(),
             source,
         })?;
-        let index = tantivy::Index::create_in_dir(dir, schema::build_schema())?;
+        // baocao.json first: tantivy's meta.json (written atomically) is what makes the
+        // directory an index, so a kill in between leaves a directory that is recreated.
         write_meta(dir)?;
+        let index = tantivy::Index::create_in_dir(dir, schema::build_schema())?;
         Self::wrap(index, Some(dir.to_path_buf()))
     }
 
@@ -280,6 +286,23 @@ fn corrupt(dir: &Path, e: TantivyError) -> IndexError {
     }
 }
 
+/// When `dir` has no `meta.json` but holds index data (segment files beside
+/// `baocao.json`), the error to report: the index lost its `meta.json`.
+fn missing_meta(dir: &Path) -> Option<IndexError> {
+    if !dir.join(META_FILE).is_file() {
+        return None;
+    }
+    let has_data = fs::read_dir(dir).ok()?.filter_map(Result::ok).any(|e| {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        name != META_FILE && !name.starts_with('.') && !name.ends_with(".tmp")
+    });
+    has_data.then(|| IndexError::Corrupt {
+        dir: dir.to_path_buf(),
+        reason: "meta.json is missing".to_string(),
+    })
+}
+
 fn check_meta(dir: &Path) -> Result<(), IndexError> {
     let path = dir.join(META_FILE);
     let text = match fs::read_to_string(&path) {
@@ -313,7 +336,13 @@ fn write_meta(dir: &Path) -> Result<(), IndexError> {
     };
     let path = dir.join(META_FILE);
     let text = serde_json::to_string_pretty(&meta).expect("serializable");
-    fs::write(&path, text + "\n").map_err(|source| IndexError::Io { path, source })
+    // Written to a temporary file then renamed: never a half-written baocao.json.
+    let tmp = dir.join(format!("{META_FILE}.tmp"));
+    fs::write(&tmp, text + "\n").map_err(|source| IndexError::Io {
+        path: tmp.clone(),
+        source,
+    })?;
+    fs::rename(&tmp, &path).map_err(|source| IndexError::Io { path, source })
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //!
 //! Sector and role facets are not set here (see `tagging::tag_report`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::lines::Split;
 use super::model::Metadata;
@@ -176,7 +176,27 @@ fn title(built: &Built) -> String {
         .find(|s| !years_in(&s.heading).is_empty());
     match top {
         Some(s) => s.heading.clone(),
-        None => paras.first().map(|(_, p)| p.clone()).unwrap_or_default(),
+        None => paras
+            .first()
+            .map(|(_, p)| clip_title(p))
+            .unwrap_or_default(),
+    }
+}
+
+/// Longest title taken from a report's first paragraph, in characters.
+const MAX_TITLE_CHARS: usize = 300;
+
+/// `p` cut to at most [`MAX_TITLE_CHARS`] characters at a word boundary, with `…` when
+/// cut: a report without a title block whose first paragraph is huge (a file of one
+/// 50 MB line) does not get a 50 MB title.
+fn clip_title(p: &str) -> String {
+    match p.char_indices().nth(MAX_TITLE_CHARS) {
+        None => p.to_string(),
+        Some((end, _)) => {
+            let head = &p[..end];
+            let cut = head.rfind(char::is_whitespace).unwrap_or(end);
+            format!("{}…", head[..cut].trim_end())
+        }
     }
 }
 
@@ -359,17 +379,29 @@ fn period(title: &str, doc_type: &str, years: &[i32]) -> String {
 
 /// The province named most often after `tỉnh` / `thành phố` (or in the place-date line).
 fn province(text: &str) -> Option<String> {
+    // One scan per prefix (not one per prefix and province): linear in the text, so a
+    // huge report stays fast.
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for name in PROVINCES {
-        for prefix in ["tỉnh ", "Tỉnh ", "thành phố ", "Thành phố ", "TP. "] {
-            let n = text.matches(&format!("{prefix}{name}")).count();
-            if n > 0 {
-                *counts.entry(name).or_default() += n;
+    for prefix in ["tỉnh ", "Tỉnh ", "thành phố ", "Thành phố ", "TP. "] {
+        for (pos, _) in text.match_indices(prefix) {
+            let rest = &text[pos + prefix.len()..];
+            for name in PROVINCES.iter().filter(|name| rest.starts_with(**name)) {
+                *counts.entry(*name).or_default() += 1;
             }
         }
-        if text.contains(&format!("{name}, ngày")) {
-            *counts.entry(name).or_default() += 5;
-        }
+    }
+    let mut dated: HashSet<&str> = HashSet::new();
+    for (pos, _) in text.match_indices(", ngày") {
+        let before = &text[..pos];
+        dated.extend(
+            PROVINCES
+                .iter()
+                .copied()
+                .filter(|name| before.ends_with(name)),
+        );
+    }
+    for name in dated {
+        *counts.entry(name).or_default() += 5;
     }
     counts
         .into_iter()
@@ -475,6 +507,15 @@ fn is_person_name(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn titles_from_a_huge_first_paragraph_are_clipped() {
+        let long = "giải ngân vốn ".repeat(1000);
+        let t = clip_title(&long);
+        assert!(t.chars().count() <= MAX_TITLE_CHARS + 1, "{}", t.len());
+        assert!(t.ends_with("ngân…") || t.ends_with("vốn…") || t.ends_with("giải…"));
+        assert_eq!(clip_title("Báo cáo ngắn"), "Báo cáo ngắn");
+    }
+
     use super::*;
 
     #[test]
