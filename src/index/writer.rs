@@ -353,8 +353,7 @@ fn process(found: &Found, existing: &HashMap<String, Existing>, pipeline: &str) 
     }
     match crate::report::parse_bytes(&name, &bytes) {
         Ok(mut report) => {
-            let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
-            super::preamble::ensure_section(&mut report, lines);
+            super::preamble::ensure_section(&mut report, &String::from_utf8_lossy(&bytes));
             crate::tagging::tag_report(&mut report);
             if report.sections.is_empty() && report.footnotes.is_empty() {
                 return Work::Skipped(found, "no report text found".to_string());
