@@ -321,13 +321,20 @@ fn human_output_has_locations_and_plain_marks() {
 #[test]
 fn malformed_queries_exit_2_with_one_line() {
     for q in ["\"giải ngân", "AND (", "(a b", "a OR", "-thuế"] {
-        let out = baocao(&["search", q]);
+        let out = baocao(&["search", "--", q]);
         assert_eq!(out.status.code(), Some(2), "{q}");
         assert!(out.stdout.is_empty(), "{q}");
         let err = String::from_utf8(out.stderr).unwrap();
         assert_eq!(err.lines().count(), 1, "{q}: {err}");
         assert!(err.contains("query"), "{q}: {err}");
     }
+    // A query starting with an exclusion needs no `--`.
+    let out = baocao(&["--json", "search", "-thuế giải ngân"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = baocao(&["search", "giai ngan", "--year", "20x4"]);
     assert_eq!(out.status.code(), Some(2));
 }

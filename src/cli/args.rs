@@ -128,7 +128,7 @@ pub enum KindFilter {
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Words, "quoted phrases", -excluded, OR, heading: and text: prefixes.
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     pub query: String,
     /// Filters.
     #[command(flatten)]

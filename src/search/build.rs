@@ -30,6 +30,9 @@ const PHRASE_BOOST: f32 = 3.0;
 const NEAR_BOOST: f32 = 1.0;
 /// Words allowed between the query's words for the proximity clause.
 const NEAR_SLOP: u32 = 4;
+/// Weight of each pair of consecutive query words found side by side (Vietnamese words
+/// are often two syllables: `giải ngân`, `đầu tư`).
+const PAIR_BOOST: f32 = 0.7;
 
 /// The analyzers used to turn typed words into terms.
 pub(crate) struct Analyzers {
@@ -63,13 +66,42 @@ impl Analyzers {
     }
 }
 
-/// The terms (folded tokens) of the positive leaves: what snippets highlight.
-pub(crate) fn positive_terms(node: &Node, analyzers: &mut Analyzers, out: &mut Vec<String>) {
+/// A term to highlight: its token and whether it must match the exact (diacritic) form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HighlightTerm {
+    /// Exact token (`giải`) when `exact`, folded token (`giai`) otherwise.
+    pub token: String,
+    /// Whether the word was typed with diacritics.
+    pub exact: bool,
+    /// Its folded token (for document frequencies).
+    pub folded: String,
+}
+
+/// The terms of the positive leaves: what snippets highlight. A word typed with
+/// diacritics highlights its exact spelling only (`giải` not `giai đoạn`); a word typed
+/// without highlights every spelling.
+pub(crate) fn positive_terms(node: &Node, analyzers: &mut Analyzers, out: &mut Vec<HighlightTerm>) {
     match node {
         Node::Leaf(leaf) => {
-            for t in analyzers.folded(&leaf.text) {
-                if !out.contains(&t) {
-                    out.push(t);
+            let folded = analyzers.folded(&leaf.text);
+            let exact = crate::analysis::has_diacritics(&leaf.text)
+                .then(|| analyzers.exact(&leaf.text))
+                .filter(|e| e.len() == folded.len());
+            for (i, f) in folded.iter().enumerate() {
+                let term = match &exact {
+                    Some(e) => HighlightTerm {
+                        token: e[i].clone(),
+                        exact: true,
+                        folded: f.clone(),
+                    },
+                    None => HighlightTerm {
+                        token: f.clone(),
+                        exact: false,
+                        folded: f.clone(),
+                    },
+                };
+                if !out.contains(&term) {
+                    out.push(term);
                 }
             }
         }
@@ -223,6 +255,15 @@ fn proximity_clauses(
         term_or_phrase(f.text_folded, &folded, NEAR_SLOP),
         NEAR_BOOST,
     );
+    if folded.len() > 2 {
+        for pair in folded.windows(2) {
+            push(term_or_phrase(f.text_folded, pair, 0), PAIR_BOOST);
+            push(
+                term_or_phrase(f.heading_folded, pair, 0),
+                PAIR_BOOST * HEADING_BOOST,
+            );
+        }
+    }
     if crate::analysis::has_diacritics(&typed) {
         let exact = analyzers.exact(&typed);
         if exact.len() == folded.len() {

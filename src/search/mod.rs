@@ -399,7 +399,7 @@ impl Searcher {
         };
         let mut terms = Vec::new();
         build::positive_terms(&node, &mut analyzers, &mut terms);
-        let snippets = snippet::Snippets::new(&searcher, f, &terms, request.snippet_chars)?;
+        let snippets = snippet::Snippets::new(&searcher, f, &terms)?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;

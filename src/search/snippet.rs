@@ -12,13 +12,19 @@ use std::ops::Range;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
+use super::build::HighlightTerm;
 use crate::index::schema::Fields;
 
 /// Highlights query terms in texts.
 pub(crate) struct Snippets {
-    /// Folded term → (index, weight).
-    terms: HashMap<String, (usize, f32)>,
-    analyzer: TextAnalyzer,
+    /// Folded term → (index, weight), for words typed without diacritics.
+    folded_terms: HashMap<String, (usize, f32)>,
+    /// Exact term → (index, weight), for words typed with diacritics.
+    exact_terms: HashMap<String, (usize, f32)>,
+    /// Weight of each term index.
+    weights: Vec<f32>,
+    folded: TextAnalyzer,
+    exact: TextAnalyzer,
 }
 
 /// A token of the text: byte range and the query term it matches.
@@ -35,38 +41,71 @@ impl Snippets {
     pub(crate) fn new(
         searcher: &tantivy::Searcher,
         f: &Fields,
-        terms: &[String],
-        _chars: usize,
+        terms: &[HighlightTerm],
     ) -> tantivy::Result<Snippets> {
         let n = searcher.num_docs().max(1) as f32;
-        let mut map = HashMap::new();
-        for (i, t) in terms.iter().enumerate() {
-            let df = searcher.doc_freq(&Term::from_field_text(f.text_folded, t))? as f32;
-            let weight = (1.0 + n / (1.0 + df)).ln().max(0.05);
-            map.insert(t.clone(), (i, weight));
+        let mut weights = Vec::with_capacity(terms.len());
+        for t in terms {
+            let df = searcher.doc_freq(&Term::from_field_text(f.text_folded, &t.folded))? as f32;
+            weights.push((1.0 + n / (1.0 + df)).ln().max(0.05));
         }
-        Ok(Snippets {
-            terms: map,
-            analyzer: crate::analysis::vi_folded_analyzer(),
-        })
+        Ok(Self::from_parts(terms, weights))
+    }
+
+    fn from_parts(terms: &[HighlightTerm], weights: Vec<f32>) -> Snippets {
+        let mut folded_terms = HashMap::new();
+        let mut exact_terms = HashMap::new();
+        for (i, t) in terms.iter().enumerate() {
+            let map = if t.exact {
+                &mut exact_terms
+            } else {
+                &mut folded_terms
+            };
+            map.entry(t.token.clone()).or_insert((i, weights[i]));
+        }
+        Snippets {
+            folded_terms,
+            exact_terms,
+            weights,
+            folded: crate::analysis::vi_folded_analyzer(),
+            exact: crate::analysis::vi_analyzer(),
+        }
     }
 
     /// Snippets over explicit terms with equal weights (tests, callers without an index).
     #[cfg(test)]
     pub(crate) fn with_terms(terms: &[&str]) -> Snippets {
-        Snippets {
-            terms: terms
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (t.to_string(), (i, 1.0)))
-                .collect(),
-            analyzer: crate::analysis::vi_folded_analyzer(),
-        }
+        let terms: Vec<HighlightTerm> = terms
+            .iter()
+            .map(|t| {
+                let folded = crate::analysis::fold(t);
+                HighlightTerm {
+                    token: if crate::analysis::has_diacritics(t) {
+                        t.to_lowercase()
+                    } else {
+                        folded.clone()
+                    },
+                    exact: crate::analysis::has_diacritics(t),
+                    folded,
+                }
+            })
+            .collect();
+        let weights = vec![1.0; terms.len()];
+        Self::from_parts(&terms, weights)
     }
 
     fn tokens(&self, text: &str) -> Vec<Tok> {
-        let mut analyzer = self.analyzer.clone();
-        let mut stream = analyzer.token_stream(text);
+        let mut exact_tokens = Vec::new();
+        if !self.exact_terms.is_empty() {
+            let mut exact = self.exact.clone();
+            let mut stream = exact.token_stream(text);
+            while let Some(t) = stream.next() {
+                exact_tokens.push((t.offset_from, t.text.clone()));
+            }
+        }
+        let mut next_exact = 0;
+        let mut folded = self.folded.clone();
+        let mut stream = folded.token_stream(text);
         let mut out = Vec::new();
         let (mut byte, mut chars) = (0usize, 0usize);
         while let Some(t) = stream.next() {
@@ -76,28 +115,31 @@ impl Snippets {
             let cfrom = chars + text[byte..t.offset_from].chars().count();
             let cto = cfrom + text[t.offset_from..t.offset_to].chars().count();
             (byte, chars) = (t.offset_to, cto);
+            while next_exact < exact_tokens.len() && exact_tokens[next_exact].0 < t.offset_from {
+                next_exact += 1;
+            }
+            let exact_match = exact_tokens
+                .get(next_exact)
+                .filter(|(from, _)| *from == t.offset_from)
+                .and_then(|(_, text)| self.exact_terms.get(text));
+            let term = exact_match
+                .or_else(|| self.folded_terms.get(&t.text))
+                .map(|(i, _)| *i);
             out.push(Tok {
                 range: t.offset_from..t.offset_to,
                 cfrom,
                 cto,
-                term: self.terms.get(&t.text).map(|(i, _)| *i),
+                term,
             });
         }
         out
-    }
-
-    fn weight(&self, term: usize) -> f32 {
-        self.terms
-            .values()
-            .find(|(i, _)| *i == term)
-            .map_or(0.0, |(_, w)| *w)
     }
 
     /// The HTML snippet of `text` (about `chars` characters).
     pub(crate) fn html(&self, text: &str, chars: usize) -> String {
         let chars = chars.max(20);
         let toks = self.tokens(text);
-        let weights: Vec<f32> = (0..self.terms.len()).map(|i| self.weight(i)).collect();
+        let weights = &self.weights;
         // Characters from the start of token `a` to the end of token `b`.
         let span = |a: usize, b: usize| toks[b].cto.saturating_sub(toks[a].cfrom);
 
@@ -128,7 +170,14 @@ impl Snippets {
                 }
                 k += 1;
             }
-            if best.is_none_or(|(s, _, _)| score > s + 1e-6) {
+            // Ties go to the most compact run of matches.
+            let better = match best {
+                None => true,
+                Some((s, bi, bj)) => {
+                    score > s + 1e-4 || (score > s - 1e-4 && span(i, j) < span(bi, bj))
+                }
+            };
+            if better {
                 best = Some((score, i, j));
             }
         }
@@ -215,12 +264,18 @@ fn extend_closing(text: &str, end: usize) -> usize {
     end
 }
 
-/// Merges highlighted ranges separated only by spaces into one mark.
+/// Merges highlighted ranges separated only by spaces, or glued by punctuation
+/// (`11-NQ/TW`), into one mark.
 fn merge_marks(text: &str, ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for r in ranges {
         if let Some(last) = out.last_mut() {
-            if r.start >= last.end && text[last.end..r.start].chars().all(|c| c == ' ') {
+            let gap = &text[last.end.min(r.start)..r.start];
+            let joins = gap.chars().all(|c| c == ' ')
+                || gap
+                    .chars()
+                    .all(|c| !c.is_whitespace() && !c.is_alphanumeric());
+            if r.start >= last.end && joins {
                 last.end = r.end;
                 continue;
             }
@@ -266,6 +321,20 @@ mod tests {
         let html = s.html(&text, 60);
         assert!(html.contains("<b>vốn đầu tư</b>"), "{html}");
         assert!(html.starts_with('…'), "{html}");
+    }
+
+    #[test]
+    fn words_typed_with_diacritics_highlight_their_exact_spelling() {
+        let s = Snippets::with_terms(&["giải", "ngân"]);
+        let html = s.html("Giai đoạn 2021, giải ngân vốn; thuỷ lợi.", 200);
+        assert_eq!(html, "Giai đoạn 2021, <b>giải ngân</b> vốn; thuỷ lợi.");
+        let s = Snippets::with_terms(&["thủy"]);
+        assert!(s.html("Công trình thuỷ lợi", 200).contains("<b>thuỷ</b>"));
+        let s = Snippets::with_terms(&["11", "nq", "tw"]);
+        assert_eq!(
+            s.html("Nghị quyết 11-NQ/TW, ngày", 200),
+            "Nghị quyết <b>11-NQ/TW</b>, ngày"
+        );
     }
 
     #[test]
