@@ -411,7 +411,7 @@ fn scrambled_segment_files_never_panic_and_rebuild_recovers() {
             *b = x as u8;
         }
         fs::write(&file, bytes).unwrap();
-        assert_broken_then_rebuilt(tmp.path(), &docs, &idx, &[]);
+        assert_broken_then_rebuilt(tmp.path(), &docs, &idx, &["--rebuild"]);
     }
 }
 
@@ -465,5 +465,15 @@ fn a_foreign_index_or_folder_is_refused_clearly() {
         ],
     ));
     assert!(err.contains("not a baocao index"), "{err}");
+    let err = one_line_error(&baocao(
+        tmp.path(),
+        &["--index", other_s, "index", docs.to_str().unwrap()],
+    ));
+    assert!(err.contains("refusing to write"), "{err}");
+    let names: Vec<_> = fs::read_dir(&other)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "nothing written: {names:?}");
     assert_eq!(fs::read_to_string(other.join("notes.txt")).unwrap(), "mine");
 }

@@ -401,7 +401,11 @@ impl BaocaoIndex {
             files: files.len(),
             bytes: summary.bytes_seen,
         });
-        let existing = load_existing(self)?;
+        // Reading what is indexed fails on a damaged index: say so, with the way out.
+        let existing = load_existing(self).map_err(|e| match (e, self.dir()) {
+            (IndexError::Tantivy(t), Some(dir)) => super::corrupt(dir, t),
+            (e, _) => e,
+        })?;
 
         // doc id → source path that owns it.
         let mut owner: HashMap<String, String> = existing
