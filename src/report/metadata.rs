@@ -3,7 +3,7 @@
 //!
 //! Sector and role facets are not set here (see `tagging::tag_report`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::lines::Split;
 use super::model::Metadata;
@@ -379,29 +379,17 @@ fn period(title: &str, doc_type: &str, years: &[i32]) -> String {
 
 /// The province named most often after `tỉnh` / `thành phố` (or in the place-date line).
 fn province(text: &str) -> Option<String> {
-    // One scan per prefix (not one per prefix and province): linear in the text, so a
-    // huge report stays fast.
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for prefix in ["tỉnh ", "Tỉnh ", "thành phố ", "Thành phố ", "TP. "] {
-        for (pos, _) in text.match_indices(prefix) {
-            let rest = &text[pos + prefix.len()..];
-            for name in PROVINCES.iter().filter(|name| rest.starts_with(**name)) {
-                *counts.entry(*name).or_default() += 1;
+    for name in PROVINCES {
+        for prefix in ["tỉnh ", "Tỉnh ", "thành phố ", "Thành phố ", "TP. "] {
+            let n = text.matches(&format!("{prefix}{name}")).count();
+            if n > 0 {
+                *counts.entry(name).or_default() += n;
             }
         }
-    }
-    let mut dated: HashSet<&str> = HashSet::new();
-    for (pos, _) in text.match_indices(", ngày") {
-        let before = &text[..pos];
-        dated.extend(
-            PROVINCES
-                .iter()
-                .copied()
-                .filter(|name| before.ends_with(name)),
-        );
-    }
-    for name in dated {
-        *counts.entry(name).or_default() += 5;
+        if text.contains(&format!("{name}, ngày")) {
+            *counts.entry(name).or_default() += 5;
+        }
     }
     counts
         .into_iter()
@@ -507,6 +495,8 @@ fn is_person_name(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn titles_from_a_huge_first_paragraph_are_clipped() {
         let long = "giải ngân vốn ".repeat(1000);
@@ -515,8 +505,6 @@ mod tests {
         assert!(t.ends_with("ngân…") || t.ends_with("vốn…") || t.ends_with("giải…"));
         assert_eq!(clip_title("Báo cáo ngắn"), "Báo cáo ngắn");
     }
-
-    use super::*;
 
     #[test]
     fn types_and_periods() {
