@@ -92,6 +92,9 @@ fn document_codes_are_found_by_phrase() {
     assert_eq!(search(&f, f.folded, "\"79/QD-UBND\""), [DOCS[1]]);
     assert_eq!(search(&f, f.text, "\"1161/QĐ-TTg\""), [DOCS[2]]);
     assert!(search(&f, f.text, "\"11-NQ/UBND\"").is_empty());
+    // Unquoted, a code is still one phrase (several tokens at consecutive positions).
+    assert_eq!(search(&f, f.folded, "11-NQ/TW"), [DOCS[0]]);
+    assert_eq!(search(&f, f.text, "79/QĐ-UBND"), [DOCS[1]]);
     assert_eq!(search(&f, f.text, "\"1.236,87\""), [DOCS[0]]);
     assert_eq!(search(&f, f.folded, "\"46.362,2 ha\""), [DOCS[2]]);
 }

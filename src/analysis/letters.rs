@@ -51,7 +51,7 @@ pub(crate) const ROW_D: u8 = 12;
 
 /// A Vietnamese letter, packed: bits 0–3 hold `row + 1` (0 means "not a Vietnamese
 /// letter"), bits 4–6 the tone (0 = none), bit 7 the upper case.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub(crate) struct Letter(u8);
 
 impl Letter {
@@ -98,6 +98,17 @@ impl Letter {
             UPPER[row][tone as usize]
         } else {
             LOWER[row][tone as usize]
+        }
+    }
+
+    /// The canonical form of this letter, case kept: `c` itself, except the look-alike
+    /// `Ð` which becomes `Đ`.
+    #[inline]
+    pub(crate) fn canonical(self, c: char) -> char {
+        if self.row() == ROW_D && self.is_upper() {
+            'Đ'
+        } else {
+            c
         }
     }
 
@@ -170,6 +181,12 @@ const fn build_range<const N: usize>(from: u32) -> [Letter; N] {
     if d_up >= from && d_up < from + N as u32 {
         out[(d_up - from) as usize] = Letter::pack(ROW_D, 0, true);
     }
+    // `Ð` (U+00D0, Icelandic eth) looks exactly like `Đ` and old Vietnamese fonts and PDF
+    // extractors produce it in its place: it is read as `Đ`.
+    let eth = 'Ð' as u32;
+    if eth >= from && eth < from + N as u32 {
+        out[(eth - from) as usize] = Letter::pack(ROW_D, 0, true);
+    }
     out
 }
 
@@ -200,13 +217,25 @@ pub(crate) fn is_combining_diacritic(c: char) -> bool {
 }
 
 /// Whether `c` carries a Vietnamese diacritic: a vowel with a tone or quality mark, `đ/Đ`,
-/// or a combining diacritical mark (decomposed text).
+/// or one of the combining marks Vietnamese uses (decomposed text): grave, acute, tilde,
+/// hook above, dot below, circumflex, breve, horn.
 #[inline]
 pub(crate) fn is_diacritic_letter(c: char) -> bool {
     if c.is_ascii() {
         return false;
     }
-    letter(c).is_some() || is_combining_diacritic(c)
+    letter(c).is_some()
+        || matches!(
+            c,
+            '\u{0300}'
+                | '\u{0301}'
+                | '\u{0303}'
+                | '\u{0309}'
+                | '\u{0323}'
+                | '\u{0302}'
+                | '\u{0306}'
+                | '\u{031B}'
+        )
 }
 
 #[cfg(test)]
@@ -239,11 +268,16 @@ mod tests {
     }
 
     #[test]
-    fn exactly_134_accented_letters() {
-        let count = (0x80u32..0x2000)
+    fn exactly_134_accented_letters_and_the_eth_look_alike() {
+        let known: Vec<char> = (0x80u32..0x2000)
             .filter_map(char::from_u32)
             .filter(|&c| letter(c).is_some())
-            .count();
-        assert_eq!(count, 134);
+            .collect();
+        assert_eq!(known.len(), 135);
+        assert!(known.contains(&'Ð'));
+        assert_eq!(letter('Ð').lower(), 'đ');
+        assert_eq!(letter('Ð').folded(), 'd');
+        assert_eq!(letter('Ð').canonical('Ð'), 'Đ');
+        assert_eq!(letter('ð'), Letter::NONE);
     }
 }

@@ -16,23 +16,43 @@
 //! The rule works on one syllable: a maximal run of letters with exactly one vowel group.
 //! Case is kept on every char.
 
-use super::letters::{letter, ROW_A, ROW_E, ROW_O, ROW_U, ROW_Y};
+use super::letters::{letter, Letter, ROW_A, ROW_E, ROW_O, ROW_U, ROW_Y};
 
 /// Applies the canonical tone placement to every syllable of `chars` (NFC chars), in place.
 pub(crate) fn place_tones(chars: &mut [char]) {
     let mut i = 0;
     let n = chars.len();
     while i < n {
-        if !chars[i].is_alphabetic() {
+        if !is_letter(chars[i]) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < n && chars[i].is_alphabetic() {
+        while i < n && is_letter(chars[i]) {
             i += 1;
         }
         place_in_syllable(&mut chars[start..i]);
     }
+}
+
+/// Whether `c` is a letter (Vietnamese letters looked up first: the common case).
+#[inline]
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        letter(c).is_some() || c.is_alphabetic()
+    }
+}
+
+/// Whether two adjacent vowels are one of the pairs `oa`, `oe`, `uy` with a tone mark on
+/// either: the only vowel groups [`place_tones`] may change.
+#[inline]
+pub(crate) fn tone_pair(a: Letter, b: Letter) -> bool {
+    matches!(
+        (a.row(), b.row()),
+        (ROW_O, ROW_A) | (ROW_O, ROW_E) | (ROW_U, ROW_Y)
+    ) && (a.tone() | b.tone()) != 0
 }
 
 /// Applies the rule to one run of letters (moves at most one tone mark).

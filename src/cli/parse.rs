@@ -11,7 +11,8 @@ use crate::report;
 
 /// Runs `baocao parse`.
 pub fn run(args: &ParseArgs, json: bool) -> Result<i32, CliError> {
-    let report = report::parse_file(&args.file).map_err(CliError::other)?;
+    let mut report = report::parse_file(&args.file).map_err(CliError::other)?;
+    crate::tagging::tag_report(&mut report);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if json {

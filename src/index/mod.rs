@@ -36,7 +36,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::{LockError, OpenReadError};
-use tantivy::{IndexReader, ReloadPolicy, TantivyError};
+use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::{IndexReader, IndexSettings, ReloadPolicy, TantivyError};
 
 pub(crate) use docs::slug_facet;
 pub use schema::{Fields, SCHEMA_VERSION};
@@ -184,10 +185,13 @@ impl BaocaoIndex {
             path: dir.to_path_buf(),
             source,
         })?;
-        // baocao.json first: tantivy's meta.json (written atomically) is what makes the
-        // directory an index, so a kill in between leaves a directory that is recreated.
+        // baocao.json first: a crash right after leaves a directory without meta.json,
+        // which the next run simply creates again.
         write_meta(dir)?;
-        let index = tantivy::Index::create_in_dir(dir, schema::build_schema())?;
+        let index = tantivy::Index::builder()
+            .schema(schema::build_schema())
+            .settings(index_settings())
+            .create_in_dir(dir)?;
         Self::wrap(index, Some(dir.to_path_buf()))
     }
 
@@ -290,6 +294,18 @@ impl BaocaoIndex {
                     .sum()
             })
             .unwrap_or(0)
+    }
+}
+
+/// Index settings: the stored text is compressed with zstd in 64 kB blocks (Vietnamese
+/// text compresses about twice better than with lz4; a block is decompressed per hit).
+fn index_settings() -> IndexSettings {
+    IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor {
+            compression_level: Some(3),
+        }),
+        docstore_blocksize: 64 * 1024,
+        ..IndexSettings::default()
     }
 }
 

@@ -19,8 +19,8 @@ use super::schema::{Fields, KIND_REPORT, SCHEMA_VERSION};
 use super::{BaocaoIndex, IndexError};
 use crate::report::Report;
 
-/// Extensions of the files picked up when walking a folder.
-pub const SUPPORTED_EXTENSIONS: [&str; 2] = ["txt", "md"];
+/// Extensions of the files picked up when walking a folder (every format [`crate::report::formats`] reads).
+pub const SUPPORTED_EXTENSIONS: &[&str] = crate::report::formats::EXTENSIONS;
 
 /// Writer memory budget per indexing thread (tantivy needs at least 15 MB).
 pub(crate) const WRITER_BUDGET_PER_THREAD: usize = 50_000_000;
@@ -353,7 +353,9 @@ fn process(found: &Found, existing: &HashMap<String, Existing>, pipeline: &str) 
     }
     match crate::report::parse_bytes(&name, &bytes) {
         Ok(mut report) => {
-            super::preamble::ensure_section(&mut report, &String::from_utf8_lossy(&bytes));
+            // The raw text is only a fallback for plain UTF-8 files (not .docx, .pdf…).
+            let text = std::str::from_utf8(&bytes).unwrap_or("");
+            super::preamble::ensure_section(&mut report, text);
             crate::tagging::tag_report(&mut report);
             if report.sections.is_empty() && report.footnotes.is_empty() {
                 return Work::Skipped(found, "no report text found".to_string());

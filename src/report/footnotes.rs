@@ -31,7 +31,17 @@ pub fn attach(
         for field in [&mut sec.heading, &mut sec.text] {
             let (clean, numbers) = match layout {
                 Layout::Clean => strip_superscripts(field, &known),
-                Layout::Pdf => strip_plain(field, &known, &mut last, &found),
+                Layout::Pdf => {
+                    // Markers glued to numbers were rewritten as superscripts.
+                    let (sup, mut numbers) = strip_superscripts(field, &known);
+                    for &n in &numbers {
+                        found.entry(n).or_insert(idx);
+                    }
+                    let (plain, more) = strip_plain(&sup, &known, &mut last, &found);
+                    numbers.extend(more);
+                    last = numbers.iter().copied().fold(last, u32::max);
+                    (plain, numbers)
+                }
             };
             *field = clean;
             for n in numbers {
@@ -41,6 +51,7 @@ pub fn attach(
                 }
             }
         }
+        refs.sort_unstable();
         sec.footnote_refs = refs;
     }
     found
@@ -72,13 +83,33 @@ pub fn finish(
 /// Collapses runs of spaces (inside each paragraph) and spaces before punctuation left
 /// by a removed marker.
 fn tidy(s: &str) -> String {
-    s.split('\n')
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c == '\n' {
+            out.push('\n');
+            space = false;
+        } else if c.is_whitespace() {
+            space = !out.is_empty() && !out.ends_with('\n');
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    // No spaces left at paragraph ends or around line breaks.
+    while out.ends_with('\n') {
+        out.pop();
+    }
+    out
 }
 
 fn strip_superscripts(s: &str, known: &BTreeSet<u32>) -> (String, Vec<u32>) {
+    if !s.chars().any(|c| superscript_value(c).is_some()) {
+        return (s.to_string(), Vec::new());
+    }
     let mut out = String::with_capacity(s.len());
     let mut numbers = Vec::new();
     let chars: Vec<char> = s.chars().collect();
@@ -268,7 +299,7 @@ mod tests {
             "ước đạt 3.666 ha; đàn gia súc ổn định; MTQG đoạn Km18 - Km80, QH15, 2023. Nhân dân tăng 22,6%, Đất đai 2024, năm 2024"
         );
         assert_eq!(n, vec![1, 2, 3, 4, 5, 6]);
-        let (t, n) = strip_plain("kế hoạch9. ", &known(20), &mut last, &found);
-        assert_eq!((t.as_str(), n.len()), ("kế hoạch9. ", 0));
+        let (t, n) = strip_plain("kế hoạch12. ", &known(20), &mut last, &found);
+        assert_eq!((t.as_str(), n.len()), ("kế hoạch12. ", 0));
     }
 }

@@ -71,6 +71,10 @@ pub fn superscript_value(c: char) -> Option<u32> {
     SUPERSCRIPTS.iter().position(|&s| s == c).map(|p| p as u32)
 }
 
+/// Lines of one footnote that end a footnote block whose end was not marked (a page of
+/// about 45 lines cannot hold more).
+const MAX_FOOTNOTE_LINES: usize = 40;
+
 /// Minimum number of spaces in a line that separates the body from a footnote block.
 const SEPARATOR_MIN: usize = 20;
 
@@ -100,7 +104,11 @@ pub fn detect(text: &str) -> Layout {
 
 /// Splits decoded (NFC) text into body units and footnote bodies.
 pub fn split(text: &str) -> Split {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text: std::borrow::Cow<'_, str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    };
     let lines: Vec<&str> = text.split('\n').collect();
     let layout = detect(&text);
     let mut out = match layout {
@@ -292,8 +300,12 @@ fn footnote_start(line: &str, expected: u32) -> Option<&str> {
         if UNIT_WORDS.contains(&word) {
             return None;
         }
-        Some(rest.trim_start())
-    } else if next.is_alphabetic() || matches!(next, '“' | '"' | '(') {
+        // A footnote body starts like a sentence (`26 công trình …` continues one).
+        let body = rest.trim_start();
+        let first = body.chars().next()?;
+        (first.is_uppercase() || first.is_ascii_digit() || matches!(first, '“' | '"' | '(' | '-'))
+            .then_some(body)
+    } else if next.is_uppercase() || matches!(next, '“' | '"' | '(') {
         Some(rest)
     } else {
         None
@@ -316,10 +328,21 @@ fn split_pdf(lines: &[&str]) -> Split {
     let mut pending_break = false;
     // Glued end of the last footnote line (for joining its continuation).
     let mut foot_glued = false;
+    // Page of each unit and of each footnote start: the body lines before footnote
+    // block k and the footnotes that start in block k share page k.
+    let mut page = 0usize;
+    let mut unit_pages: Vec<usize> = Vec::new();
+    // Lines of the current footnote block since the last footnote start.
+    let mut block_lines = 0usize;
+    let mut foot_pages: Vec<usize> = Vec::new();
     for (idx, raw) in lines.iter().enumerate() {
         let line_no = idx + 1;
         if is_separator(raw) {
+            if !in_block {
+                page += 1;
+            }
             in_block = true;
+            block_lines = 0;
             pending_break = true;
             continue;
         }
@@ -328,10 +351,18 @@ fn split_pdf(lines: &[&str]) -> Split {
         }
         let glued_end = ends_glued(raw);
         if in_block {
-            if starts_page(raw) {
+            let t = raw.trim();
+            // The body resumes on a line that starts with one space; as a safety net for
+            // other converters, also on a top-level heading, the closing block, or after
+            // more lines than a page holds without a new footnote.
+            let resumes = starts_page(raw)
+                || block_lines > MAX_FOOTNOTE_LINES
+                || t.starts_with("Nơi nhận")
+                || numbering::parse_label(t).is_some_and(|l| l.rank <= numbering::RANK_ROMAN);
+            if resumes {
                 in_block = false;
+                pending_break = true;
             } else {
-                let t = raw.trim();
                 let expected = footnotes.last().map_or(1, |f| f.number + 1);
                 if let Some(body) = footnote_start(t, expected) {
                     footnotes.push(RawFootnote {
@@ -339,9 +370,12 @@ fn split_pdf(lines: &[&str]) -> Split {
                         text: body.trim().to_string(),
                         line: line_no,
                     });
+                    foot_pages.push(page - 1);
+                    block_lines = 0;
                 } else if let Some(last) = footnotes.last_mut() {
                     join_into(&mut last.text, t, foot_glued);
                 }
+                block_lines += 1;
                 foot_glued = glued_end;
                 continue;
             }
@@ -356,8 +390,10 @@ fn split_pdf(lines: &[&str]) -> Split {
             after_break: pending_break,
             glued_end,
         });
+        unit_pages.push(page);
         pending_break = false;
     }
+    mark_number_glued_markers(&mut units, &unit_pages, &footnotes, &foot_pages);
     let width = typical_width(&units);
     Split {
         layout: Layout::Pdf,
@@ -365,6 +401,96 @@ fn split_pdf(lines: &[&str]) -> Split {
         footnotes,
         width,
         line_count: 0,
+    }
+}
+
+/// Whether `f` appears in `text` as a marker glued to a word, a `%` or a bracket.
+fn has_word_marker(text: &str, f: u32) -> bool {
+    let digits = f.to_string();
+    text.match_indices(&digits).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + digits.len()..].chars().next();
+        before.is_some_and(|c| c.is_alphabetic() || matches!(c, '%' | ')' | '”' | '"'))
+            && !after.is_some_and(|c| c.is_alphanumeric())
+    })
+}
+
+/// A marker glued to a number (`53` + `15` → `5315 đề tài`) cannot be told from the
+/// number by itself. On a page whose footnote block starts footnote `f`, when `f` is
+/// not glued to any word of the page, and exactly one digit run of the page ends with
+/// `f` (after a plain number, or completing a 3-digit thousands group), that suffix is
+/// the marker: it is rewritten as superscript digits, which [`super::footnotes`] treats
+/// as a marker in both layouts.
+fn mark_number_glued_markers(
+    units: &mut [Unit],
+    unit_pages: &[usize],
+    footnotes: &[RawFootnote],
+    foot_pages: &[usize],
+) {
+    for (f, &fpage) in footnotes.iter().zip(foot_pages) {
+        let on_page: Vec<usize> = (0..units.len())
+            .filter(|&i| unit_pages[i] == fpage)
+            .collect();
+        if on_page
+            .iter()
+            .any(|&i| has_word_marker(&units[i].text, f.number))
+        {
+            continue;
+        }
+        let digits = f.number.to_string();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for &i in &on_page {
+            let t = &units[i].text;
+            let chars: Vec<(usize, char)> = t.char_indices().collect();
+            let mut k = 0;
+            while k < chars.len() {
+                if !chars[k].1.is_ascii_digit() {
+                    k += 1;
+                    continue;
+                }
+                let start = k;
+                while k < chars.len() && chars[k].1.is_ascii_digit() {
+                    k += 1;
+                }
+                let run: String = chars[start..k].iter().map(|c| c.1).collect();
+                let before = if start > 0 {
+                    Some(chars[start - 1].1)
+                } else {
+                    None
+                };
+                let after = chars.get(k).map(|c| c.1);
+                let next_digit = chars.get(k + 1).is_some_and(|c| c.1.is_ascii_digit());
+                let after_ok = match after {
+                    None => true,
+                    Some(c) if c.is_whitespace() => true,
+                    Some(',' | '.') => !next_digit,
+                    Some(';' | ':' | ')' | '”') => true,
+                    _ => false,
+                };
+                if !after_ok || !run.ends_with(&digits) || run.len() == digits.len() {
+                    continue;
+                }
+                let prefix_len = run.len() - digits.len();
+                let ok = match before {
+                    None | Some(' ' | '(') => !run.starts_with('0') || prefix_len == 2,
+                    Some('.') => {
+                        prefix_len == 3 && start >= 2 && chars[start - 2].1.is_ascii_digit()
+                    }
+                    _ => false,
+                };
+                if ok {
+                    found.push((i, chars[start].0 + prefix_len));
+                }
+            }
+        }
+        if let [(i, at)] = found[..] {
+            let t = &units[i].text;
+            let sup: String = t[at..at + digits.len()]
+                .chars()
+                .map(|c| SUPERSCRIPTS[c.to_digit(10).unwrap_or(0) as usize])
+                .collect();
+            units[i].text = format!("{}{}{}", &t[..at], sup, &t[at + digits.len()..]);
+        }
     }
 }
 
@@ -452,10 +578,35 @@ mod tests {
     }
 
     #[test]
+    fn markers_glued_to_numbers_are_found_by_page() {
+        let sep = " ".repeat(43);
+        let text = format!(
+            "Có 531 đề tài và 215 xã; đạt 1.2342 tấn \n{sep}\n1 Một. \n2 Hai. \n3 Ba. \n Tiếp 20 xã kỳ3 \n"
+        );
+        let s = split(&text);
+        assert_eq!(s.footnotes.len(), 3);
+        assert_eq!(s.units[0].text, "Có 53¹ đề tài và 215 xã; đạt 1.234² tấn");
+        assert_eq!(s.units[1].text, "Tiếp 20 xã kỳ3");
+    }
+
+    #[test]
+    fn unmarked_block_ends_at_a_top_level_heading() {
+        let sep = " ".repeat(43);
+        let text =
+            format!("Văn bản trang một \n{sep}\n1 Chú thích. \nII. NHIỆM VỤ \n\nNội dung. \n");
+        let s = split(&text);
+        assert_eq!(s.footnotes.len(), 1);
+        let texts: Vec<&str> = s.units.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts, ["Văn bản trang một", "II. NHIỆM VỤ", "Nội dung."]);
+    }
+
+    #[test]
     fn glued_footnote_start() {
         assert_eq!(footnote_start("46Trong đó:", 46), Some("Trong đó:"));
         assert_eq!(footnote_start("473,64 triệu", 47), None);
         assert_eq!(footnote_start("45 tỷ đồng", 45), None);
         assert_eq!(footnote_start("5 Điện", 4), None);
+        assert_eq!(footnote_start("26 công trình", 26), None);
+        assert_eq!(footnote_start("2 Tổng đàn", 2), Some("Tổng đàn"));
     }
 }

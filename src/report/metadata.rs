@@ -380,14 +380,44 @@ fn period(title: &str, doc_type: &str, years: &[i32]) -> String {
 /// The province named most often after `tỉnh` / `thành phố` (or in the place-date line).
 fn province(text: &str) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for name in PROVINCES {
-        for prefix in ["tỉnh ", "Tỉnh ", "thành phố ", "Thành phố ", "TP. "] {
-            let n = text.matches(&format!("{prefix}{name}")).count();
-            if n > 0 {
-                *counts.entry(name).or_default() += n;
+    // The longest name that follows a prefix (`Hà Nam` vs `Hà Nội` need the full name).
+    let name_at = |rest: &str| {
+        PROVINCES
+            .iter()
+            .filter(|p| {
+                rest.starts_with(**p)
+                    && !rest[p.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+            })
+            .max_by_key(|p| p.len())
+            .copied()
+    };
+    // The opening and the closing name the province; the body repeats it.
+    let head_end = (0..=text.len().min(30_000))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let tail_start = (text.len().saturating_sub(8_000)..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
+        .max(head_end);
+    let parts = [&text[..head_end], &text[tail_start..]];
+    for prefix in ["tỉnh ", "Tỉnh ", "thành phố ", "Thành phố ", "TP. "] {
+        for (part, at) in parts
+            .iter()
+            .flat_map(|p| p.match_indices(prefix).map(move |(at, _)| (*p, at)))
+        {
+            if let Some(name) = name_at(&part[at + prefix.len()..]) {
+                *counts.entry(name).or_default() += 1;
             }
         }
-        if text.contains(&format!("{name}, ngày")) {
+    }
+    // The place-date line: `Lạng Sơn, ngày 12 tháng 02 năm 2024`.
+    for (at, _) in text.match_indices(", ngày") {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        if let Some(name) = name_at(text[line_start..at].trim_start()) {
             *counts.entry(name).or_default() += 5;
         }
     }
@@ -461,7 +491,10 @@ fn is_draft(opening: &str) -> bool {
                 return true;
             }
         }
-        if let Some(pos) = lower.find("ngày ") {
+        // The place-date line (`Lạng Sơn, ngày   tháng 02 năm 2024`), not a sentence that
+        // happens to say `ngày tháng năm sinh`.
+        let date_line = l.chars().count() < 80 && lower.contains("tháng") && lower.contains("năm");
+        if let Some(pos) = lower.find("ngày ").filter(|_| date_line) {
             let rest = lower[pos + "ngày ".len()..].trim_start();
             if rest.starts_with("tháng") {
                 return true;

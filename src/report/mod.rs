@@ -13,6 +13,7 @@
 //! clean report into the PDF-extracted layout.
 
 pub mod footnotes;
+pub mod formats;
 pub mod lines;
 pub mod metadata;
 mod model;
@@ -64,6 +65,15 @@ pub enum ParseError {
         /// File path as given.
         file: String,
     },
+    /// A .docx, .pdf or .doc file could not be read (broken file, scanned PDF, missing
+    /// converter: the message says what to install).
+    #[error("{file}: {reason}")]
+    Format {
+        /// File path as given.
+        file: String,
+        /// What went wrong (its message is part of this error's message).
+        reason: formats::FormatError,
+    },
 }
 
 /// The stable document id of a file name: the file stem (directories dropped), NFC,
@@ -103,7 +113,10 @@ pub fn doc_id_for(file_name: &str) -> String {
 /// or no sections. The text is NFC-normalized first. `file_name` may be a path: only its
 /// last component is kept as the report's `file`.
 pub fn parse_text(file_name: &str, text: &str) -> Report {
-    let text: String = text.nfc().collect();
+    let text: std::borrow::Cow<'_, str> = match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
+        _ => std::borrow::Cow::Owned(text.nfc().collect()),
+    };
     let file = file_name
         .rsplit(['/', '\\'])
         .next()
@@ -128,6 +141,27 @@ pub fn parse_text(file_name: &str, text: &str) -> Report {
 /// Parses the raw bytes of a report file: rejects empty, binary and non-UTF-8 input with
 /// an error naming `file_name`, strips a UTF-8 byte-order mark, then [`parse_text`].
 pub fn parse_bytes(file_name: &str, bytes: &[u8]) -> Result<Report, ParseError> {
+    parse_bytes_with_source(file_name, bytes).map(|(report, _)| report)
+}
+
+/// Like [`parse_bytes`], also telling how the file was read: its format, the external tool
+/// used (`pdftotext 22.12.0`, `antiword 0.37`…) and what was repaired. `.docx`, `.pdf` and
+/// `.doc` files (by `file_name`'s extension) go through [`formats`]; text files are
+/// repaired there too (legacy encodings, other converters' marks).
+pub fn parse_bytes_with_source(
+    file_name: &str,
+    bytes: &[u8],
+) -> Result<(Report, formats::Source), ParseError> {
+    let format = formats::Format::from_path(Path::new(file_name));
+    if let Some(f) = format.filter(|f| f.is_structured()) {
+        let ingested = formats::read_format(f, bytes).map_err(|reason| ParseError::Format {
+            file: file_name.to_string(),
+            reason,
+        })?;
+        let report = parse_text(file_name, &ingested.text);
+        return Ok((report, ingested.source()));
+    }
+    let format = format.unwrap_or(formats::Format::Text);
     let file = file_name.to_string();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -140,18 +174,38 @@ pub fn parse_bytes(file_name: &str, bytes: &[u8]) -> Result<Report, ParseError> 
     if bytes.contains(&0) || controls * 100 > bytes.len() {
         return Err(ParseError::Binary { file });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| ParseError::NotUtf8 {
-        file: file.clone(),
-        offset: e.valid_up_to(),
-    })?;
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => std::borrow::Cow::Borrowed(t),
+        // Legacy Vietnamese encodings (TCVN3, VNI) are converted; anything else is named.
+        Err(e) => match formats::text::decode(bytes) {
+            Ok((t, _)) => std::borrow::Cow::Owned(t),
+            Err(_) => {
+                return Err(ParseError::NotUtf8 {
+                    file: file.clone(),
+                    offset: e.valid_up_to(),
+                })
+            }
+        },
+    };
     if !text.chars().any(char::is_alphanumeric) {
         return Err(ParseError::NoText { file });
     }
-    Ok(parse_text(file_name, text))
+    let (text, notes) = formats::text::repair(&text);
+    let source = formats::Source {
+        format,
+        tool: None,
+        notes,
+    };
+    Ok((parse_text(file_name, &text), source))
 }
 
 /// Reads (read-only) and parses one report file. Errors name the path.
 pub fn parse_file(path: &Path) -> Result<Report, ParseError> {
+    parse_file_with_source(path).map(|(report, _)| report)
+}
+
+/// Like [`parse_file`], also telling how the file was read (see [`parse_bytes_with_source`]).
+pub fn parse_file_with_source(path: &Path) -> Result<(Report, formats::Source), ParseError> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|source| ParseError::Io {
         file: shown.clone(),
@@ -161,7 +215,7 @@ pub fn parse_file(path: &Path) -> Result<Report, ParseError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.clone());
-    parse_bytes(&name, &bytes).map_err(|e| rename(e, &shown))
+    parse_bytes_with_source(&name, &bytes).map_err(|e| rename(e, &shown))
 }
 
 fn rename(e: ParseError, file: &str) -> ParseError {
@@ -172,6 +226,7 @@ fn rename(e: ParseError, file: &str) -> ParseError {
         ParseError::Binary { .. } => ParseError::Binary { file },
         ParseError::NotUtf8 { offset, .. } => ParseError::NotUtf8 { file, offset },
         ParseError::NoText { .. } => ParseError::NoText { file },
+        ParseError::Format { reason, .. } => ParseError::Format { file, reason },
     }
 }
 

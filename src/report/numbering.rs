@@ -112,8 +112,7 @@ pub fn parse_label(text: &str) -> Option<Label> {
 }
 
 fn parse_part(text: &str) -> Option<Label> {
-    let lower = text.to_lowercase();
-    if !lower.starts_with("phần ") {
+    if !(text.starts_with("Phần ") || text.starts_with("PHẦN ")) {
         return None;
     }
     let after = &text["phần ".len()..];
@@ -202,7 +201,7 @@ fn parse_arabic(text: &str) -> Option<Label> {
             _ => return None,
         }
     }
-    if nums.len() > 6 || nums.iter().any(|&n| n == 0) {
+    if nums.len() > 6 || nums.contains(&0) {
         return None;
     }
     let ws = skip_ws(&text[pos..]);

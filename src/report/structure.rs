@@ -18,6 +18,10 @@ pub struct Built {
     pub closing: Vec<(usize, String)>,
 }
 
+/// Longest heading kept whole; a longer numbered paragraph is a task item whose heading
+/// is its first sentence.
+const HEADING_MAX: usize = 160;
+
 /// Characters that end a sentence or a clause at the end of a paragraph.
 fn ends_terminal(s: &str) -> bool {
     s.trim_end().ends_with(['.', ':', ';', '!', '?', '…'])
@@ -27,20 +31,34 @@ fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether every letter of `s` is upper case (and there are a few).
+fn is_upper(s: &str) -> bool {
+    let mut n = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 4
+}
+
 fn starts_bullet(s: &str) -> bool {
     s.starts_with(['-', '+', '*', '•', '–'])
 }
 
 /// Whether a unit starts the closing block of a report.
 pub fn is_closing_start(s: &str) -> bool {
-    let lower = s.to_lowercase();
-    if lower.starts_with("nơi nhận") {
+    let head: String = s.chars().take(12).flat_map(char::to_lowercase).collect();
+    if head.starts_with("nơi nhận") {
         return true;
     }
-    if s.chars().count() < 400
-        && (lower.starts_with("trân trọng báo cáo") || lower.contains(" trân trọng báo cáo"))
-    {
-        return true;
+    if s.len() < 1200 && s.contains("rân trọng") && s.chars().count() < 400 {
+        let lower = s.to_lowercase();
+        if lower.starts_with("trân trọng báo cáo") || lower.contains(" trân trọng báo cáo")
+        {
+            return true;
+        }
     }
     is_signature_title(s)
 }
@@ -54,10 +72,144 @@ pub fn is_signature_title(s: &str) -> bool {
         && t.chars().filter(|c| c.is_lowercase()).count() * 4 < t.chars().count()
 }
 
-/// Whether the PDF line `prev` ends its paragraph before `next`.
-fn pdf_paragraph_ends(prev: &Unit, next: &Unit, width: usize) -> bool {
+/// Words after which a phrase cannot end (`của`, `các`, `và`…): a line ending with one
+/// continues on the next line.
+const CONNECTORS: &[&str] = &[
+    "của",
+    "các",
+    "và",
+    "về",
+    "cho",
+    "với",
+    "tại",
+    "theo",
+    "trong",
+    "những",
+    "được",
+    "là",
+    "có",
+    "để",
+    "từ",
+    "đến",
+    "trên",
+    "bị",
+    "do",
+    "ở",
+    "hoặc",
+    "thuộc",
+    "tới",
+    "sau",
+    "khi",
+    "nhằm",
+    "giữa",
+    "qua",
+    "vào",
+    "số",
+    "ngày",
+    "năm",
+    "tháng",
+    "cấp",
+    "một",
+    "mới",
+    "đã",
+    "đang",
+    "sẽ",
+    "cần",
+    "phải",
+    "như",
+    "nhất",
+    "hơn",
+    "đối",
+    "toàn",
+    "trình",
+    "mà",
+    // Words before a proper name: `tỉnh Lạng Sơn`, `Ban Chấp hành`, `Thủ tướng Chính phủ`.
+    "tỉnh",
+    "huyện",
+    "xã",
+    "phường",
+    "thành",
+    "phố",
+    "thị",
+    "trấn",
+    "thôn",
+    "bản",
+    "ban",
+    "bộ",
+    "sở",
+    "ủy",
+    "uỷ",
+    "tướng",
+    "chủ",
+    "tịch",
+    "hội",
+    "đồng",
+    "đảng",
+    "đoàn",
+    "quyết",
+    "nghị",
+    "định",
+    "kế",
+    "hoạch",
+    "chương",
+    "luật",
+    "chỉ",
+    "thị",
+    "đề",
+    "án",
+    "dự",
+    "quy",
+    "khu",
+    "cụm",
+    "cửa",
+    "khẩu",
+    "sông",
+    "núi",
+    "quốc",
+    "nước",
+    "dân",
+];
+
+/// Whether a full-width heading line (`b) Tổ chức … liên kết vùng`) ends its heading
+/// before a full line that starts with a capital: the heading does not end on a
+/// connector word.
+fn heading_line_ends(prev: &Unit, next: &Unit, width: usize) -> bool {
+    if !starts_upper(&next.text) || ends_terminal(&prev.text) {
+        return false;
+    }
+    // A short next line is more likely the end of a two-line heading.
+    if next.text.chars().count() * 100 < width * 78 {
+        return false;
+    }
+    let last = prev.text.split_whitespace().next_back().unwrap_or("");
+    // A capitalised name running over the break: `tỉnh Lạng` + `Sơn …`.
+    if starts_upper(last) {
+        return false;
+    }
+    let last = last.to_lowercase();
+    !CONNECTORS.contains(&last.as_str()) && !prev.text.trim_end().ends_with([',', '-', '('])
+}
+
+/// Whether the PDF line `prev` ends its paragraph before `next`. `label_line`: `prev`
+/// is the first line of a numbered heading.
+fn pdf_paragraph_ends(prev: &Unit, next: &Unit, width: usize, label_line: bool) -> bool {
     let len = prev.text.chars().count();
     if len * 100 < width * 78 {
+        return true;
+    }
+    if label_line && heading_line_ends(prev, next, width) {
+        return true;
+    }
+    // The next line's first word would have fitted on this line: the break is a real
+    // paragraph end (a heading of near-full width followed by its text).
+    if starts_upper(&next.text) {
+        let word = next.text.split_whitespace().next().unwrap_or("");
+        if (len + 1 + word.chars().count()) * 100 <= width * 92 {
+            return true;
+        }
+    }
+    // An upper-case heading line followed by ordinary text.
+    if is_upper(&prev.text) && !is_upper(&next.text) {
         return true;
     }
     ends_terminal(&prev.text)
@@ -82,8 +234,7 @@ fn clean_continues(prev_text: &str, next: &Unit, prev_is_heading: bool) -> bool 
 /// The first sentence of a task item and the rest: `"Tập trung A. Tiếp tục B."` →
 /// (`"Tập trung A."`, `"Tiếp tục B."`).
 pub fn first_sentence(s: &str) -> (String, String) {
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    for (i, c) in s.char_indices() {
         if matches!(c, '.' | '!' | '?' | ';') {
             let rest = &s[i + c.len_utf8()..];
             let after = rest.trim_start();
@@ -122,6 +273,8 @@ struct Builder<'a> {
     target: Target,
     // The last body unit added to the buffer (for continuation decisions).
     last_glued: bool,
+    // Source lines in the current heading paragraph.
+    heading_lines: usize,
 }
 
 impl Builder<'_> {
@@ -136,7 +289,7 @@ impl Builder<'_> {
             }
             Target::Heading => {
                 if let Some(sec) = self.sections.last_mut() {
-                    let (head, rest) = if text.chars().count() > 160 {
+                    let (head, rest) = if text.chars().count() > HEADING_MAX {
                         first_sentence(&text)
                     } else {
                         (text, String::new())
@@ -161,6 +314,7 @@ impl Builder<'_> {
         let glued = layout == Layout::Pdf && self.last_glued;
         join_into(&mut self.buf, &u.text, glued);
         self.last_glued = u.glued_end;
+        self.heading_lines += 1;
         if self.target != Target::Preamble {
             if let Some(sec) = self.sections.last_mut() {
                 sec.line_end = sec.line_end.max(u.last_line);
@@ -173,6 +327,7 @@ impl Builder<'_> {
         self.buf = text.to_string();
         self.buf_line = u.line;
         self.target = target;
+        self.heading_lines = 1;
         self.last_glued = u.glued_end;
         if target != Target::Preamble {
             if let Some(sec) = self.sections.last_mut() {
@@ -218,6 +373,7 @@ pub fn build(split: &Split, doc_id: &str) -> Built {
         buf_line: 0,
         target: Target::Preamble,
         last_glued: false,
+        heading_lines: 0,
     };
     let mut closing: Vec<(usize, String)> = Vec::new();
     let mut prev: Option<&Unit> = None;
@@ -238,13 +394,22 @@ pub fn build(split: &Split, doc_id: &str) -> Built {
                 continue;
             }
         }
+        // A numbered label that fits the open numbering starts a section, in the PDF
+        // layout too when the line before looks full (a heading of near-full width).
+        let label = parse_label(&u.text).filter(|l| l.fits(&b.open));
         let cont = match (prev, split.layout) {
             (None, _) => false,
-            (Some(p), Layout::Pdf) => !pdf_paragraph_ends(p, u, split.width),
+            (Some(p), Layout::Pdf) => {
+                // Within a heading-length first sentence of a numbered block.
+                let label_line = b.target == Target::Heading
+                    && !b.buf.contains(['.', ';', '!', '?'])
+                    && b.buf.chars().count() < HEADING_MAX;
+                label.is_none() && !pdf_paragraph_ends(p, u, split.width, label_line)
+            }
             (Some(_), Layout::Clean) => clean_continues(
                 &b.buf,
                 u,
-                b.target == Target::Heading && b.buf.chars().count() < 160,
+                b.target == Target::Heading && b.buf.chars().count() < HEADING_MAX,
             ),
         };
         prev = Some(u);
@@ -252,11 +417,9 @@ pub fn build(split: &Split, doc_id: &str) -> Built {
             b.extend_current(u, split.layout);
             continue;
         }
-        if let Some(label) = parse_label(&u.text) {
-            if label.fits(&b.open) {
-                b.open_section(u, label);
-                continue;
-            }
+        if let Some(label) = label {
+            b.open_section(u, label);
+            continue;
         }
         if cont {
             b.extend_current(u, split.layout);

@@ -8,9 +8,16 @@
 //!
 //! Sectors: a section's heading names its sectors (a task item's heading is its first
 //! sentence, so a task item is classified from its own words); its body adds the sectors
-//! it names clearly; a section whose own words name nothing inherits the sectors of the
-//! nearest enclosing section that has some. Overall headings and bodies spanning every
-//! field get `tong-hop`. At most [`MAX_SECTORS`] per section.
+//! it names clearly (enough points, relative to the section's top sector); a section
+//! whose own words name nothing inherits the sectors of the nearest enclosing section
+//! whose heading names some; a heading that names nothing over sub-sections (`III.
+//! NHIỆM VỤ TRỌNG TÂM…`) takes its sub-sections' fields. Overall headings (`Tình hình
+//! kinh tế - xã hội…`, `Đánh giá chung`) and text or sub-sections spanning five fields or
+//! more get `tong-hop` instead of every sector. At most [`MAX_SECTORS`] per section; a
+//! parent slug (`kinh-te`) only when its heading names the whole field.
+//!
+//! Matching is on folded text (no diacritics, `đ→d`, lower case), on whole words, the
+//! longest phrase of the table first (see [`rules`]); [`explain`] lists what matched.
 //!
 //! Roles: from the section's own heading or the nearest enclosing heading that states one
 //! (`NHIỆM VỤ…`, `hạn chế`, `nguyên nhân`, `ĐỀ XUẤT, KIẾN NGHỊ`…), otherwise `tinh-hinh`.
@@ -68,13 +75,105 @@ pub fn sector_label(slug: &str) -> Option<&'static str> {
     SECTORS.iter().find(|(s, _)| *s == slug).map(|(_, l)| *l)
 }
 
+/// The Vietnamese label of a role slug.
+pub fn role_label(slug: &str) -> Option<&'static str> {
+    ROLES.iter().find(|(s, _)| *s == slug).map(|(_, l)| *l)
+}
+
+/// The rules tables as Markdown, one line per rule (what it catches, its weight and its
+/// phrases), with the taxonomy and the roles: the source of `docs/tagging-rules.md`.
+pub fn rules_markdown() -> String {
+    use rules::{Weight, HEADING_FILLERS, NEUTRAL, ROLE_RULES, SECTOR_RULES};
+    let mut out = String::new();
+    out.push_str("# Sector and role rules\n\n");
+    out.push_str(
+        "Generated from `src/tagging/rules.rs` by `tagging::rules_markdown()` (refresh with \
+         `BAOCAO_WRITE_DOCS=1 cargo test --test tagging_docs`). Phrases match folded text \
+         (no diacritics, `đ→d`, lower case) on whole words, the longest phrase first; `#` \
+         is any number. To add a sector, add its slug to `SECTORS` and rows naming it to \
+         `SECTOR_RULES`; to teach a phrase, add it to a row: no code changes.\n\n## Sectors\n\n| slug | label |\n|---|---|\n",
+    );
+    for (slug, label) in SECTORS {
+        out.push_str(&format!("| `{slug}` | {label} |\n"));
+    }
+    out.push_str(&format!(
+        "\n## Sector rules\n\nPoints of one occurrence in a body: strong {}, normal {}, \
+         weak {}, heading only {} (in a heading: {}, {}, {}, {}). Heading points count {} \
+         times, those of the first sentence of a body {} times. A body names a sector \
+         clearly with at least {} points and {}% of the section's top score; a section \
+         keeps at most {} sectors.\n\n| sector | weight | catches | phrases |\n\
+         |---|---|---|---|\n",
+        Weight::Strong.body_points(),
+        Weight::Normal.body_points(),
+        Weight::Weak.body_points(),
+        Weight::HeadingOnly.body_points(),
+        Weight::Strong.heading_points(),
+        Weight::Normal.heading_points(),
+        Weight::Weak.heading_points(),
+        Weight::HeadingOnly.heading_points(),
+        engine::HEADING_FACTOR,
+        engine::FIRST_SENTENCE_FACTOR,
+        engine::BODY_MIN,
+        (engine::BODY_REL * 100.0).round(),
+        MAX_SECTORS,
+    ));
+    for rule in SECTOR_RULES {
+        let sector = if rule.sector == NEUTRAL {
+            "(none: swallows look-alikes)".to_string()
+        } else {
+            format!("`{}`", rule.sector)
+        };
+        let weight = match rule.weight {
+            Weight::Strong => "strong",
+            Weight::Normal => "normal",
+            Weight::Weak => "weak",
+            Weight::HeadingOnly => "heading only",
+        };
+        out.push_str(&format!(
+            "| {sector} | {weight} | {} | {} |\n",
+            rule.catches,
+            rule.phrases.join(" · ")
+        ));
+    }
+    out.push_str("\n## Roles\n\n| slug | label |\n|---|---|\n");
+    for (slug, label) in ROLES {
+        out.push_str(&format!("| `{slug}` | {label} |\n"));
+    }
+    out.push_str(&format!(
+        "\n## Role rules\n\nA heading states a role when, after the filler words {}, it \
+         opens with one of these phrases. Headings longer than {} words or ending like a \
+         sentence (task items) only count the rows marked \"in task items\".\n\n\
+         | role | in task items | catches | phrases |\n|---|---|---|---|\n",
+        HEADING_FILLERS
+            .iter()
+            .map(|f| format!("`{f}`"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        rules::LONG_HEADING_WORDS
+    ));
+    for rule in ROLE_RULES {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            rule.role,
+            if rule.in_long_headings { "yes" } else { "no" },
+            rule.catches,
+            rule.phrases.join(" · ")
+        ));
+    }
+    out
+}
+
 /// Fills `sectors` and `role` of every section and footnote of `report`.
 ///
-/// Sections are tagged from their heading and text ([`sectors_for`]); one whose own words
-/// name no sector inherits those of its nearest tagged ancestor (by path). A section's
-/// role is the one its own heading or its nearest ancestor's heading states
-/// ([`role_of_heading`]), else [`DEFAULT_ROLE`]. A footnote gets the sectors its own words
-/// name, then its section's, capped at [`MAX_SECTORS`], and its section's role.
+/// Sections are tagged from their heading (or, when empty, the upper-case words opening
+/// their text: [`effective_heading`]) and text ([`sectors_for`]). One whose own words name
+/// no sector inherits those of its nearest ancestor (by path) whose heading names some; a
+/// section whose heading names none and that has sub-sections takes their fields
+/// (`tong-hop` when they span five or more). A section's role is the one its own heading
+/// or its nearest ancestor's heading states ([`role_of_heading`]), else
+/// [`DEFAULT_ROLE`]. A footnote gets the sectors its own words name clearly, then its
+/// section's, capped at [`MAX_SECTORS`], and its section's role. Existing tags are
+/// overwritten.
 pub fn tag_report(report: &mut Report) {
     let by_path: HashMap<Vec<String>, usize> = report
         .sections
@@ -92,48 +191,59 @@ pub fn tag_report(report: &mut Report) {
     };
     let ancestor_lists: Vec<Vec<usize>> = (0..report.sections.len()).map(ancestors).collect();
 
+    let n = report.sections.len();
+    let headings: Vec<&str> = report
+        .sections
+        .iter()
+        .map(|s| effective_heading(&s.heading, &s.text))
+        .collect();
     let own: Vec<Vec<usize>> = report
         .sections
         .iter()
-        .map(|s| engine::select(effective_heading(&s.heading, &s.text), &s.text))
+        .zip(&headings)
+        .map(|(s, h)| engine::select(h, &s.text))
         .collect();
-    let own_roles: Vec<Option<&'static str>> = report
-        .sections
+    let heading_named: Vec<bool> = headings
         .iter()
-        .map(|s| role_of_heading(effective_heading(&s.heading, &s.text)))
+        .map(|h| !engine::select(h, "").is_empty())
         .collect();
-
-    // Own words first, then the nearest ancestor that names something.
-    let mut sector_ids: Vec<Vec<usize>> = Vec::with_capacity(own.len());
-    for i in 0..report.sections.len() {
-        let list = if own[i].is_empty() {
-            ancestor_lists[i]
-                .iter()
-                .map(|&a| &own[a])
-                .find(|l| !l.is_empty())
-                .cloned()
-                .unwrap_or_default()
-        } else {
-            own[i].clone()
-        };
-        sector_ids.push(list);
-    }
-    // A heading that names nothing over sub-sections that do (`III. NHIỆM VỤ TRỌNG
-    // TÂM…`, `II. KẾT QUẢ ĐẠT ĐƯỢC`): its sub-sections' sectors, or `tong-hop` when they
-    // span many fields.
-    let mut descendants: Vec<Vec<usize>> = vec![Vec::new(); report.sections.len()];
+    let own_roles: Vec<Option<&'static str>> =
+        headings.iter().map(|h| role_of_heading(h)).collect();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, list) in ancestor_lists.iter().enumerate() {
-        for &a in list {
-            descendants[a].push(i);
+        if let Some(&parent) = list.first() {
+            children[parent].push(i);
         }
     }
-    for i in 0..report.sections.len() {
-        if sector_ids[i].is_empty() && !descendants[i].is_empty() {
-            let lists: Vec<&[usize]> = descendants[i]
+
+    // Own words first; a section whose words name nothing inherits the sectors of the
+    // nearest ancestor whose heading names some.
+    let mut sector_ids: Vec<Vec<usize>> = (0..n)
+        .map(|i| {
+            if !own[i].is_empty() {
+                return own[i].clone();
+            }
+            ancestor_lists[i]
                 .iter()
-                .map(|&d| sector_ids[d].as_slice())
+                .find(|&&a| heading_named[a])
+                .map(|&a| own[a].clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    // A heading that names nothing over sub-sections (`III. NHIỆM VỤ TRỌNG TÂM…`,
+    // `II. KẾT QUẢ ĐẠT ĐƯỢC`, `IV. ĐỀ XUẤT, KIẾN NGHỊ`): its text is an introduction, its
+    // fields are its sub-sections' (or `tong-hop` when they span many). Bottom-up, so
+    // that nested groups summarize summaries.
+    for i in (0..n).rev() {
+        if !heading_named[i] && !children[i].is_empty() {
+            let lists: Vec<&[usize]> = children[i]
+                .iter()
+                .map(|&c| sector_ids[c].as_slice())
                 .collect();
-            sector_ids[i] = engine::summarize(&lists);
+            let summary = engine::summarize(&lists);
+            if !summary.is_empty() {
+                sector_ids[i] = summary;
+            }
         }
     }
 
@@ -198,7 +308,7 @@ mod tests {
         let mut seen: HashMap<String, &SectorRule> = HashMap::new();
         for rule in SECTOR_RULES {
             for p in rule.phrases {
-                let key = crate::analysis::folded_terms(p).join(" ");
+                let key = crate::analysis::folded_terms(&p.replace('#', " zznumberzz ")).join(" ");
                 assert!(!key.is_empty(), "phrase {p:?} has no words");
                 if let Some(other) = seen.insert(key.clone(), rule) {
                     panic!(

@@ -1,0 +1,168 @@
+//! The common intermediate form of structured inputs (.docx, .pdf): paragraphs with
+//! footnote markers already placed, and footnote bodies by number, written out in the
+//! clean layout.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One paragraph of a structured document.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Block {
+    /// Paragraph text, footnote markers as Unicode superscripts; may hold `\n` for a
+    /// line break inside the paragraph.
+    pub text: String,
+    /// Numbers of the footnotes whose markers this paragraph carries, in order.
+    pub notes: Vec<u32>,
+}
+
+/// A structured document: paragraphs in reading order and footnote bodies by number.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    /// Paragraphs in reading order.
+    pub blocks: Vec<Block>,
+    /// Footnote bodies (one paragraph each) by number.
+    pub footnotes: BTreeMap<u32, String>,
+}
+
+impl Document {
+    /// Appends a paragraph (ignored when blank).
+    pub fn push(&mut self, text: String, notes: Vec<u32>) {
+        let text = tidy(&text);
+        if text.trim().is_empty() && notes.is_empty() {
+            return;
+        }
+        self.blocks.push(Block { text, notes });
+    }
+
+    /// The clean layout: one paragraph a line, a blank line between paragraphs, each
+    /// footnote body as a paragraph `¹ …` right after the paragraph carrying its marker
+    /// (footnotes whose marker was not found come at the end).
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let mut done = BTreeSet::new();
+        for block in &self.blocks {
+            out.push_str(&block.text);
+            out.push_str("\n\n");
+            for n in &block.notes {
+                if let Some(body) = self.footnotes.get(n) {
+                    if done.insert(*n) {
+                        push_note(&mut out, *n, body);
+                    }
+                }
+            }
+        }
+        for (n, body) in &self.footnotes {
+            if !done.contains(n) {
+                push_note(&mut out, *n, body);
+            }
+        }
+        out
+    }
+}
+
+fn push_note(out: &mut String, n: u32, body: &str) {
+    out.push_str(&superscript(n));
+    out.push(' ');
+    out.push_str(&tidy(body).replace('\n', " "));
+    out.push_str("\n\n");
+}
+
+/// Collapses runs of spaces and tabs, trims each line.
+pub(crate) fn tidy(text: &str) -> String {
+    let mut lines = Vec::new();
+    for line in text.split('\n') {
+        let mut s = String::with_capacity(line.len());
+        let mut space = false;
+        for c in line.chars() {
+            if c == ' ' || c == '\t' || c == '\u{a0}' {
+                space = true;
+            } else {
+                if space && !s.is_empty() {
+                    s.push(' ');
+                }
+                space = false;
+                s.push(c);
+            }
+        }
+        lines.push(s);
+    }
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines.join("\n")
+}
+
+/// `n` written with Unicode superscript digits (`12` → `¹²`).
+pub fn superscript(n: u32) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| superscript_char(c).unwrap_or(c))
+        .collect()
+}
+
+/// The superscript form of a digit, `+`, `-`, `(` or `)`.
+pub(crate) fn superscript_char(c: char) -> Option<char> {
+    Some(match c {
+        '0' => '⁰',
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        '4' => '⁴',
+        '5' => '⁵',
+        '6' => '⁶',
+        '7' => '⁷',
+        '8' => '⁸',
+        '9' => '⁹',
+        '+' => '⁺',
+        '-' => '⁻',
+        '(' => '⁽',
+        ')' => '⁾',
+        _ => return None,
+    })
+}
+
+/// The digit a superscript digit stands for.
+pub(crate) fn from_superscript(c: char) -> Option<char> {
+    Some(match c {
+        '⁰' => '0',
+        '¹' => '1',
+        '²' => '2',
+        '³' => '3',
+        '⁴' => '4',
+        '⁵' => '5',
+        '⁶' => '6',
+        '⁷' => '7',
+        '⁸' => '8',
+        '⁹' => '9',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn superscripts_round_trip() {
+        assert_eq!(superscript(1), "¹");
+        assert_eq!(superscript(2024), "²⁰²⁴");
+        let back: String = superscript(907)
+            .chars()
+            .filter_map(from_superscript)
+            .collect();
+        assert_eq!(back, "907");
+    }
+
+    #[test]
+    fn footnotes_follow_their_paragraph() {
+        let mut doc = Document::default();
+        doc.push("Mở đầu".into(), vec![]);
+        doc.push("Diện tích  đạt 10 ha¹.".into(), vec![1]);
+        doc.push("Kết".into(), vec![]);
+        doc.footnotes.insert(1, "Trong đó".into());
+        doc.footnotes.insert(2, "Không dẫn".into());
+        assert_eq!(
+            doc.to_text(),
+            "Mở đầu\n\nDiện tích đạt 10 ha¹.\n\n¹ Trong đó\n\nKết\n\n² Không dẫn\n\n"
+        );
+    }
+}
