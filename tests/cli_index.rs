@@ -128,7 +128,7 @@ fn unreadable_files_are_skipped_and_reported() {
             docs.to_str().unwrap(),
         ],
     );
-    assert_eq!(out.status.code(), Some(1), "skipped files give exit 1");
+    assert_eq!(out.status.code(), Some(3), "skipped files give exit 3");
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["indexed"].as_array().unwrap().len(), 5);
     let skipped: Vec<&str> = v["skipped"]

@@ -77,6 +77,10 @@ pub struct IndexArgs {
     /// Delete the index and build it anew.
     #[arg(long)]
     pub rebuild: bool,
+    /// Commit after every MB megabytes of parsed source (default 64): a killed run loses at
+    /// most that much work.
+    #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..))]
+    pub commit_every: Option<u64>,
 }
 
 /// Filters shared by `search`, `facets` and `figures`.

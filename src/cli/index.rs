@@ -8,7 +8,7 @@ use anyhow::anyhow;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::args::{Cli, IndexArgs};
-use super::{CliError, EXIT_ERROR, EXIT_OK};
+use super::{CliError, EXIT_OK, EXIT_SKIPPED};
 use crate::index::{BaocaoIndex, IndexError, IndexOptions, IndexSummary, Progress};
 use crate::output::{self, Painter};
 
@@ -70,7 +70,7 @@ pub fn note(message: &str) {
 /// folder, builds it from there first (one note on stderr).
 pub fn open_for_reading(cli: &Cli) -> Result<BaocaoIndex, CliError> {
     let dir = &cli.index;
-    if crate::index::exists(dir) {
+    if crate::index::exists(dir) || dir.join(crate::index::META_FILE).is_file() {
         return BaocaoIndex::open(dir).map_err(index_error);
     }
     let corpus = Path::new(DEFAULT_CORPUS);
@@ -117,10 +117,13 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32, CliError> {
         BaocaoIndex::create_or_open(&cli.index)
     }
     .map_err(index_error)?;
-    let options = IndexOptions {
+    let mut options = IndexOptions {
         prune: args.prune,
         ..IndexOptions::default()
     };
+    if let Some(mb) = args.commit_every {
+        options.batch_bytes = mb.saturating_mul(1024 * 1024);
+    }
     let summary = run_indexing(&index, &paths, &options)?;
     let mut stdout = std::io::stdout().lock();
     if cli.json {
@@ -134,6 +137,6 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32, CliError> {
     Ok(if summary.skipped.is_empty() {
         EXIT_OK
     } else {
-        EXIT_ERROR
+        EXIT_SKIPPED
     })
 }

@@ -1,13 +1,15 @@
 //! Command-line arguments and commands. With [`crate::output`], the only code that prints
 //! or decides exit codes.
 //!
-//! Exit codes: 0 ok (also when nothing matched), 1 anything else (I/O, corrupt index),
-//! 2 bad usage or bad query.
+//! Exit codes: 0 ok (also when nothing matched), 1 anything else (I/O, corrupt index,
+//! busy index), 2 bad usage or bad query, 3 `baocao index` finished but skipped some
+//! files (each listed with its reason).
 
 pub mod args;
 pub mod facets;
 pub mod figures;
 pub mod index;
+pub mod panic;
 pub mod parse;
 pub mod search;
 pub mod show;
@@ -25,6 +27,9 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_ERROR: i32 = 1;
 /// Exit code: bad usage or a malformed query.
 pub const EXIT_USAGE: i32 = 2;
+/// Exit code of `baocao index`: the good files were indexed and committed, but some files
+/// were skipped (not UTF-8, empty, binary, unreadable); each is listed with its reason.
+pub const EXIT_SKIPPED: i32 = 3;
 
 /// An error at the command-line edge, carrying the exit code it maps to.
 #[derive(Debug)]
@@ -68,7 +73,7 @@ pub fn main() -> i32 {
             return code;
         }
     };
-    match run(cli) {
+    match panic::guard(|| run(cli)) {
         Ok(code) => code,
         Err(err) => {
             if is_broken_pipe(&err.error) {

@@ -9,10 +9,15 @@ use crate::search::{Filters, KindFilter, SearchError, SearchRequest, Searcher};
 
 /// Maps a search error to its exit code (2 for a bad query or filter).
 pub fn search_error(e: SearchError) -> CliError {
-    if e.is_usage() {
-        CliError::usage(e)
-    } else {
-        CliError::other(e)
+    match e {
+        e if e.is_usage() => CliError::usage(e),
+        // Reading failed in the middle of a search: in practice a damaged segment file.
+        // One line (the tantivy error once, not its chain twice) and the way out.
+        SearchError::Tantivy(inner) => CliError::other(anyhow::anyhow!(
+            "reading the index failed ({inner}); if the index is damaged, \
+             `baocao index --rebuild` rebuilds it"
+        )),
+        e => CliError::other(e),
     }
 }
 

@@ -27,6 +27,7 @@
 //! - Searching is in [`crate::search`].
 
 mod docs;
+pub mod preamble;
 pub mod schema;
 mod writer;
 
@@ -34,14 +35,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use tantivy::directory::error::LockError;
+use tantivy::directory::error::{LockError, OpenReadError};
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{IndexReader, IndexSettings, ReloadPolicy, TantivyError};
 
 pub(crate) use docs::slug_facet;
 pub use schema::{Fields, SCHEMA_VERSION};
 pub use writer::{
-    FileOutcome, IndexOptions, IndexSummary, IndexedFile, Progress, SkippedFile,
+    FileOutcome, IndexOptions, IndexSummary, IndexedFile, Progress, SkippedFile, MAX_FILE_BYTES,
     SUPPORTED_EXTENSIONS,
 };
 
@@ -89,6 +90,15 @@ pub enum IndexError {
     /// `--rebuild` refused to delete a directory that is not a baocao index.
     #[error("{dir} is not a baocao index; refusing to delete it")]
     NotAnIndex {
+        /// The directory.
+        dir: PathBuf,
+    },
+    /// The directory holds other files and no index: nothing is written into it.
+    #[error(
+        "{dir} holds other files and no baocao index; refusing to write an index into it \
+         (give another --index DIR)"
+    )]
+    Foreign {
         /// The directory.
         dir: PathBuf,
     },
@@ -148,9 +158,9 @@ impl BaocaoIndex {
     pub fn open(dir: impl AsRef<Path>) -> Result<BaocaoIndex, IndexError> {
         let dir = dir.as_ref();
         if !exists(dir) {
-            return Err(IndexError::NotFound {
+            return Err(missing_meta(dir).unwrap_or_else(|| IndexError::NotFound {
                 dir: dir.to_path_buf(),
-            });
+            }));
         }
         check_meta(dir)?;
         let index = tantivy::Index::open_in_dir(dir).map_err(|e| corrupt(dir, e))?;
@@ -162,6 +172,14 @@ impl BaocaoIndex {
         let dir = dir.as_ref();
         if exists(dir) {
             return Self::open(dir);
+        }
+        if let Some(err) = missing_meta(dir) {
+            return Err(err);
+        }
+        if !dir.join(META_FILE).is_file() && has_other_files(dir) {
+            return Err(IndexError::Foreign {
+                dir: dir.to_path_buf(),
+            });
         }
         fs::create_dir_all(dir).map_err(|source| IndexError::Io {
             path: dir.to_path_buf(),
@@ -294,8 +312,57 @@ fn index_settings() -> IndexSettings {
 fn corrupt(dir: &Path, e: TantivyError) -> IndexError {
     IndexError::Corrupt {
         dir: dir.to_path_buf(),
-        reason: e.to_string(),
+        reason: corrupt_reason(&e),
     }
+}
+
+/// A short reason for an error opening the index: which file, and tantivy's first
+/// sentence about it (not the whole debug dump of nested errors).
+fn corrupt_reason(e: &TantivyError) -> String {
+    let file_name = |p: &Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| p.display().to_string())
+    };
+    match e {
+        TantivyError::OpenReadError(OpenReadError::IoError { io_error, filepath }) => {
+            let what = io_error.to_string();
+            let first = what
+                .split(". ")
+                .next()
+                .unwrap_or(&what)
+                .trim_end_matches('.');
+            format!("file {} is damaged: {first}", file_name(filepath))
+        }
+        TantivyError::OpenReadError(OpenReadError::FileDoesNotExist(p)) => {
+            format!("file {} is missing", file_name(p))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Whether `dir` holds entries other than baocao's own (`baocao.json`, its temporary
+/// file) and hidden ones (tantivy's lock files).
+fn has_other_files(dir: &Path) -> bool {
+    fs::read_dir(dir).is_ok_and(|entries| {
+        entries.filter_map(Result::ok).any(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name != META_FILE && !name.starts_with('.') && !name.ends_with(".tmp")
+        })
+    })
+}
+
+/// When `dir` has no `meta.json` but holds index data (segment files beside
+/// `baocao.json`), the error to report: the index lost its `meta.json`.
+fn missing_meta(dir: &Path) -> Option<IndexError> {
+    if !dir.join(META_FILE).is_file() {
+        return None;
+    }
+    has_other_files(dir).then(|| IndexError::Corrupt {
+        dir: dir.to_path_buf(),
+        reason: "meta.json is missing".to_string(),
+    })
 }
 
 fn check_meta(dir: &Path) -> Result<(), IndexError> {
@@ -331,7 +398,13 @@ fn write_meta(dir: &Path) -> Result<(), IndexError> {
     };
     let path = dir.join(META_FILE);
     let text = serde_json::to_string_pretty(&meta).expect("serializable");
-    fs::write(&path, text + "\n").map_err(|source| IndexError::Io { path, source })
+    // Written to a temporary file then renamed: never a half-written baocao.json.
+    let tmp = dir.join(format!("{META_FILE}.tmp"));
+    fs::write(&tmp, text + "\n").map_err(|source| IndexError::Io {
+        path: tmp.clone(),
+        source,
+    })?;
+    fs::rename(&tmp, &path).map_err(|source| IndexError::Io { path, source })
 }
 
 #[cfg(test)]

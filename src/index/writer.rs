@@ -25,6 +25,11 @@ pub const SUPPORTED_EXTENSIONS: &[&str] = crate::report::formats::EXTENSIONS;
 /// Writer memory budget per indexing thread (tantivy needs at least 15 MB).
 pub(crate) const WRITER_BUDGET_PER_THREAD: usize = 50_000_000;
 
+/// Largest file indexed as one report (32 MiB; real reports are well under 2 MB). A bigger
+/// file is skipped with the reason, so that one stray dump cannot take the memory and
+/// time of a whole corpus.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
 /// Default number of source bytes between two commits.
 pub const DEFAULT_BATCH_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -186,7 +191,9 @@ fn discover(paths: &[PathBuf], skipped: &mut Vec<SkippedFile>) -> Vec<Found> {
         };
         let mut files = Vec::new();
         if abs.is_dir() {
-            walk(&abs, &mut files, skipped);
+            let mut visited = HashSet::new();
+            visited.insert(abs.clone());
+            walk(&abs, &mut files, skipped, &mut visited);
             files.sort();
         } else {
             files.push(abs);
@@ -201,7 +208,15 @@ fn discover(paths: &[PathBuf], skipped: &mut Vec<SkippedFile>) -> Vec<Found> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<SkippedFile>) {
+/// Walks `dir` for supported files. Symbolic links to folders are followed once:
+/// `visited` holds the canonical folders already walked, so a link back to an ancestor
+/// (a loop) is reported in `skipped` and a second link to the same folder is ignored.
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    skipped: &mut Vec<SkippedFile>,
+    visited: &mut HashSet<PathBuf>,
+) {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -221,8 +236,28 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<SkippedFile>) {
         let Ok(kind) = entry.file_type() else {
             continue;
         };
+        if kind.is_symlink() && path.is_dir() {
+            let Ok(target) = fs::canonicalize(&path) else {
+                continue;
+            };
+            let here = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+            if here.starts_with(&target) {
+                skipped.push(SkippedFile {
+                    path,
+                    reason: format!(
+                        "symbolic link loop: points back to {}, not followed",
+                        target.display()
+                    ),
+                });
+            } else if visited.insert(target) {
+                walk(&path, out, skipped, visited);
+            }
+            continue;
+        }
         if kind.is_dir() {
-            walk(&path, out, skipped);
+            if visited.insert(fs::canonicalize(&path).unwrap_or_else(|_| path.clone())) {
+                walk(&path, out, skipped, visited);
+            }
         } else if (kind.is_file() || kind.is_symlink()) && has_supported_extension(&path) {
             out.push(path);
         }
@@ -283,7 +318,18 @@ enum Work {
     Parsed(Found, Box<Report>, String),
 }
 
+fn too_large(bytes: u64) -> String {
+    format!(
+        "file too large: {:.1} MB, over the {} MB limit for one report",
+        bytes as f64 / 1e6,
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
 fn process(found: &Found, existing: &HashMap<String, Existing>, pipeline: &str) -> Work {
+    if found.bytes > MAX_FILE_BYTES {
+        return Work::Skipped(found.clone(), too_large(found.bytes));
+    }
     let bytes = match fs::read(&found.path) {
         Ok(b) => b,
         Err(e) => return Work::Skipped(found.clone(), io_reason(&e)),
@@ -302,15 +348,29 @@ fn process(found: &Found, existing: &HashMap<String, Existing>, pipeline: &str) 
         .unwrap_or_default();
     let mut found = found.clone();
     found.bytes = bytes.len() as u64;
+    if found.bytes > MAX_FILE_BYTES {
+        return Work::Skipped(found, too_large(bytes.len() as u64));
+    }
     match crate::report::parse_bytes(&name, &bytes) {
         Ok(mut report) => {
+            // The raw text is only a fallback for plain UTF-8 files (not .docx, .pdf…).
+            let text = std::str::from_utf8(&bytes).unwrap_or("");
+            super::preamble::ensure_section(&mut report, text);
             crate::tagging::tag_report(&mut report);
             if report.sections.is_empty() && report.footnotes.is_empty() {
-                return Work::Skipped(found, "no numbered sections found".to_string());
+                return Work::Skipped(found, "no report text found".to_string());
             }
             Work::Parsed(found, Box::new(report), hash)
         }
-        Err(e) => Work::Skipped(found, e.to_string()),
+        // The path is shown beside the reason: drop the file name the parser put first.
+        Err(e) => {
+            let reason = e.to_string();
+            let reason = reason
+                .strip_prefix(&format!("{name}: "))
+                .map(str::to_string)
+                .unwrap_or(reason);
+            Work::Skipped(found, reason)
+        }
     }
 }
 
@@ -343,7 +403,11 @@ impl BaocaoIndex {
             files: files.len(),
             bytes: summary.bytes_seen,
         });
-        let existing = load_existing(self)?;
+        // Reading what is indexed fails on a damaged index: say so, with the way out.
+        let existing = load_existing(self).map_err(|e| match (e, self.dir()) {
+            (IndexError::Tantivy(t), Some(dir)) => super::corrupt(dir, t),
+            (e, _) => e,
+        })?;
 
         // doc id → source path that owns it.
         let mut owner: HashMap<String, String> = existing

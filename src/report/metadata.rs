@@ -176,7 +176,27 @@ fn title(built: &Built) -> String {
         .find(|s| !years_in(&s.heading).is_empty());
     match top {
         Some(s) => s.heading.clone(),
-        None => paras.first().map(|(_, p)| p.clone()).unwrap_or_default(),
+        None => paras
+            .first()
+            .map(|(_, p)| clip_title(p))
+            .unwrap_or_default(),
+    }
+}
+
+/// Longest title taken from a report's first paragraph, in characters.
+const MAX_TITLE_CHARS: usize = 300;
+
+/// `p` cut to at most [`MAX_TITLE_CHARS`] characters at a word boundary, with `…` when
+/// cut: a report without a title block whose first paragraph is huge (a file of one
+/// 50 MB line) does not get a 50 MB title.
+fn clip_title(p: &str) -> String {
+    match p.char_indices().nth(MAX_TITLE_CHARS) {
+        None => p.to_string(),
+        Some((end, _)) => {
+            let head = &p[..end];
+            let cut = head.rfind(char::is_whitespace).unwrap_or(end);
+            format!("{}…", head[..cut].trim_end())
+        }
     }
 }
 
@@ -509,6 +529,15 @@ fn is_person_name(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_from_a_huge_first_paragraph_are_clipped() {
+        let long = "giải ngân vốn ".repeat(1000);
+        let t = clip_title(&long);
+        assert!(t.chars().count() <= MAX_TITLE_CHARS + 1, "{}", t.len());
+        assert!(t.ends_with("ngân…") || t.ends_with("vốn…") || t.ends_with("giải…"));
+        assert_eq!(clip_title("Báo cáo ngắn"), "Báo cáo ngắn");
+    }
 
     #[test]
     fn types_and_periods() {
