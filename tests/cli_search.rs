@@ -281,6 +281,14 @@ fn show_outline_and_section() {
         text.contains("400 tỷ đồng") && text.contains("189 tỷ đồng"),
         "{text}"
     );
+    // The same section named with the file name instead of the doc id.
+    let by_file = json(&["show", "000_15b6f46b6783cbe2.txt#II.1.3"]);
+    assert_eq!(by_file["unit"]["id"], unit["unit"]["id"]);
+    let footnote = json(&["show", "000_15b6f46b6783cbe2^6"]);
+    assert!(footnote["unit"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("189 tỷ đồng"));
     let missing = baocao(&["show", "no-such-report"]);
     assert_eq!(missing.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&missing.stderr).lines().count(), 1);

@@ -244,9 +244,24 @@ impl Searcher {
     }
 
     /// A section or footnote when `target` is one's id, else a report's outline.
+    ///
+    /// A unit id may also be written with the file name instead of the doc id
+    /// (`000_abc.txt#II.1.3` for `000-abc#II.1.3`).
     pub fn show(&self, target: &str) -> Result<Option<Show>, SearchError> {
         if let Some(unit) = self.unit(target)? {
             return Ok(Some(Show::Unit(Box::new(unit))));
+        }
+        if let Some(i) = target.find(['#', '^']) {
+            let normalized = format!(
+                "{}{}",
+                crate::report::doc_id_for(&target[..i]),
+                &target[i..]
+            );
+            if normalized != target {
+                if let Some(unit) = self.unit(&normalized)? {
+                    return Ok(Some(Show::Unit(Box::new(unit))));
+                }
+            }
         }
         Ok(self.outline(target)?.map(|o| Show::Outline(Box::new(o))))
     }
