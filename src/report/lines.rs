@@ -427,13 +427,17 @@ fn mark_number_glued_markers(
     footnotes: &[RawFootnote],
     foot_pages: &[usize],
 ) {
-    for (f, &fpage) in footnotes.iter().zip(foot_pages) {
+    for (k, (f, &fpage)) in footnotes.iter().zip(foot_pages).enumerate() {
         let on_page: Vec<usize> = (0..units.len())
             .filter(|&i| unit_pages[i] == fpage)
             .collect();
-        if on_page
-            .iter()
-            .any(|&i| has_word_marker(&units[i].text, f.number))
+        // A footnote that did not fit under its marker's page starts on a later page:
+        // its marker may be glued to a word anywhere since the page where the previous
+        // footnote started (markers run in footnote order).
+        let first_page = k.checked_sub(1).map_or(fpage, |p| foot_pages[p].min(fpage));
+        if (0..units.len())
+            .filter(|&i| (first_page..=fpage).contains(&unit_pages[i]))
+            .any(|i| has_word_marker(&units[i].text, f.number))
         {
             continue;
         }
