@@ -427,19 +427,53 @@ fn mark_number_glued_markers(
     footnotes: &[RawFootnote],
     foot_pages: &[usize],
 ) {
-    for (f, &fpage) in footnotes.iter().zip(foot_pages) {
-        let on_page: Vec<usize> = (0..units.len())
-            .filter(|&i| unit_pages[i] == fpage)
-            .collect();
-        if on_page
+    for (k, (f, &fpage)) in footnotes.iter().zip(foot_pages).enumerate() {
+        // A footnote that did not fit under its marker's page starts on a later page:
+        // its marker may be anywhere since the last earlier page where a footnote
+        // started (markers run in footnote order).
+        let first_page = foot_pages[..k]
             .iter()
-            .any(|&i| has_word_marker(&units[i].text, f.number))
+            .rev()
+            .find(|&&p| p < fpage)
+            .copied()
+            .unwrap_or(fpage);
+        if (0..units.len())
+            .filter(|&i| (first_page..=fpage).contains(&unit_pages[i]))
+            .any(|i| has_word_marker(&units[i].text, f.number))
         {
             continue;
         }
-        let digits = f.number.to_string();
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        for &i in &on_page {
+        // The footnote's own page first; when it has no candidate, the earlier pages of
+        // the window (the footnote was carried over), nearest first.
+        for page in (first_page..=fpage).rev() {
+            let on_page: Vec<usize> = (0..units.len())
+                .filter(|&i| unit_pages[i] == page)
+                .collect();
+            match number_glued_candidates(units, &on_page, f.number)[..] {
+                [] => continue,
+                [(i, at)] => {
+                    let digits = f.number.to_string();
+                    let t = &units[i].text;
+                    let sup: String = t[at..at + digits.len()]
+                        .chars()
+                        .map(|c| SUPERSCRIPTS[c.to_digit(10).unwrap_or(0) as usize])
+                        .collect();
+                    units[i].text = format!("{}{}{}", &t[..at], sup, &t[at + digits.len()..]);
+                    break;
+                }
+                _ => break,
+            }
+        }
+    }
+}
+
+/// The digit runs of the units `on_page` that end with footnote number `f` glued to a
+/// number: (unit index, byte offset of the marker).
+fn number_glued_candidates(units: &[Unit], on_page: &[usize], f: u32) -> Vec<(usize, usize)> {
+    let digits = f.to_string();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    {
+        for &i in on_page {
             let t = &units[i].text;
             let chars: Vec<(usize, char)> = t.char_indices().collect();
             let mut k = 0;
@@ -483,15 +517,8 @@ fn mark_number_glued_markers(
                 }
             }
         }
-        if let [(i, at)] = found[..] {
-            let t = &units[i].text;
-            let sup: String = t[at..at + digits.len()]
-                .chars()
-                .map(|c| SUPERSCRIPTS[c.to_digit(10).unwrap_or(0) as usize])
-                .collect();
-            units[i].text = format!("{}{}{}", &t[..at], sup, &t[at + digits.len()..]);
-        }
     }
+    found
 }
 
 /// The source line ends right after `-` or `/` with no trailing space.
@@ -587,6 +614,19 @@ mod tests {
         assert_eq!(s.footnotes.len(), 3);
         assert_eq!(s.units[0].text, "Có 53¹ đề tài và 215 xã; đạt 1.234² tấn");
         assert_eq!(s.units[1].text, "Tiếp 20 xã kỳ3");
+    }
+
+    #[test]
+    fn carried_footnotes_find_markers_on_the_earlier_page() {
+        let (sep, carried) = (" ".repeat(43), " ".repeat(132));
+        // Footnotes 2 and 3 did not fit under page 1: they start on page 2.
+        let text = format!(
+            "Đạt kỳ1 và ổn định2; thực hiện 533 đề tài \n{sep}\n1 Một. \n Năm 2022 có 15 xã \n{carried}\n2 Hai. \n3 Ba. \n"
+        );
+        let s = split(&text);
+        assert_eq!(s.footnotes.len(), 3);
+        assert_eq!(s.units[0].text, "Đạt kỳ1 và ổn định2; thực hiện 53³ đề tài");
+        assert_eq!(s.units[1].text, "Năm 2022 có 15 xã");
     }
 
     #[test]

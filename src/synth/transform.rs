@@ -204,8 +204,10 @@ pub fn shuffle_sections(text: &str, rng: &mut SplitMix64) -> String {
     let end = lines
         .iter()
         .position(|l| {
-            let l = l.trim_start().trim_start_matches("**");
-            l.starts_with("Nơi nhận") || l.starts_with("Trân trọng")
+            // The closing block (`… trân trọng báo cáo …`, `Nơi nhận`, signature) stays
+            // last: a section shuffled after it would end the report early.
+            let l = l.trim().trim_matches('*').trim();
+            crate::report::structure::is_closing_start(l)
         })
         .unwrap_or(lines.len());
     // (line, level, label_len); glued headings are barriers of level 0.
