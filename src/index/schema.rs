@@ -18,7 +18,7 @@ use crate::analysis::{VI, VI_FOLDED};
 
 /// Version of the schema and of the document layout. Bumped on any change that makes an
 /// existing index unreadable or wrong; an index with another version is refused.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// `section`, `footnote` or `report` (raw string, indexed, stored).
 pub const KIND: &str = "kind";
@@ -46,13 +46,13 @@ pub const SIGNER: &str = "signer";
 pub const PATH: &str = "path";
 /// Id of the section a footnote belongs to; a section's own id for sections (raw, indexed).
 pub const SECTION_ID: &str = "section_id";
-/// Heading, exact analysis (`vi`), positions, stored. Sections only.
+/// Heading, exact analysis (`vi`), frequencies (no positions), stored. Sections only.
 pub const HEADING: &str = "heading";
 /// Heading, folded analysis (`vi_folded`), positions. Sections only.
 pub const HEADING_FOLDED: &str = "heading_folded";
 /// Heading of the section that holds a footnote (stored only, footnotes).
 pub const CONTEXT_HEADING: &str = "context_heading";
-/// Body text, exact analysis (`vi`), positions, stored.
+/// Body text, exact analysis (`vi`), frequencies (no positions), stored.
 pub const TEXT: &str = "text";
 /// Body text, folded analysis (`vi_folded`), positions.
 pub const TEXT_FOLDED: &str = "text_folded";
@@ -167,10 +167,13 @@ pub struct Fields {
     pub province_folded: Field,
 }
 
-fn analyzed(tokenizer: &str, stored: bool) -> TextOptions {
+/// An analyzed text field. The folded fields carry positions (phrase and proximity
+/// queries run there); the exact fields only frequencies: they boost exact spellings
+/// through term queries, and positions there would nearly double the index.
+fn analyzed(tokenizer: &str, record: IndexRecordOption, stored: bool) -> TextOptions {
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(tokenizer)
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        .set_index_option(record);
     let options = TextOptions::default().set_indexing_options(indexing);
     if stored {
         options.set_stored()
@@ -195,11 +198,17 @@ pub fn build_schema() -> Schema {
     b.add_text_field(SIGNER, STORED);
     b.add_text_field(PATH, STORED);
     b.add_text_field(SECTION_ID, STRING | STORED);
-    b.add_text_field(HEADING, analyzed(VI, true));
-    b.add_text_field(HEADING_FOLDED, analyzed(VI_FOLDED, false));
+    b.add_text_field(HEADING, analyzed(VI, IndexRecordOption::WithFreqs, true));
+    b.add_text_field(
+        HEADING_FOLDED,
+        analyzed(VI_FOLDED, IndexRecordOption::WithFreqsAndPositions, false),
+    );
     b.add_text_field(CONTEXT_HEADING, STORED);
-    b.add_text_field(TEXT, analyzed(VI, true));
-    b.add_text_field(TEXT_FOLDED, analyzed(VI_FOLDED, false));
+    b.add_text_field(TEXT, analyzed(VI, IndexRecordOption::WithFreqs, true));
+    b.add_text_field(
+        TEXT_FOLDED,
+        analyzed(VI_FOLDED, IndexRecordOption::WithFreqsAndPositions, false),
+    );
     let stored_u64 = NumericOptions::default().set_stored();
     b.add_u64_field(LINE_START, stored_u64.clone());
     b.add_u64_field(LINE_END, stored_u64.clone());

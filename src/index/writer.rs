@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use tantivy::collector::DocSetCollector;
+use tantivy::merge_policy::NoMergePolicy;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
@@ -29,6 +30,10 @@ pub(crate) const WRITER_BUDGET_PER_THREAD: usize = 50_000_000;
 /// file is skipped with the reason, so that one stray dump cannot take the memory and
 /// time of a whole corpus.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Most segments an index keeps after an indexing run: above this, the run ends by
+/// merging them all into one.
+pub const MAX_SEGMENTS: usize = 4;
 
 /// Default number of source bytes between two commits.
 pub const DEFAULT_BATCH_BYTES: u64 = 64 * 1024 * 1024;
@@ -540,8 +545,25 @@ impl BaocaoIndex {
             summary.commits += 1;
         }
         writer.wait_merging_threads()?;
+        if summary.commits > 0 {
+            self.merge_segments(MAX_SEGMENTS)?;
+        }
         summary.elapsed = start.elapsed();
         Ok(summary)
+    }
+
+    /// Merges every segment into one when there are more than `max` (a query visits each
+    /// segment, and each has its own term dictionaries). Returns whether it merged.
+    fn merge_segments(&self, max: usize) -> Result<bool, IndexError> {
+        let ids = self.index.searchable_segment_ids()?;
+        if ids.len() <= max {
+            return Ok(false);
+        }
+        let mut writer = self.writer(1)?;
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+        writer.merge(&ids).wait()?;
+        writer.wait_merging_threads()?;
+        Ok(true)
     }
 
     /// Indexes already parsed reports (no source file: `source` is empty), replacing

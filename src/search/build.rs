@@ -1,8 +1,9 @@
 //! Parsed query + filters → tantivy query.
 //!
-//! Each word or phrase is a Should over the folded field and, when it carries diacritics,
-//! the exact field (boosted), over heading (boosted) and text. Words are required by
-//! default; the whole query as a phrase (exact, then with a small slop) is an optional
+//! Each word or phrase must match the folded heading (boosted) or text, where positions
+//! are indexed; when it carries diacritics, its exact spelling on the exact fields (no
+//! positions: term queries) adds to the score. Words are required by default; the whole
+//! query as a phrase (exact, then with a small slop) on the folded fields is an optional
 //! clause that lifts the sections where the words stand together. Filters are
 //! zero-scoring `Must` clauses.
 
@@ -144,7 +145,31 @@ fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     }
 }
 
-/// The Should-alternatives of one leaf (exact/folded × heading/text).
+/// All `tokens` present in `field`, in any order (a conjunction of term queries); the
+/// exact fields have no positions, so this is how a phrase typed with diacritics boosts
+/// the units that spell its words exactly. None when there are no tokens.
+fn all_terms(field: Field, tokens: &[String]) -> Option<Box<dyn Query>> {
+    match tokens.len() {
+        0 => None,
+        1 => term_or_phrase(field, tokens, 0),
+        _ => Some(Box::new(BooleanQuery::new(
+            tokens
+                .iter()
+                .map(|t| {
+                    let q: Box<dyn Query> = Box::new(TermQuery::new(
+                        Term::from_field_text(field, t),
+                        IndexRecordOption::WithFreqs,
+                    ));
+                    (Occur::Must, q)
+                })
+                .collect(),
+        ))),
+    }
+}
+
+/// The query of one leaf: the word or phrase must match the folded heading or text (with
+/// positions); when it was typed with diacritics, its exact spelling (term queries on
+/// the exact fields, which carry no positions) adds to the score without being required.
 fn leaf_query(leaf: &Leaf, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<dyn Query>> {
     let folded = analyzers.folded(&leaf.text);
     if folded.is_empty() {
@@ -162,15 +187,22 @@ fn leaf_query(leaf: &Leaf, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<
     if leaf.scope != Scope::Heading {
         fields.push((f.text_folded, f.text, 1.0));
     }
-    let mut clauses: Vec<Clause> = Vec::new();
+    let mut required: Vec<Clause> = Vec::new();
+    let mut bonus: Vec<Clause> = Vec::new();
     for (folded_field, exact_field, boost) in fields {
         if let Some(q) = term_or_phrase(folded_field, &folded, 0) {
-            clauses.push((Occur::Should, boosted(q, boost)));
+            required.push((Occur::Should, boosted(q, boost)));
         }
-        if let Some(q) = term_or_phrase(exact_field, &exact, 0) {
-            clauses.push((Occur::Should, boosted(q, boost * EXACT_BOOST)));
+        if let Some(q) = all_terms(exact_field, &exact) {
+            bonus.push((Occur::Should, boosted(q, boost * EXACT_BOOST)));
         }
     }
+    let required: Box<dyn Query> = Box::new(BooleanQuery::new(required));
+    if bonus.is_empty() {
+        return Some(required);
+    }
+    let mut clauses: Vec<Clause> = vec![(Occur::Must, required)];
+    clauses.extend(bonus);
     Some(Box::new(BooleanQuery::new(clauses)))
 }
 
@@ -260,15 +292,6 @@ fn proximity_clauses(node: &Node, f: &Fields, analyzers: &mut Analyzers) -> Vec<
             push(
                 term_or_phrase(f.heading_folded, pair, 0),
                 PAIR_BOOST * HEADING_BOOST,
-            );
-        }
-    }
-    if crate::analysis::has_diacritics(&typed) {
-        let exact = analyzers.exact(&typed);
-        if exact.len() == folded.len() {
-            push(
-                term_or_phrase(f.text, &exact, 0),
-                PHRASE_BOOST * EXACT_BOOST,
             );
         }
     }
