@@ -2,32 +2,13 @@
 //! default (`search` builds `index/` from `./corpus`), and error exits.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
+mod common;
 
-fn copy_corpus(to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(corpus()).unwrap() {
-        let entry = entry.unwrap();
-        fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-    }
-}
-
-fn run(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baocao"))
-        .current_dir(cwd)
-        .args(args)
-        .env_remove("BAOCAO_INDEX")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run baocao")
-}
+use common::{copy_corpus, corpus, run_in as run};
 
 fn json_of(out: &Output) -> Value {
     assert!(

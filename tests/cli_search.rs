@@ -1,59 +1,11 @@
 //! `baocao search`, `facets`, `show` and `stats` through the real binary on the bundled
 //! corpus (indexed once into a temporary directory).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::OnceLock;
-
 use serde_json::Value;
 
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
+mod common;
 
-/// An index of the bundled corpus, built once for this test binary.
-fn index_dir() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
-            .arg("--index")
-            .arg(dir.path().join("index"))
-            .arg("index")
-            .arg(corpus())
-            .output()
-            .expect("run baocao index");
-        assert!(
-            out.status.success(),
-            "baocao index failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        dir
-    })
-    .path()
-}
-
-fn baocao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baocao"))
-        .arg("--index")
-        .arg(index_dir().join("index"))
-        .args(args)
-        .env_remove("BAOCAO_INDEX")
-        .output()
-        .expect("run baocao")
-}
-
-fn json(args: &[&str]) -> Value {
-    let mut all = vec!["--json"];
-    all.extend_from_slice(args);
-    let out = baocao(&all);
-    assert!(
-        out.status.success(),
-        "baocao {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("stdout is one JSON document")
-}
+use common::{json_on_shared_index as json, on_shared_index as baocao};
 
 fn hits(v: &Value) -> &Vec<Value> {
     v["hits"].as_array().expect("hits array")

@@ -1,61 +1,10 @@
 //! `baocao figures` through the real binary, over an index of the bundled reports.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
-use std::sync::OnceLock;
-
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
+mod common;
 
-/// One index of corpus/ shared by the tests of this file.
-fn index_dir() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
-            .arg("--index")
-            .arg(dir.path().join("index"))
-            .arg("index")
-            .arg(corpus())
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "baocao index failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        dir
-    })
-    .path()
-}
-
-fn baocao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baocao"))
-        .arg("--index")
-        .arg(index_dir().join("index"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("BAOCAO_INDEX")
-        .output()
-        .unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let mut all = vec!["--json"];
-    all.extend_from_slice(args);
-    let out = baocao(&all);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("stdout is one JSON document")
-}
+use common::{corpus, json_on_shared_index as json, on_shared_index as baocao};
 
 fn figures(v: &Value) -> &Vec<Value> {
     v["figures"].as_array().expect("figures array")

@@ -5,44 +5,15 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
 use baocao::index::BaocaoIndex;
 use serde_json::Value;
 
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
+mod common;
 
-fn corpus_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(corpus())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    files
-}
-
-fn copy_corpus(to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for f in corpus_files() {
-        fs::copy(&f, to.join(f.file_name().unwrap())).unwrap();
-    }
-}
-
-fn command(cwd: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_baocao"));
-    c.current_dir(cwd)
-        .args(args)
-        .env_remove("BAOCAO_INDEX")
-        .env("NO_COLOR", "1");
-    c
-}
-
-fn baocao(cwd: &Path, args: &[&str]) -> Output {
-    command(cwd, args).output().expect("run baocao")
-}
+use common::{command, copy_corpus, corpus_files, run_in as baocao};
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

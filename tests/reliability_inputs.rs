@@ -5,32 +5,14 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::SystemTime;
 
 use serde_json::Value;
 
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
+mod common;
 
-fn copy_corpus(to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(corpus()).unwrap() {
-        let entry = entry.unwrap();
-        fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-    }
-}
-
-fn baocao(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baocao"))
-        .current_dir(cwd)
-        .args(args)
-        .env_remove("BAOCAO_INDEX")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run baocao")
-}
+use common::{copy_corpus, run_in as baocao};
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

@@ -1,0 +1,99 @@
+//! The integration-test harness shared by the test files that run the real `baocao`
+//! binary: the bundled corpus, a throw-away copy of it, a command in a given directory,
+//! and one index of the corpus built once per test binary.
+//!
+//! Each test file uses part of it, so unused items are allowed here.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+/// The bundled sample reports, `corpus/`.
+pub fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// The files of `corpus/`, sorted.
+pub fn corpus_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(corpus())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Copies the bundled reports into `to` (created if needed).
+pub fn copy_corpus(to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for f in corpus_files() {
+        fs::copy(&f, to.join(f.file_name().unwrap())).unwrap();
+    }
+}
+
+/// `baocao ARGS` run in `cwd`, without `BAOCAO_INDEX` and with `NO_COLOR`.
+pub fn command(cwd: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_baocao"));
+    c.current_dir(cwd)
+        .args(args)
+        .env_remove("BAOCAO_INDEX")
+        .env("NO_COLOR", "1");
+    c
+}
+
+/// Runs `baocao ARGS` in `cwd` and returns its output.
+pub fn run_in(cwd: &Path, args: &[&str]) -> Output {
+    command(cwd, args).output().expect("run baocao")
+}
+
+/// An index of the bundled corpus, built once for the test binary (its `index` dir).
+pub fn shared_index() -> &'static Path {
+    static DIR: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let index = dir.path().join("index");
+        let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+            .arg("--index")
+            .arg(&index)
+            .arg("index")
+            .arg(corpus())
+            .env_remove("BAOCAO_INDEX")
+            .output()
+            .expect("run baocao index");
+        assert!(
+            out.status.success(),
+            "baocao index failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (dir, index)
+    })
+    .1
+}
+
+/// Runs `baocao --index <shared index> ARGS`.
+pub fn on_shared_index(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .arg("--index")
+        .arg(shared_index())
+        .args(args)
+        .env_remove("BAOCAO_INDEX")
+        .output()
+        .expect("run baocao")
+}
+
+/// Runs `baocao --index <shared index> --json ARGS`, which must succeed, and parses stdout.
+pub fn json_on_shared_index(args: &[&str]) -> Value {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    let out = on_shared_index(&all);
+    assert!(
+        out.status.success(),
+        "baocao {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("stdout is one JSON document")
+}
