@@ -10,9 +10,7 @@ use std::time::SystemTime;
 
 use serde_json::Value;
 
-mod common;
-
-use common::{copy_corpus, run_in as baocao};
+use crate::common::{copy_corpus, run_in as baocao};
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

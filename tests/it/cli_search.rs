@@ -3,9 +3,7 @@
 
 use serde_json::Value;
 
-mod common;
-
-use common::{json_on_shared_index as json, on_shared_index as baocao};
+use crate::common::{json_on_shared_index as json, on_shared_index as baocao};
 
 fn hits(v: &Value) -> &Vec<Value> {
     v["hits"].as_array().expect("hits array")

@@ -1,10 +1,8 @@
 //! `.docx` read natively: Word numbering resolved to visible labels, real footnotes
 //! attached where their reference sits, tables as rows, the letterhead table.
 
-mod formats_support;
-
+use crate::formats_support::{corpus, from_clean, write_docx, Para};
 use baocao::report::formats::{self, Format};
-use formats_support::{corpus, from_clean, write_docx, Para};
 
 /// Paragraphs of a clean-layout text, `**` removed and glued headings split, as the
 /// .docx writer sees them (footnote bodies included).

@@ -1,12 +1,10 @@
 //! End to end: every input format of a bundled report parses to the same outline and the
 //! same footnotes as the report itself (and as the gold data says).
 
-mod formats_support;
-
 use std::path::Path;
 
+use crate::formats_support::{corpus, from_clean, write_docx};
 use baocao::report::{self, Report};
-use formats_support::{corpus, from_clean, write_docx};
 
 /// Section paths in order.
 fn outline(r: &Report) -> Vec<String> {
@@ -83,10 +81,14 @@ fn docx_parses_like_the_report_and_its_gold() {
 fn converter_styles_parse_like_the_report() {
     type Render = fn(&str) -> String;
     let styles: [(&str, &str, Render); 4] = [
-        ("pandoc", "txt", formats_support::render_pandoc),
-        ("markdown", "md", formats_support::render_markdown_notes),
-        ("antiword", "txt", formats_support::render_antiword),
-        ("pdftotext", "txt", formats_support::render_pdftotext),
+        ("pandoc", "txt", crate::formats_support::render_pandoc),
+        (
+            "markdown",
+            "md",
+            crate::formats_support::render_markdown_notes,
+        ),
+        ("antiword", "txt", crate::formats_support::render_antiword),
+        ("pdftotext", "txt", crate::formats_support::render_pdftotext),
     ];
     for prefix in ["000", "001", "002"] {
         let (name, text) = corpus(prefix);

@@ -3,12 +3,10 @@
 //! converted by LibreOffice with `tests/data/fixtures/make-pdf.sh`) must read to the same
 //! paragraphs and footnotes as the .docx it was printed from.
 
-mod formats_support;
-
 use std::path::{Path, PathBuf};
 
+use crate::formats_support::{corpus, from_clean, write_docx};
 use baocao::report::formats::{self, FormatError};
-use formats_support::{corpus, from_clean, write_docx};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fixtures")

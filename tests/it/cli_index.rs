@@ -6,9 +6,7 @@ use std::process::Output;
 
 use serde_json::Value;
 
-mod common;
-
-use common::{copy_corpus, corpus, run_in as run};
+use crate::common::{copy_corpus, corpus, run_in as run};
 
 fn json_of(out: &Output) -> Value {
     assert!(

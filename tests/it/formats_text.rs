@@ -2,10 +2,8 @@
 //! notes, markdown `[^n]` notes, antiword note blocks, grid tables, pdftotext pages, and
 //! legacy encodings (TCVN3, VNI, `ƣ`).
 
-mod formats_support;
-
+use crate::formats_support::{assert_same_paragraphs, body_and_notes, corpus};
 use baocao::report::formats::{self, legacy, legacy::Legacy};
-use formats_support::{assert_same_paragraphs, body_and_notes, corpus};
 
 fn clean_reports() -> Vec<(String, String)> {
     ["000", "001", "002"].iter().map(|p| corpus(p)).collect()
@@ -14,7 +12,7 @@ fn clean_reports() -> Vec<(String, String)> {
 #[test]
 fn pandoc_bracket_notes_become_the_clean_layout() {
     for (name, text) in clean_reports() {
-        let rendered = formats_support::render_pandoc(&text);
+        let rendered = crate::formats_support::render_pandoc(&text);
         assert!(rendered.contains("[1]"));
         let got = formats::read_bytes("x.txt", rendered.as_bytes()).unwrap();
         assert_same_paragraphs(&got.text, &text, &name);
@@ -25,7 +23,7 @@ fn pandoc_bracket_notes_become_the_clean_layout() {
 #[test]
 fn markdown_footnotes_become_the_clean_layout() {
     for (name, text) in clean_reports() {
-        let rendered = formats_support::render_markdown_notes(&text);
+        let rendered = crate::formats_support::render_markdown_notes(&text);
         let got = formats::read_bytes("x.md", rendered.as_bytes()).unwrap();
         assert_same_paragraphs(&got.text, &text, &name);
     }
@@ -34,7 +32,7 @@ fn markdown_footnotes_become_the_clean_layout() {
 #[test]
 fn antiword_note_blocks_become_the_clean_layout() {
     for (name, text) in clean_reports() {
-        let rendered = formats_support::render_antiword(&text);
+        let rendered = crate::formats_support::render_antiword(&text);
         let got = formats::read_bytes("x.txt", rendered.as_bytes()).unwrap();
         assert_same_paragraphs(&got.text, &text, &name);
         assert!(!got.text.contains("-----"));
@@ -44,9 +42,12 @@ fn antiword_note_blocks_become_the_clean_layout() {
 #[test]
 fn footnote_bodies_sit_after_the_paragraph_with_their_marker() {
     let (_, text) = corpus("000");
-    let got = formats::read_bytes("x.txt", formats_support::render_pandoc(&text).as_bytes())
-        .unwrap()
-        .text;
+    let got = formats::read_bytes(
+        "x.txt",
+        crate::formats_support::render_pandoc(&text).as_bytes(),
+    )
+    .unwrap()
+    .text;
     let (_, notes) = body_and_notes(&text);
     let blocks: Vec<&str> = got.split("\n\n").collect();
     for (n, _) in notes {
@@ -95,7 +96,7 @@ fn grid_and_pipe_tables_become_rows() {
 #[test]
 fn pdftotext_pages_become_the_pdf_layout() {
     for (name, text) in clean_reports() {
-        let rendered = formats_support::render_pdftotext(&text);
+        let rendered = crate::formats_support::render_pdftotext(&text);
         assert!(rendered.contains('\u{c}'));
         let got = formats::read_bytes("x.txt", rendered.as_bytes())
             .unwrap()

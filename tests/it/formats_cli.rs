@@ -1,7 +1,5 @@
 //! `baocao parse` on each input format (the real binary).
 
-mod formats_support;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -96,7 +94,7 @@ fn a_missing_converter_is_one_clear_line_and_exit_1() {
 #[test]
 fn parse_reads_legacy_encoded_and_converter_text() {
     let dir = tempfile::tempdir().unwrap();
-    let (name, text) = formats_support::corpus("000");
+    let (name, text) = crate::formats_support::corpus("000");
     let (code, want, _) = parse_json(
         &Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("corpus")
@@ -106,7 +104,7 @@ fn parse_reads_legacy_encoded_and_converter_text() {
     assert_eq!(code, 0);
     // pandoc-style notes.
     let pandoc = dir.path().join("pandoc.txt");
-    std::fs::write(&pandoc, formats_support::render_pandoc(&text)).unwrap();
+    std::fs::write(&pandoc, crate::formats_support::render_pandoc(&text)).unwrap();
     let (code, got, err) = parse_json(&pandoc, None);
     assert_eq!(code, 0, "{err}");
     assert_eq!(paths(&got), paths(&want));

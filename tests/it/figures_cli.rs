@@ -2,9 +2,7 @@
 
 use serde_json::Value;
 
-mod common;
-
-use common::{corpus, json_on_shared_index as json, on_shared_index as baocao};
+use crate::common::{corpus, json_on_shared_index as json, on_shared_index as baocao};
 
 fn figures(v: &Value) -> &Vec<Value> {
     v["figures"].as_array().expect("figures array")

@@ -11,9 +11,7 @@ use std::time::{Duration, Instant};
 use baocao::index::BaocaoIndex;
 use serde_json::Value;
 
-mod common;
-
-use common::{command, copy_corpus, corpus_files, run_in as baocao};
+use crate::common::{command, copy_corpus, corpus_files, run_in as baocao};
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
