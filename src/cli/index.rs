@@ -71,7 +71,10 @@ pub fn note(message: &str) {
 pub fn open_for_reading(cli: &Cli) -> Result<BaocaoIndex, CliError> {
     let dir = &cli.index;
     if crate::index::exists(dir) || dir.join(crate::index::META_FILE).is_file() {
-        return BaocaoIndex::open(dir).map_err(index_error);
+        let index = BaocaoIndex::open(dir).map_err(index_error)?;
+        // A damaged index gives one line and exit 1, never wrong results.
+        index.verify().map_err(index_error)?;
+        return Ok(index);
     }
     let corpus = Path::new(DEFAULT_CORPUS);
     if !corpus.is_dir() {
@@ -111,12 +114,6 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32, CliError> {
             )));
         }
     }
-    let index = if args.rebuild {
-        BaocaoIndex::recreate(&cli.index)
-    } else {
-        BaocaoIndex::create_or_open(&cli.index)
-    }
-    .map_err(index_error)?;
     let mut options = IndexOptions {
         prune: args.prune,
         ..IndexOptions::default()
@@ -124,7 +121,31 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32, CliError> {
     if let Some(mb) = args.commit_every {
         options.batch_bytes = mb.saturating_mul(1024 * 1024);
     }
-    let summary = run_indexing(&index, &paths, &options)?;
+    if let Some(mb) = args.max_file_mb {
+        options.limits.max_file_bytes = mb.saturating_mul(1024 * 1024);
+    }
+    if let Some(secs) = args.convert_timeout {
+        options.limits.convert_timeout = std::time::Duration::from_secs(secs);
+    }
+    let summary = if args.rebuild {
+        let kept = |e: CliError| CliError {
+            code: e.code,
+            error: e.error.context(format!(
+                "rebuild stopped; the index in {} is unchanged",
+                cli.index.display()
+            )),
+        };
+        let rebuild = BaocaoIndex::begin_rebuild(&cli.index).map_err(|e| match e {
+            IndexError::DiskFull { .. } => kept(index_error(e)),
+            e => index_error(e),
+        })?;
+        let summary = run_indexing(rebuild.index(), &paths, &options).map_err(kept)?;
+        rebuild.finish().map_err(index_error)?;
+        summary
+    } else {
+        let index = BaocaoIndex::create_or_open(&cli.index).map_err(index_error)?;
+        run_indexing(&index, &paths, &options)?
+    };
     let mut stdout = std::io::stdout().lock();
     if cli.json {
         serde_json::to_writer(&mut stdout, &output::json::index(&summary))?;

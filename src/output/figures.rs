@@ -180,7 +180,7 @@ pub fn write_table(out: &mut impl Write, rows: &[FigureRow], color: bool) -> io:
                 r.unit.clone(),
                 r.period.clone(),
                 section_label(r),
-                format!("{}:{}", r.file, r.line),
+                format!("{}:{}", super::escape_controls(&r.file), r.line),
                 excerpt(r, color),
             ]
         })

@@ -3,9 +3,7 @@
 //! `antiword`, whose text (notes listed at the end as `[n] text`, tables as `|` rows) is
 //! repaired like any converter's text. antiword drops Word's automatic list numbers.
 
-use std::path::PathBuf;
-
-use super::{docx, run_tool, FormatError};
+use super::{docx, run_tool, FormatError, Limits};
 
 /// Which program converts `.doc` files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,23 +17,27 @@ pub enum DocTool {
 }
 
 /// Converts the bytes of a `.doc` file; returns its text and the tool used.
-pub(crate) fn read(bytes: &[u8], tool: DocTool) -> Result<(String, String), FormatError> {
+pub(crate) fn read(
+    bytes: &[u8],
+    tool: DocTool,
+    limits: &Limits,
+) -> Result<(String, String), FormatError> {
     if !bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(FormatError::Encoding(
             "not a Word 97-2003 document (no OLE2 header)".into(),
         ));
     }
     match tool {
-        DocTool::Antiword => antiword(bytes),
-        DocTool::LibreOffice => libreoffice(bytes),
-        DocTool::Auto => match libreoffice(bytes) {
-            Err(FormatError::MissingTool { .. }) => antiword(bytes),
+        DocTool::Antiword => antiword(bytes, limits),
+        DocTool::LibreOffice => libreoffice(bytes, limits),
+        DocTool::Auto => match libreoffice(bytes, limits) {
+            Err(FormatError::MissingTool { .. }) => antiword(bytes, limits),
             other => other,
         },
     }
 }
 
-fn antiword(bytes: &[u8]) -> Result<(String, String), FormatError> {
+fn antiword(bytes: &[u8], limits: &Limits) -> Result<(String, String), FormatError> {
     let out = run_tool(
         "antiword",
         "reading .doc (Word 97-2003) files",
@@ -43,7 +45,7 @@ fn antiword(bytes: &[u8]) -> Result<(String, String), FormatError> {
         &["-m", "UTF-8.txt", "-w", "0"],
         &[],
         bytes,
-        "doc",
+        limits,
     )?;
     Ok((
         String::from_utf8_lossy(&out).into_owned(),
@@ -70,37 +72,30 @@ fn antiword_version() -> String {
     "antiword".to_string()
 }
 
-/// A scratch directory removed on drop.
-struct Scratch(PathBuf);
+/// Address space LibreOffice may use: it reserves far more than it touches (about
+/// 1.5 GB of mappings for a small document), so its bound is looser than
+/// [`super::CONVERTER_MEMORY_BYTES`].
+const SOFFICE_MEMORY_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn libreoffice(bytes: &[u8]) -> Result<(String, String), FormatError> {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "baocao-lo-{}-{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
+fn libreoffice(bytes: &[u8], limits: &Limits) -> Result<(String, String), FormatError> {
     let io = |source| FormatError::Io {
-        path: dir.display().to_string(),
+        path: "temporary folder".to_string(),
         source,
     };
-    std::fs::create_dir_all(&dir).map_err(io)?;
-    let scratch = Scratch(dir.clone());
-    let input = dir.join("in.doc");
+    // Removed when dropped, on every path out of this function.
+    let dir = tempfile::Builder::new()
+        .prefix("baocao-lo-")
+        .tempdir()
+        .map_err(io)?;
+    let input = dir.path().join("in.doc");
     std::fs::write(&input, bytes).map_err(io)?;
     // A private profile, so that conversions never wait on another LibreOffice.
     let profile = format!(
         "-env:UserInstallation=file://{}",
-        dir.join("profile").display()
+        dir.path().join("profile").display()
     );
-    let output = std::process::Command::new("soffice")
+    let mut command = std::process::Command::new("soffice");
+    command
         .arg(&profile)
         .args([
             "--headless",
@@ -109,35 +104,24 @@ fn libreoffice(bytes: &[u8]) -> Result<(String, String), FormatError> {
             "docx",
             "--outdir",
         ])
-        .arg(&dir)
-        .arg(&input)
-        .stdin(std::process::Stdio::null())
-        .output();
-    let output = match output {
-        Ok(o) => o,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(FormatError::MissingTool {
-                what: "reading .doc (Word 97-2003) files",
-                tool: "soffice",
-                install: "apt-get install libreoffice-writer-nogui",
-            })
-        }
-        Err(e) => {
-            return Err(FormatError::ToolFailed {
-                tool: "soffice",
-                message: e.to_string(),
-            })
-        }
-    };
-    let converted = std::fs::read(dir.join("in.docx")).map_err(|_| FormatError::ToolFailed {
-        tool: "soffice",
-        message: String::from_utf8_lossy(&output.stderr)
-            .lines()
-            .find(|l| !l.trim().is_empty() && !l.contains("javaldx"))
-            .unwrap_or("no .docx produced")
-            .to_string(),
-    })?;
-    drop(scratch);
-    let text = docx::read(&converted)?.to_text();
+        .arg(dir.path())
+        .arg(&input);
+    super::sandbox::run_confined(
+        command,
+        "soffice",
+        "reading .doc (Word 97-2003) files",
+        "apt-get install libreoffice-writer-nogui",
+        None,
+        &input.display().to_string(),
+        SOFFICE_MEMORY_BYTES,
+        limits,
+    )?;
+    let converted = super::read_file(&dir.path().join("in.docx"), limits.max_output_bytes())
+        .map_err(|_| FormatError::ToolFailed {
+            tool: "soffice",
+            message: "no .docx produced".to_string(),
+        })?;
+    drop(dir);
+    let text = docx::read(&converted, limits)?.to_text();
     Ok((text, "LibreOffice (soffice)".to_string()))
 }
