@@ -275,7 +275,7 @@ pub struct UnitJson<'a> {
 #[serde(untagged)]
 pub enum ShowJson<'a> {
     /// A report's outline.
-    Outline(OutlineJson<'a>),
+    Outline(Box<OutlineJson<'a>>),
     /// A section or footnote.
     Unit(Box<UnitJson<'a>>),
 }
@@ -315,7 +315,7 @@ fn unit(u: &Unit) -> UnitJson<'_> {
 /// The `show --json` document.
 pub fn show(s: &Show) -> ShowJson<'_> {
     match s {
-        Show::Outline(o) => ShowJson::Outline(outline(o)),
+        Show::Outline(o) => ShowJson::Outline(Box::new(outline(o))),
         Show::Unit(u) => ShowJson::Unit(Box::new(unit(u))),
     }
 }

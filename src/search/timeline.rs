@@ -200,9 +200,9 @@ impl Searcher {
                 out.reports.insert(report);
                 let mut values: BTreeSet<String> = BTreeSet::new();
                 for ord in facets.facet_ords(doc) {
-                    if !labels.contains_key(&ord) {
+                    if let std::collections::hash_map::Entry::Vacant(e) = labels.entry(ord) {
                         facets.facet_from_ord(ord, &mut facet)?;
-                        labels.insert(ord, facet.to_path().join("/"));
+                        e.insert(facet.to_path().join("/"));
                     }
                     let label = &labels[&ord];
                     if parents {

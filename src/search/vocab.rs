@@ -180,38 +180,6 @@ pub fn help_list(field: FilterField) -> String {
         .join("\n")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggestions() {
-        let sectors: Vec<&str> = SECTORS.iter().map(|(s, _)| *s).collect();
-        assert_eq!(did_you_mean("Kinh-Te", &sectors), Some("kinh-te"));
-        assert_eq!(
-            did_you_mean("kinh-te/ngansach", &sectors),
-            Some("kinh-te/ngan-sach")
-        );
-        let roles: Vec<&str> = ROLES.iter().map(|(s, _)| *s).collect();
-        assert_eq!(did_you_mean("nope", &roles), None);
-        assert_eq!(did_you_mean("hanche", &roles), Some("han-che"));
-        let types: Vec<&str> = DOC_TYPES.iter().map(|(s, _)| *s).collect();
-        assert_eq!(did_you_mean("bao-cao/thnag", &types), Some("bao-cao/thang"));
-        assert_eq!(did_you_mean("foo", &types), None);
-        let provinces = crate::report::metadata::PROVINCES;
-        assert_eq!(did_you_mean("lang sn", provinces), Some("Lạng Sơn"));
-        assert_eq!(did_you_mean("Atlantis", provinces), None);
-    }
-
-    #[test]
-    fn provinces_compare_folded() {
-        assert!(FilterField::Province.same("lang son", "Lạng Sơn"));
-        assert!(FilterField::Province.same("LẠNG SƠN", "Lạng Sơn"));
-        assert!(!FilterField::Sector.same("Kinh-Te", "kinh-te"));
-        assert!(FilterField::Sector.same("kinh-te/", "kinh-te"));
-    }
-}
-
 impl super::Searcher {
     /// Every value of facet field `name` in the index (hierarchical values with their
     /// parents), sorted.
@@ -277,5 +245,37 @@ impl super::Searcher {
             )));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        let sectors: Vec<&str> = SECTORS.iter().map(|(s, _)| *s).collect();
+        assert_eq!(did_you_mean("Kinh-Te", &sectors), Some("kinh-te"));
+        assert_eq!(
+            did_you_mean("kinh-te/ngansach", &sectors),
+            Some("kinh-te/ngan-sach")
+        );
+        let roles: Vec<&str> = ROLES.iter().map(|(s, _)| *s).collect();
+        assert_eq!(did_you_mean("nope", &roles), None);
+        assert_eq!(did_you_mean("hanche", &roles), Some("han-che"));
+        let types: Vec<&str> = DOC_TYPES.iter().map(|(s, _)| *s).collect();
+        assert_eq!(did_you_mean("bao-cao/thnag", &types), Some("bao-cao/thang"));
+        assert_eq!(did_you_mean("foo", &types), None);
+        let provinces = crate::report::metadata::PROVINCES;
+        assert_eq!(did_you_mean("lang sn", provinces), Some("Lạng Sơn"));
+        assert_eq!(did_you_mean("Atlantis", provinces), None);
+    }
+
+    #[test]
+    fn provinces_compare_folded() {
+        assert!(FilterField::Province.same("lang son", "Lạng Sơn"));
+        assert!(FilterField::Province.same("LẠNG SƠN", "Lạng Sơn"));
+        assert!(!FilterField::Sector.same("Kinh-Te", "kinh-te"));
+        assert!(FilterField::Sector.same("kinh-te/", "kinh-te"));
     }
 }
