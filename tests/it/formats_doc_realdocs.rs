@@ -33,10 +33,7 @@ fn doc_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for p in entries {
         if p.is_dir() {
             doc_files(&p, out);
-        } else if p
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("doc"))
-        {
+        } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("doc")) {
             out.push(p);
         }
     }
