@@ -11,7 +11,7 @@ use crate::index::{self, CheckReport};
 
 /// Runs `baocao check`.
 pub fn run(cli: &Cli) -> Result<i32, CliError> {
-    let report = index::check(&cli.index).map_err(CliError::other)?;
+    let report = index::check(&cli.index_dir()).map_err(CliError::other)?;
     let mut stdout = std::io::stdout().lock();
     if cli.json {
         serde_json::to_writer(&mut stdout, &json(&report))?;
@@ -24,7 +24,7 @@ pub fn run(cli: &Cli) -> Result<i32, CliError> {
         None => Ok(EXIT_OK),
         Some(p) => Err(CliError::other(anyhow!(
             "the index in {} is damaged: file {} is {}{}; rebuild it with `baocao index --rebuild PATH...`",
-            cli.index.display(),
+            cli.index_dir().display(),
             p.file,
             p.what,
             match report.problems.len() {

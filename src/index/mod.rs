@@ -329,6 +329,22 @@ impl BaocaoIndex {
         }
     }
 
+    /// Whether a writer (a running `baocao index`) holds this index's lock. The lock is
+    /// tried without waiting and released at once; never true in memory.
+    pub fn writer_is_running(&self) -> bool {
+        if self.dir.is_none() {
+            return false;
+        }
+        let lock = tantivy::directory::Lock {
+            filepath: tantivy::directory::INDEX_WRITER_LOCK.filepath.clone(),
+            is_blocking: false,
+        };
+        matches!(
+            self.index.directory().acquire_lock(&lock),
+            Err(LockError::LockBusy)
+        )
+    }
+
     /// Total size in bytes of the files in the index directory (0 in memory).
     pub fn size_on_disk(&self) -> u64 {
         let Some(dir) = &self.dir else { return 0 };

@@ -9,7 +9,7 @@
 //! | `.txt`, `.md` | read natively; legacy encodings (TCVN3, VNI) and converter styles (pandoc `[n]` notes, antiword note blocks, grid tables, pdftotext pages) repaired |
 //! | `.docx` | read natively (zip + XML): Word numbering resolved, real footnotes, tables |
 //! | `.pdf` | `pdftotext` (poppler-utils) with word boxes: pages, footnote zones, superscript markers |
-//! | `.doc` | `antiword` |
+//! | `.doc` | read natively (OLE2 + Word 97 binary): Word numbering resolved, real footnotes, tables; `antiword` (or LibreOffice) for files the native reader cannot read |
 //!
 //! Entry points: [`read`] for a path, [`read_bytes`] for bytes already in memory.
 
@@ -17,6 +17,7 @@ mod blocks;
 mod doc;
 mod docx;
 pub mod legacy;
+mod msdoc;
 mod pdf;
 mod sandbox;
 pub mod text;
@@ -26,14 +27,14 @@ use std::path::Path;
 use std::time::Duration;
 
 pub use blocks::{superscript, Block, Document};
-pub use doc::DocTool;
+pub use doc::{DocTool, NATIVE_READER};
 pub(crate) use sandbox::run_tool;
 pub use sandbox::CONVERTER_MEMORY_BYTES;
 
-/// Default largest file read as one report (32 MiB; real reports are well under 2 MB),
+/// Default largest file read as one report (32 MB; real reports are well under 2 MB),
 /// and the most text one file may give. A bigger file is skipped with the reason, so
 /// that one stray dump cannot take the memory and time of a whole corpus.
-pub const DEFAULT_MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 32_000_000;
 
 /// Default wall-clock time a converter (`pdftotext`, `antiword`) may take on one file: a
 /// 300-page report converts in about a second, so two minutes only stop a hung or
@@ -54,7 +55,7 @@ pub const MAX_ZIP_RATIO: u64 = 100;
 /// template's `styles.xml`, a repetitive table) can compress very well, and a part this
 /// small is cheap to parse, where the XML limits apply (a deeply nested file is then
 /// refused as "nesting too deep", not as a bomb).
-pub const RATIO_CHECK_BYTES: u64 = 16 * 1024 * 1024;
+pub const RATIO_CHECK_BYTES: u64 = 16_000_000;
 
 /// Bounds on what reading one file may cost: its size, the size of what it expands to,
 /// and the time of an external converter.
@@ -81,9 +82,9 @@ impl Limits {
         self.max_file_bytes.saturating_mul(EXPANSION_FACTOR)
     }
 
-    /// `max_file_bytes` in whole megabytes (MiB), for messages.
+    /// `max_file_bytes` in whole megabytes (10^6 bytes), for messages.
     pub fn max_file_mb(&self) -> u64 {
-        self.max_file_bytes / (1024 * 1024)
+        self.max_file_bytes / 1_000_000
     }
 }
 
@@ -102,7 +103,7 @@ pub enum Format {
     Docx,
     /// PDF with a text layer, through `pdftotext`.
     Pdf,
-    /// Word 97 (`.doc`), through `antiword`.
+    /// Word 97 (`.doc`), read natively (through `antiword` when it cannot be).
     Doc,
 }
 
@@ -145,7 +146,9 @@ impl Format {
 pub struct Source {
     /// The input format.
     pub format: Format,
-    /// The external tool used, e.g. `pdftotext 22.12.0`; `None` when read natively.
+    /// The external tool used, e.g. `pdftotext 22.12.0`; for `.doc`, the reader
+    /// ([`NATIVE_READER`] or the converter it fell back to); `None` for formats only
+    /// ever read natively.
     pub tool: Option<String>,
     /// What was repaired, e.g. `TCVN3 (ABC) encoding converted to Unicode`.
     pub notes: Vec<String>,
@@ -231,6 +234,9 @@ pub enum FormatError {
     /// A `.docx` that is not a valid Word document.
     #[error("not a valid .docx file: {0}")]
     BadDocx(String),
+    /// A `.doc` that neither the native reader nor a converter could read.
+    #[error("cannot read this .doc file: {0}")]
+    BadDoc(String),
     /// The file holds no text.
     #[error("file is empty")]
     Empty,
@@ -306,7 +312,7 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, FormatError> {
     };
     let too_large = |bytes| FormatError::TooLarge {
         bytes,
-        limit_mb: max_bytes / (1024 * 1024),
+        limit_mb: max_bytes / 1_000_000,
     };
     let meta = std::fs::metadata(path).map_err(io)?;
     if let Some(kind) = irregular_kind(&meta) {

@@ -162,7 +162,7 @@ pub(crate) fn run_confined(
     if over {
         return Err(FormatError::Limit(format!(
             "{tool} output is larger than {} MB: the file expands too much (--max-file-mb)",
-            max_output / (1024 * 1024)
+            max_output / 1_000_000
         )));
     }
     let out = out.map_err(|e| FormatError::ToolFailed {
