@@ -34,6 +34,7 @@ mod parser_gold;
 mod parser_metamorphic;
 mod parser_props;
 mod parser_robustness;
+mod reliability_doc;
 mod reliability_faults;
 mod reliability_fuzz;
 mod reliability_hostile;

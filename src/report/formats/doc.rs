@@ -40,6 +40,8 @@ pub(crate) fn read(
         DocTool::LibreOffice => libreoffice(bytes, limits),
         DocTool::Auto => match native(bytes) {
             Ok(read) => Ok(read),
+            // Read, but past a bound: a converter would only spend more on it.
+            Err(limit @ FormatError::Limit(_)) => Err(limit),
             Err(native_error) => {
                 let converted = match libreoffice(bytes, limits) {
                     Err(FormatError::MissingTool { .. }) => antiword(bytes, limits),
@@ -47,9 +49,14 @@ pub(crate) fn read(
                 };
                 // When no converter can read it either, the native reader's reason is
                 // the one that says what is wrong with the file.
-                converted.map_err(|e| match e {
-                    FormatError::MissingTool { .. } => native_error,
-                    other => FormatError::BadDoc(format!("{native_error}; {other}")),
+                converted.map_err(|e| match (e, native_error) {
+                    (FormatError::MissingTool { .. }, native_error) => native_error,
+                    (other, FormatError::BadDoc(reason)) => {
+                        FormatError::BadDoc(format!("{reason}; {other}"))
+                    }
+                    (other, native_error) => {
+                        FormatError::BadDoc(format!("{native_error}; {other}"))
+                    }
                 })
             }
         },
@@ -57,7 +64,10 @@ pub(crate) fn read(
 }
 
 fn native(bytes: &[u8]) -> Result<(String, String), FormatError> {
-    let doc = msdoc::read(bytes).map_err(|e| FormatError::BadDoc(e.to_string()))?;
+    let doc = msdoc::read(bytes).map_err(|e| match e {
+        msdoc::MsDocError::TooLarge(m) => FormatError::Limit(m),
+        e => FormatError::BadDoc(e.to_string()),
+    })?;
     Ok((doc.to_text(), NATIVE_READER.to_string()))
 }
 
