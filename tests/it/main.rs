@@ -21,6 +21,7 @@ mod figures_props;
 mod figures_reports;
 mod formats_cli;
 mod formats_doc;
+mod formats_doc_realdocs;
 mod formats_docx;
 mod formats_index;
 mod formats_parse;
