@@ -143,6 +143,7 @@ impl Fib {
     }
 
     /// Characters of all subdocuments together (the last CP of the text).
+    #[cfg(test)]
     pub(super) fn ccp_all(&self) -> u64 {
         [
             self.ccp_text,
