@@ -252,7 +252,6 @@ fn run(r: &Element, out: &mut String, refs: &mut Vec<u32>, ctx: &RunCtx<'_>) {
     out.push_str(&text);
 }
 
-
 struct Walker<'a> {
     numbering: Numbering,
     styles: Styles,

@@ -432,7 +432,10 @@ mod tests {
         legal[2] = (1, 0, 0x04, 0, "%1.%3.");
         legal[1] = (5, 0, 0x08, 0, "Điều %2.");
         let (t, lfo_at) = write::table(
-            &[(1, false, legal), (2, true, vec![(1, NFC_BULLET, 0, 0, "\u{2022}")])],
+            &[
+                (1, false, legal),
+                (2, true, vec![(1, NFC_BULLET, 0, 0, "\u{2022}")]),
+            ],
             &[
                 (1, vec![]),
                 (2, vec![]),
@@ -444,7 +447,17 @@ mod tests {
         assert_eq!(
             labels(
                 &mut lists,
-                &[(1, 1), (1, 2), (1, 0), (1, 1), (2, 0), (2, 5), (3, 0), (4, 0), (0, 0)]
+                &[
+                    (1, 1),
+                    (1, 2),
+                    (1, 0),
+                    (1, 1),
+                    (2, 0),
+                    (2, 5),
+                    (3, 0),
+                    (4, 0),
+                    (0, 0)
+                ]
             ),
             // Level 2 never restarts; level 3 shows level 1 in Arabic digits; a replaced
             // level format keeps the list's count.

@@ -187,8 +187,7 @@ fn read_page<'a>(page: &'a [u8], kind: FkpKind, runs: &mut Vec<Run<'a>>) {
         return;
     }
     for i in 0..crun {
-        let (Some(fc_start), Some(fc_end)) = (u32_at(page, i * 4), u32_at(page, i * 4 + 4))
-        else {
+        let (Some(fc_start), Some(fc_end)) = (u32_at(page, i * 4), u32_at(page, i * 4 + 4)) else {
             return;
         };
         if fc_end <= fc_start {
@@ -271,9 +270,10 @@ impl StyleSheet {
             };
             let std = slice(stsh, at + 2, cb);
             at += 2 + cb;
-            sheet
-                .styles
-                .push(std.filter(|s| !s.is_empty()).and_then(|s| style(s, cb_base)));
+            sheet.styles.push(
+                std.filter(|s| !s.is_empty())
+                    .and_then(|s| style(s, cb_base)),
+            );
             if std.is_none() {
                 break;
             }
@@ -312,7 +312,11 @@ impl StyleSheet {
 
     /// Paragraph properties of paragraph style `istd` (defaults for an unknown style).
     pub(super) fn para(&self, istd: u16) -> ParaProps {
-        let mut p = self.para.get(usize::from(istd)).copied().unwrap_or_default();
+        let mut p = self
+            .para
+            .get(usize::from(istd))
+            .copied()
+            .unwrap_or_default();
         p.istd = istd;
         p
     }
@@ -599,7 +603,13 @@ mod tests {
         let mut c = CharProps::default();
         sheet.apply_chars(2, &mut c);
         assert!(c.caps && c.ftc == Some(3));
-        assert_eq!(sheet.para(3), ParaProps { istd: 3, ..Default::default() });
+        assert_eq!(
+            sheet.para(3),
+            ParaProps {
+                istd: 3,
+                ..Default::default()
+            }
+        );
         let mut c = CharProps::default();
         sheet.apply_chars(4, &mut c);
         assert!(c.vanish && sheet.is_char_style(4));

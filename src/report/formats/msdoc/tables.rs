@@ -127,7 +127,10 @@ mod tests {
     fn cells_and_rows_become_table_rows() {
         let mut b = Builder::default();
         b.push(para("Mở đầu", 0, End::Paragraph, false));
-        for row in [["Chỉ tiêu", "Đơn vị", "Kết quả", "Ghi chú"], ["Vốn", "%", "51,8", ""]] {
+        for row in [
+            ["Chỉ tiêu", "Đơn vị", "Kết quả", "Ghi chú"],
+            ["Vốn", "%", "51,8", ""],
+        ] {
             for c in row {
                 b.push(para(c, 1, End::Cell, false));
             }
@@ -160,7 +163,13 @@ mod tests {
         // A table that never closes its last row still ends with the document.
         assert_eq!(
             texts(&b.finish()),
-            ["UBND TỈNH", "SỞ NỘI VỤ", "Số: 1/BC", "CỘNG HÒA", "Lâm Đồng, ngày 1"]
+            [
+                "UBND TỈNH",
+                "SỞ NỘI VỤ",
+                "Số: 1/BC",
+                "CỘNG HÒA",
+                "Lâm Đồng, ngày 1"
+            ]
         );
     }
 

@@ -190,7 +190,12 @@ pub(crate) fn build(spec: &Spec) -> Vec<u8> {
                 .map(|(k, b, pp, cc)| (*k, *b, pp.as_slice(), cc.as_slice()))
         })
         .collect();
-    put(&mut table, &mut entries, fib::entry::STSHF, &props::write::stsh(&styles, 0));
+    put(
+        &mut table,
+        &mut entries,
+        fib::entry::STSHF,
+        &props::write::stsh(&styles, 0),
+    );
     let clx = pieces::write_clx(&[(0, units.len() as u32, TEXT_AT, spec.compressed)]);
     put(&mut table, &mut entries, fib::entry::CLX, &clx);
     let plc = |fcs: &[u32], data: &[u32]| -> Vec<u8> {
@@ -212,7 +217,12 @@ pub(crate) fn build(spec: &Spec) -> Vec<u8> {
         &plc(&bte_papx.0, &bte_papx.1),
     );
     let fonts: Vec<&str> = spec.fonts.iter().map(String::as_str).collect();
-    put(&mut table, &mut entries, fib::entry::STTBF_FFN, &props::write::fonts(&fonts));
+    put(
+        &mut table,
+        &mut entries,
+        fib::entry::STTBF_FFN,
+        &props::write::fonts(&fonts),
+    );
     if !spec.lists.is_empty() {
         let (lists, lfo_at) = lists::write::table(&spec.lists, &spec.lfos);
         let base = table.len() as u32;
@@ -291,7 +301,10 @@ fn list_numbers_styles_and_footnotes_come_out_as_word_shows_them() {
     assert_eq!(doc.blocks[3].notes, [1]);
     assert_eq!(doc.footnotes[&1], "Theo số liệu của Kho bạc.");
     let text = doc.to_text();
-    assert!(text.contains("51,8%¹.\n\n¹ Theo số liệu của Kho bạc.\n\n1.3. Nông"), "{text}");
+    assert!(
+        text.contains("51,8%¹.\n\n¹ Theo số liệu của Kho bạc.\n\n1.3. Nông"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -316,7 +329,10 @@ fn fields_show_their_result_and_hidden_or_deleted_text_is_dropped() {
 #[test]
 fn tables_become_rows_of_cells() {
     let mut paras = vec![p("Báo cáo kết quả")];
-    for row in [["Chỉ tiêu", "ĐVT", "Năm 2025"], ["Tỷ lệ giải ngân", "%", "51,8"]] {
+    for row in [
+        ["Chỉ tiêu", "ĐVT", "Năm 2025"],
+        ["Tỷ lệ giải ngân", "%", "51,8"],
+    ] {
         for c in row {
             paras.push(p(c).cell());
         }
@@ -365,7 +381,9 @@ fn eight_bit_pieces_and_legacy_fonts_are_decoded() {
 #[test]
 fn superscript_digits_and_caps_follow_character_properties() {
     let spec = Spec {
-        paras: vec![p("Diện tích").run("12", &[0x48, 0x2A, 1]).run(" ha", &[0x3B, 0x08, 1])],
+        paras: vec![p("Diện tích")
+            .run("12", &[0x48, 0x2A, 1])
+            .run(" ha", &[0x3B, 0x08, 1])],
         ..Spec::default()
     };
     assert_eq!(texts(&read(&build(&spec)).unwrap()), ["Diện tích¹² HA"]);
@@ -375,7 +393,10 @@ fn superscript_digits_and_caps_follow_character_properties() {
 fn other_files_are_errors_not_panics() {
     assert!(matches!(read(b"not a doc"), Err(MsDocError::NotOle)));
     let no_word = container::tests::compound(&[("1Table", b"x")]);
-    assert!(read(&no_word).unwrap_err().to_string().contains("WordDocument"));
+    assert!(read(&no_word)
+        .unwrap_err()
+        .to_string()
+        .contains("WordDocument"));
     let mut bytes = build(&report_spec());
     // Encrypted: flag bit in the FIB (the stream starts at a sector boundary).
     let at = find(&bytes, &[0xEC, 0xA5, 0xC1, 0x00]).unwrap();

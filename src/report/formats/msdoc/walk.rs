@@ -103,8 +103,10 @@ impl Run {
 /// if its font is a legacy one (Word substitutes a font for them), so it is not decoded.
 fn has_unicode_vietnamese(t: &str) -> bool {
     t.chars().any(|c| {
-        matches!(c, 'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ')
-            || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+        matches!(
+            c,
+            'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ'
+        ) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
     })
 }
 
@@ -200,7 +202,10 @@ impl<'a> Walker<'a> {
     }
 
     fn font_encoding(&self, props: &CharProps) -> Option<(Legacy, bool)> {
-        let ftc = props.ftc.or(props.ftc_other).or(self.src.styles.default_ftc)?;
+        let ftc = props
+            .ftc
+            .or(props.ftc_other)
+            .or(self.src.styles.default_ftc)?;
         let name = self.src.fonts.get(usize::from(ftc))?;
         super::super::docx::legacy_font(name)
     }
@@ -259,7 +264,8 @@ impl<'a> Walker<'a> {
                 _ => Some(u),
             };
             let Some(unit) = unit else { continue };
-            let legacy = if unit > 0x7F || u8::try_from(unit).is_ok_and(|b| b.is_ascii_alphabetic()) {
+            let legacy = if unit > 0x7F || u8::try_from(unit).is_ok_and(|b| b.is_ascii_alphabetic())
+            {
                 self.font_encoding(&chp)
             } else {
                 run.legacy
