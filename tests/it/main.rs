@@ -4,9 +4,16 @@
 mod analysis_alphabet;
 mod analysis_index;
 mod analysis_props;
+mod cli_cite;
+mod cli_ecosystem;
+mod cli_edges;
+mod cli_filters;
+mod cli_group;
 mod cli_index;
 mod cli_parse;
+mod cli_query_syntax;
 mod cli_search;
+mod cli_timeline;
 mod common;
 mod figures_cli;
 mod figures_extract;
