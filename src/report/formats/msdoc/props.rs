@@ -463,11 +463,11 @@ pub(super) mod write {
         page
     }
 
-    /// One style of a test style sheet: `(kind, base, papx, chpx)`, `None` = empty slot.
-    pub type StyleSlot<'a> = Option<(u8, u16, &'a [u8], &'a [u8])>;
+    /// A style: (kind, base, papx, chpx).
+    pub type Style<'a> = (u8, u16, &'a [u8], &'a [u8]);
 
-    /// A style sheet: `(kind, base, papx, chpx)` per style (`None` = empty slot).
-    pub fn stsh(styles: &[StyleSlot<'_>], default_ftc: u16) -> Vec<u8> {
+    /// A style sheet: one style per slot (`None` = empty slot).
+    pub fn stsh(styles: &[Option<Style<'_>>], default_ftc: u16) -> Vec<u8> {
         let mut out = Vec::new();
         let mut stshi = vec![0u8; 18];
         stshi[0..2].copy_from_slice(&(styles.len() as u16).to_le_bytes());

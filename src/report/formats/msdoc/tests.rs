@@ -182,7 +182,7 @@ pub(crate) fn build(spec: &Spec) -> Vec<u8> {
         entries.push((index, table.len() as u32, b.len() as u32));
         table.extend_from_slice(b);
     }
-    let styles: Vec<Option<(u8, u16, &[u8], &[u8])>> = spec
+    let styles: Vec<Option<props::write::Style<'_>>> = spec
         .styles
         .iter()
         .map(|s| {
