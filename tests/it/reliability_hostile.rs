@@ -426,3 +426,123 @@ fn peak_memory_over_a_hostile_folder_stays_under_1_gib() {
     assert_eq!(skipped, if pdfs { 7 } else { 5 }, "{v}");
     corpus_searchable(tmp.path(), &idx);
 }
+
+/// Files and folders in `dir`.
+fn entries(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+#[test]
+fn a_converter_runs_confined_on_a_private_nameless_copy() {
+    if !hostile::has("pdftotext") {
+        eprintln!("skipped: pdftotext is not installed");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let scratch = tmp.path().join("scratch");
+    fs::create_dir_all(&scratch).unwrap();
+    let pdf = tmp.path().join("cham.pdf");
+    fs::write(&pdf, hostile::slow_pdf()).unwrap();
+    let idx = tmp.path().join("idx");
+    let mut c = command(
+        tmp.path(),
+        &[
+            "--index",
+            idx.to_str().unwrap(),
+            "index",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let mut child = c
+        .env("TMPDIR", &scratch)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut converter = None;
+    for _ in 0..400 {
+        if let Some(pid) = hostile::children_of(child.id()).first() {
+            converter = Some(*pid);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    let Some(conv) = converter else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("pdftotext never started");
+    };
+    // Let it exec and set its limits.
+    std::thread::sleep(Duration::from_millis(300));
+    let limits = fs::read_to_string(format!("/proc/{conv}/limits")).unwrap();
+    let line = |name: &str| {
+        limits
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("{limits}"))
+            .to_string()
+    };
+    let address = line("Max address space");
+    assert!(
+        address.contains(&baocao::report::formats::CONVERTER_MEMORY_BYTES.to_string()),
+        "{address}"
+    );
+    assert!(!line("Max cpu time").contains("unlimited"), "{limits}");
+    // Its own process group (killed as a whole on timeout).
+    let stat = fs::read_to_string(format!("/proc/{conv}/stat")).unwrap();
+    let pgrp: u32 = stat
+        .rsplit_once(')')
+        .unwrap()
+        .1
+        .split_whitespace()
+        .nth(2)
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(pgrp, conv, "{stat}");
+    // Its input: a temporary file in TMPDIR with no name there, readable only by us.
+    let mut copies = 0;
+    for fd in fs::read_dir(format!("/proc/{conv}/fd")).unwrap().flatten() {
+        let Ok(target) = fs::read_link(fd.path()) else {
+            continue;
+        };
+        if target.starts_with(&scratch) {
+            copies += 1;
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(fd.path()).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{target:?}");
+        }
+    }
+    assert!(copies >= 1, "the converter reads a copy in TMPDIR");
+    assert!(entries(&scratch).is_empty(), "{:?}", entries(&scratch));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    for _ in 0..200 {
+        if !hostile::alive(conv) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    assert!(!hostile::alive(conv));
+    assert!(entries(&scratch).is_empty(), "{:?}", entries(&scratch));
+
+    // A timeout and a converter failure leave nothing behind either.
+    let docs = tmp.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    fs::copy(&pdf, docs.join("cham.pdf")).unwrap();
+    fs::write(
+        docs.join("hong.pdf"),
+        b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n",
+    )
+    .unwrap();
+    let mut all = vec!["--json", "--index", idx.to_str().unwrap(), "index"];
+    all.extend(["--convert-timeout", "2", docs.to_str().unwrap()]);
+    let mut c = command(tmp.path(), &all);
+    c.env("TMPDIR", &scratch);
+    let out = output_within(c, HANG);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(entries(&scratch).is_empty(), "{:?}", entries(&scratch));
+}

@@ -43,6 +43,15 @@ pub(crate) fn run_tool(
         source,
     };
     let mut input = tempfile::tempfile().map_err(scratch)?;
+    #[cfg(unix)]
+    {
+        // O_TMPFILE creates it with the umask's mode (often 0644); it never has a name,
+        // but its mode is the owner's only all the same.
+        use std::os::unix::fs::PermissionsExt;
+        input
+            .set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(scratch)?;
+    }
     input.write_all(bytes).map_err(scratch)?;
     input.flush().map_err(scratch)?;
     input.rewind().map_err(scratch)?;
