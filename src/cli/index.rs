@@ -172,24 +172,40 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32, CliError> {
             e => index_error(e),
         })?;
         let summary = run_indexing(rebuild.index(), &paths, &options).map_err(kept)?;
+        if summary.indexed.is_empty() && !summary.skipped.is_empty() {
+            // Bad input only: swapping would replace a good index by an empty one.
+            drop(rebuild);
+            print_summary(cli, &summary)?;
+            return Err(CliError::other(anyhow!(
+                "rebuild stopped: none of the {} files could be read; the index in {} is unchanged",
+                summary.skipped.len(),
+                cli.index_dir().display()
+            )));
+        }
         rebuild.finish().map_err(index_error)?;
         summary
     } else {
         let index = BaocaoIndex::create_or_open(cli.index_dir()).map_err(index_error)?;
         run_indexing(&index, &paths, &options)?
     };
-    let mut stdout = std::io::stdout().lock();
-    if cli.json {
-        serde_json::to_writer(&mut stdout, &output::json::index(&summary))?;
-        writeln!(stdout)?;
-    } else {
-        let painter = Painter::new(output::use_color(cli.color));
-        write!(stdout, "{}", output::text::index(&painter, &summary))?;
-    }
-    stdout.flush()?;
+    print_summary(cli, &summary)?;
     Ok(if summary.skipped.is_empty() {
         EXIT_OK
     } else {
         EXIT_SKIPPED
     })
+}
+
+/// Prints what a run indexed and skipped (JSON with `--json`).
+fn print_summary(cli: &Cli, summary: &IndexSummary) -> Result<(), CliError> {
+    let mut stdout = std::io::stdout().lock();
+    if cli.json {
+        serde_json::to_writer(&mut stdout, &output::json::index(summary))?;
+        writeln!(stdout)?;
+    } else {
+        let painter = Painter::new(output::use_color(cli.color));
+        write!(stdout, "{}", output::text::index(&painter, summary))?;
+    }
+    stdout.flush()?;
+    Ok(())
 }

@@ -322,6 +322,40 @@ fn a_killed_rebuild_leaves_the_old_index_searchable() {
     assert_eq!(v["reports"], corpus_files().len() + 200, "{v}");
 }
 
+#[test]
+fn a_rebuild_from_unreadable_files_keeps_the_old_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, idx) = built_index(tmp.path());
+    let before = total(tmp.path(), &idx, "giải ngân");
+    assert!(before > 0);
+    let bad = tmp.path().join("bad");
+    fs::create_dir_all(&bad).unwrap();
+    fs::write(bad.join("anh.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    fs::write(bad.join("hong.docx"), b"PK\x03\x04 not a zip").unwrap();
+    let i = idx.to_str().unwrap();
+    for args in [
+        vec!["--index", i, "index", "--rebuild", bad.to_str().unwrap()],
+        vec!["--index", i, "index", "--rebuild", "/khong/co/thu-muc-nay"],
+    ] {
+        let out = baocao(tmp.path(), &args);
+        let err = one_line_error(&out);
+        if args[4] == "/khong/co/thu-muc-nay" {
+            // Refused before anything is built.
+            assert!(err.contains("no such file or directory"), "{err}");
+        } else {
+            assert!(err.contains("unchanged"), "{args:?}: {err}");
+            // The files and their reasons are listed, as in any run.
+            let listed = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                listed.contains("anh.txt") && listed.contains("hong.docx"),
+                "{listed}"
+            );
+        }
+        assert_eq!(total(tmp.path(), &idx, "giải ngân"), before, "{args:?}");
+        assert!(!tmp.path().join(".idx.rebuild").exists());
+    }
+}
+
 /// 20 blocks of 512 pseudo-random bytes written over `file` (its footer left alone).
 fn scribble(file: &Path) {
     let mut bytes = fs::read(file).unwrap();
