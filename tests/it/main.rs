@@ -29,6 +29,7 @@ mod reliability_fuzz;
 mod reliability_index;
 mod reliability_inputs;
 mod reliability_queries;
+mod search_equivalence;
 mod synth_determinism;
 mod tagging_cli;
 mod tagging_docs;
