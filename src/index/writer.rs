@@ -18,6 +18,7 @@ use tantivy::{TantivyDocument, Term};
 use super::docs::{report_documents, SourceInfo};
 use super::schema::{Fields, KIND_REPORT, SCHEMA_VERSION};
 use super::{BaocaoIndex, IndexError};
+use crate::analysis::Analyzer;
 use crate::report::Report;
 
 /// Extensions of the files picked up when walking a folder (every format [`crate::report::formats`] reads).
@@ -320,7 +321,7 @@ fn load_existing(index: &BaocaoIndex) -> Result<HashMap<String, Existing>, Index
 enum Work {
     Unchanged(Found),
     Skipped(Found, String),
-    Parsed(Found, Box<Report>, String),
+    Parsed(Found, Box<Report>, Vec<TantivyDocument>),
 }
 
 fn too_large(bytes: u64) -> String {
@@ -331,7 +332,15 @@ fn too_large(bytes: u64) -> String {
     )
 }
 
-fn process(found: &Found, existing: &HashMap<String, Existing>, pipeline: &str) -> Work {
+/// Reads, parses and tags one file and builds its documents (analysis included), on a
+/// worker thread: the writer's threads only have postings left to write.
+fn process(
+    found: &Found,
+    existing: &HashMap<String, Existing>,
+    pipeline: &str,
+    f: &Fields,
+    analyzer: &mut Analyzer,
+) -> Work {
     if found.bytes > MAX_FILE_BYTES {
         return Work::Skipped(found.clone(), too_large(found.bytes));
     }
@@ -365,7 +374,13 @@ fn process(found: &Found, existing: &HashMap<String, Existing>, pipeline: &str) 
             if report.sections.is_empty() && report.footnotes.is_empty() {
                 return Work::Skipped(found, "no report text found".to_string());
             }
-            Work::Parsed(found, Box::new(report), hash)
+            let info = SourceInfo {
+                source: found.path.to_string_lossy().into_owned(),
+                content_hash: hash,
+                bytes: found.bytes,
+            };
+            let docs = report_documents(f, &report, &info, pipeline, analyzer);
+            Work::Parsed(found, Box::new(report), docs)
         }
         // The path is shown beside the reason: drop the file name the parser put first.
         Err(e) => {
@@ -444,12 +459,17 @@ impl BaocaoIndex {
             let pipeline = pipeline.as_str();
             let cancel = &cancel;
             scope.spawn(move || {
-                files.par_iter().for_each_with(tx, |tx, found| {
-                    if cancel.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let _ = tx.send(process(found, existing, pipeline));
-                });
+                let f = &f;
+                files.par_iter().for_each_init(
+                    || (tx.clone(), Analyzer::new()),
+                    |(tx, analyzer), found| {
+                        if cancel.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let _ = tx.send(process(found, existing, pipeline, f, analyzer));
+                    },
+                );
+                drop(tx);
             });
             let mut outcome = Ok(());
             for work in rx {
@@ -469,7 +489,7 @@ impl BaocaoIndex {
                             });
                             (found, FileOutcome::Skipped(reason))
                         }
-                        Work::Parsed(found, report, hash) => {
+                        Work::Parsed(found, report, docs) => {
                             let source = found.path.to_string_lossy().into_owned();
                             let doc_id = report.metadata.doc_id.clone();
                             if let Some(other) = owner.get(&doc_id) {
@@ -493,13 +513,8 @@ impl BaocaoIndex {
                                 replaced = true;
                             }
                             writer.delete_term(Term::from_field_text(f.doc_id, &doc_id));
-                            owner.insert(doc_id.clone(), source.clone());
-                            let info = SourceInfo {
-                                source,
-                                content_hash: hash,
-                                bytes: found.bytes,
-                            };
-                            for doc in report_documents(&f, &report, &info, pipeline) {
+                            owner.insert(doc_id.clone(), source);
+                            for doc in docs {
                                 writer.add_document(doc)?;
                             }
                             summary.sections += report.sections.len();
@@ -572,10 +587,11 @@ impl BaocaoIndex {
         let mut writer = self.writer(2)?;
         let f: Fields = *self.fields();
         let pipeline = pipeline_version();
+        let mut analyzer = Analyzer::new();
         for report in reports {
             writer.delete_term(Term::from_field_text(f.doc_id, &report.metadata.doc_id));
             let info = SourceInfo::default();
-            for doc in report_documents(&f, report, &info, &pipeline) {
+            for doc in report_documents(&f, report, &info, &pipeline, &mut analyzer) {
                 writer.add_document(doc)?;
             }
         }
