@@ -9,8 +9,9 @@
 //! indexed in three forms, all made by one analysis pass ([`crate::analysis::Analyzer`])
 //! and read back by the [`crate::analysis::PREANALYZED`] tokenizer:
 //!
-//! - exact (`*_exact`: NFC, one tone placement, lower case), frequencies only: the bonus
-//!   of a query typed with diacritics;
+//! - exact (`*_exact`: NFC, one tone placement, lower case), frequencies only, and only
+//!   the words that carry diacritics (a word without is its folded form): the bonus of a
+//!   query typed with diacritics;
 //! - folded (`*_folded`: base letters), with positions: words, and the adjacency check of
 //!   phrases of three syllables or more;
 //! - folded syllable pairs (`*_pairs`: `giai_ngan`, `ngan_von`), frequencies only: a
@@ -57,7 +58,7 @@ pub const PATH: &str = "path";
 pub const SECTION_ID: &str = "section_id";
 /// Heading as written (stored, not indexed). Sections only.
 pub const HEADING: &str = "heading";
-/// Heading, exact tokens (`vi`), frequencies (no positions). Sections only.
+/// Heading, exact tokens (`vi`) with diacritics, frequencies (no positions). Sections only.
 pub const HEADING_EXACT: &str = "heading_exact";
 /// Heading, folded tokens (`vi_folded`), positions. Sections only.
 pub const HEADING_FOLDED: &str = "heading_folded";
@@ -67,7 +68,7 @@ pub const HEADING_PAIRS: &str = "heading_pairs";
 pub const CONTEXT_HEADING: &str = "context_heading";
 /// Body text as written (stored, not indexed).
 pub const TEXT: &str = "text";
-/// Body text, exact tokens (`vi`), frequencies (no positions).
+/// Body text, exact tokens (`vi`) with diacritics, frequencies (no positions).
 pub const TEXT_EXACT: &str = "text_exact";
 /// Body text, folded tokens (`vi_folded`), positions.
 pub const TEXT_FOLDED: &str = "text_folded";

@@ -220,34 +220,48 @@ fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     }
 }
 
-/// All `tokens` present in `field`, in any order (a conjunction of term queries); the
-/// exact fields have no positions, so this is how a phrase typed with diacritics boosts
-/// the units that spell its words exactly. None when there are no tokens.
-fn all_terms(field: Field, tokens: &[String]) -> Option<Box<dyn Query>> {
-    match tokens {
-        [] => None,
-        [only] => Some(term_query(field, only)),
-        _ => Some(Box::new(BooleanQuery::new(
-            tokens
-                .iter()
-                .map(|t| (Occur::Must, term_query(field, t)))
-                .collect(),
-        ))),
+/// The bonus of exact spellings: all the leaf's `exact` tokens in `zone`, in any order (a
+/// conjunction of term queries). The exact fields only hold the tokens that carry
+/// diacritics; a token typed without them (`exact == folded`) is looked up in the folded
+/// field. None when there are no tokens.
+fn exact_terms(zone: &Zone, exact: &[String], folded: &[String]) -> Option<Box<dyn Query>> {
+    let mut clauses: Vec<Clause> = exact
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let field = if folded.get(i) == Some(e) {
+                zone.folded
+            } else {
+                zone.exact
+            };
+            (Occur::Must, term_query(field, e))
+        })
+        .collect();
+    match clauses.len() {
+        0 => None,
+        1 => clauses.pop().map(|(_, q)| q),
+        _ => Some(Box::new(BooleanQuery::new(clauses))),
     }
 }
 
-/// The query of one leaf: the word or phrase must stand in the folded heading or text
-/// ([`adjacent`]); when it was typed with diacritics, its exact spelling (term queries on
-/// the exact fields, which carry no positions) adds to the score without being required.
-fn leaf_query(leaf: &Leaf, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<dyn Query>> {
+/// The query of one leaf, in two parts: what is required (the word or phrase stands in the
+/// folded heading or text, [`adjacent`]) and, when it was typed with diacritics and
+/// `scoring`, the optional bonus of its exact spelling (term queries on the exact fields,
+/// which carry no positions). None when the leaf has no token.
+fn leaf_parts(
+    leaf: &Leaf,
+    f: &Fields,
+    analyzers: &mut Analyzers,
+    scoring: bool,
+) -> Option<(Box<dyn Query>, Vec<Clause>)> {
     let folded = analyzers.folded(&leaf.text);
     if folded.is_empty() {
         return None;
     }
-    let exact = if crate::analysis::has_diacritics(&leaf.text) {
-        analyzers.exact(&leaf.text)
+    let exact = if scoring && crate::analysis::has_diacritics(&leaf.text) {
+        Some(analyzers.exact(&leaf.text)).filter(|e| e.len() == folded.len())
     } else {
-        Vec::new()
+        None
     };
     let mut required: Vec<Clause> = Vec::new();
     let mut bonus: Vec<Clause> = Vec::new();
@@ -255,7 +269,7 @@ fn leaf_query(leaf: &Leaf, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<
         if let Some(q) = adjacent(&zone, &folded) {
             required.push((Occur::Should, boosted(q, zone.boost)));
         }
-        if let Some(q) = all_terms(zone.exact, &exact) {
+        if let Some(q) = exact.as_ref().and_then(|e| exact_terms(&zone, e, &folded)) {
             bonus.push((Occur::Should, boosted(q, zone.boost * EXACT_BOOST)));
         }
     }
@@ -264,31 +278,32 @@ fn leaf_query(leaf: &Leaf, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<
     } else {
         Box::new(BooleanQuery::new(required))
     };
-    if bonus.is_empty() {
-        return Some(required);
-    }
-    let mut clauses: Vec<Clause> = vec![(Occur::Must, required)];
-    clauses.extend(bonus);
-    Some(Box::new(BooleanQuery::new(clauses)))
+    Some((required, bonus))
 }
 
-/// Builds the scoring part of a node. None when the node has no searchable token.
-fn node_query(node: &Node, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<dyn Query>> {
+/// The query of a node nested in an OR group or excluded: its own boolean query, bonuses
+/// inside (none when not `scoring`: an excluded node only needs to match). None when the
+/// node has no searchable token.
+fn node_query(
+    node: &Node,
+    f: &Fields,
+    analyzers: &mut Analyzers,
+    scoring: bool,
+) -> Option<Box<dyn Query>> {
     match node {
-        Node::Leaf(leaf) => leaf_query(leaf, f, analyzers),
-        Node::Not(inner) => node_query(inner, f, analyzers),
-        Node::And(items) => {
-            let mut clauses: Vec<Clause> = Vec::new();
-            for item in items {
-                let (occur, inner) = match item {
-                    Node::Not(inner) => (Occur::MustNot, inner.as_ref()),
-                    other => (Occur::Must, other),
-                };
-                if let Some(q) = node_query(inner, f, analyzers) {
-                    clauses.push((occur, q));
-                }
+        Node::Leaf(leaf) => {
+            let (required, bonus) = leaf_parts(leaf, f, analyzers, scoring)?;
+            if bonus.is_empty() {
+                return Some(required);
             }
-            if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
+            let mut clauses: Vec<Clause> = vec![(Occur::Must, required)];
+            clauses.extend(bonus);
+            Some(Box::new(BooleanQuery::new(clauses)))
+        }
+        Node::Not(inner) => node_query(inner, f, analyzers, false),
+        Node::And(_) => {
+            let mut clauses = Vec::new();
+            if !top_level_clauses(node, f, analyzers, scoring, &mut clauses) {
                 return None;
             }
             Some(Box::new(BooleanQuery::new(clauses)))
@@ -296,7 +311,7 @@ fn node_query(node: &Node, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<
         Node::Or(items) => {
             let clauses: Vec<Clause> = items
                 .iter()
-                .filter_map(|item| node_query(item, f, analyzers))
+                .filter_map(|item| node_query(item, f, analyzers, scoring))
                 .map(|q| (Occur::Should, q))
                 .collect();
             if clauses.is_empty() {
@@ -304,6 +319,56 @@ fn node_query(node: &Node, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<
             }
             Some(Box::new(BooleanQuery::new(clauses)))
         }
+    }
+}
+
+/// Adds the clauses of a required node to one flat boolean query: each required leaf and
+/// OR group a `Must`, each excluded node a `MustNot`, the exact-spelling bonuses `Should`s
+/// (one intersection and one union for the whole query instead of nested ones). Returns
+/// whether a `Must` was added (a node of excluded words only, or without any token,
+/// matches nothing on its own).
+fn top_level_clauses(
+    node: &Node,
+    f: &Fields,
+    analyzers: &mut Analyzers,
+    scoring: bool,
+    out: &mut Vec<Clause>,
+) -> bool {
+    match node {
+        Node::Leaf(leaf) => match leaf_parts(leaf, f, analyzers, scoring) {
+            Some((required, bonus)) => {
+                out.push((Occur::Must, required));
+                out.extend(bonus);
+                true
+            }
+            None => false,
+        },
+        Node::And(items) => {
+            let mut any = false;
+            for item in items {
+                match item {
+                    Node::Not(inner) => {
+                        if let Some(q) = node_query(inner, f, analyzers, false) {
+                            out.push((Occur::MustNot, q));
+                        }
+                    }
+                    other => any |= top_level_clauses(other, f, analyzers, scoring, out),
+                }
+            }
+            any
+        }
+        Node::Or(_) | Node::Not(_) => match node_query(node, f, analyzers, scoring) {
+            Some(q) => {
+                let occur = if matches!(node, Node::Not(_)) {
+                    Occur::MustNot
+                } else {
+                    Occur::Must
+                };
+                out.push((occur, q));
+                occur == Occur::Must
+            }
+            None => false,
+        },
     }
 }
 
@@ -398,15 +463,26 @@ fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     ))
 }
 
-/// The zero-scoring filter clauses of `filters` (always at least the kind filter).
-pub(crate) fn filter_clauses(f: &Fields, filters: &Filters) -> Result<Vec<Clause>, SearchError> {
+/// The zero-scoring filter clauses of `filters`. The kind filter is left out when both
+/// kinds are wanted and `all_kinds_clause` is false (the caller's query matches sections
+/// and footnotes only).
+pub(crate) fn filter_clauses(
+    f: &Fields,
+    filters: &Filters,
+    all_kinds_clause: bool,
+) -> Result<Vec<Clause>, SearchError> {
     let mut out = Vec::new();
     let kinds = match filters.kind {
         KindFilter::Section => vec![term(f.kind, KIND_SECTION)],
         KindFilter::Footnote => vec![term(f.kind, KIND_FOOTNOTE)],
-        KindFilter::All => vec![term(f.kind, KIND_SECTION), term(f.kind, KIND_FOOTNOTE)],
+        KindFilter::All if all_kinds_clause => {
+            vec![term(f.kind, KIND_SECTION), term(f.kind, KIND_FOOTNOTE)]
+        }
+        KindFilter::All => Vec::new(),
     };
-    out.push(filter(any_of(kinds)));
+    if !kinds.is_empty() {
+        out.push(filter(any_of(kinds)));
+    }
     if let Some(years) = &filters.year {
         let (from, to) = match *years {
             YearFilter::One(y) => (y, y),
@@ -457,20 +533,18 @@ pub(crate) fn build(
     analyzers: &mut Analyzers,
 ) -> Result<Box<dyn Query>, SearchError> {
     let f = index.fields();
-    let mut clauses = filter_clauses(f, filters)?;
+    // Report documents have no heading or text: a query that requires a word already
+    // leaves them out, and needs no kind clause when both sections and footnotes are
+    // wanted.
+    let mut clauses = filter_clauses(f, filters, node.is_none())?;
     if let Some(node) = node {
-        match node_query(node, f, analyzers) {
-            Some(core) => {
-                clauses.push((Occur::Must, core));
-                clauses.extend(proximity_clauses(node, f, analyzers));
-            }
-            None => {
-                return Err(SearchError::Query(QueryError {
-                    message: "the query has no word to search for".to_string(),
-                    position: 0,
-                }))
-            }
+        if !top_level_clauses(node, f, analyzers, true, &mut clauses) {
+            return Err(SearchError::Query(QueryError {
+                message: "the query has no word to search for".to_string(),
+                position: 0,
+            }));
         }
+        clauses.extend(proximity_clauses(node, f, analyzers));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
