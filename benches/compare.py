@@ -328,6 +328,9 @@ def main():
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--rg-runs", type=int, default=5, help="ripgrep scans the corpus each time")
     ap.add_argument("--baocao", default="target/release/baocao")
+    ap.add_argument("--baseline", metavar="EXE",
+                    help="another baocao binary (e.g. main's) measured in the same run")
+    ap.add_argument("--baseline-name", default="baocao (main)")
     ap.add_argument("--tantivy-python", default="benches/.venv/bin/python",
                     help="a Python with `pip install tantivy==0.27.0` (raw tantivy peer)")
     ap.add_argument("--json-out")
@@ -361,25 +364,31 @@ def main():
     log = lambda *a: print(*a, file=sys.stderr, flush=True)
     log(f"corpus: {len(manifest['files'])} files, {corpus_bytes / 1e6:.1f} MB")
 
-    if "baocao" in tools:
-        exe = os.path.abspath(args.baocao)
-        idx = os.path.join(args.work, "baocao-index")
+    def run_baocao(name, exe):
+        exe = os.path.abspath(exe)
+        idx = os.path.join(args.work, re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-") + "-index")
         r = {}
         if not args.skip_index:
             subprocess.run(["rm", "-rf", idx])
-            log("baocao: indexing …")
+            log(f"{name}: indexing …")
             r["index_s"], r["index_cpu"], r["index_rss"], _ = timed_rss([exe, "--index", idx, "index", args.corpus])
         r["index_bytes"] = dir_size(idx)
-        log("baocao: querying …")
+        log(f"{name}: querying …")
         set_latency(r, "lat_phrase", baocao_search_cmd(exe, idx, '"' + PHRASE + '"'), args.runs)
         set_latency(r, "lat_folded", baocao_search_cmd(exe, idx, '"' + FOLDED + '"'), args.runs)
         set_latency(r, "lat_word", baocao_search_cmd(exe, idx, "ngân sách"), args.runs)
-        set_latency(r, "lat_facet", 
+        set_latency(r, "lat_facet",
             baocao_search_cmd(exe, idx, FOLDED, extra=("--year", "2015..2020")), args.runs)
         set_percentiles(r, exe, idx, max(1, args.runs // 4))
         r["phrase"] = score(baocao_files(exe, idx, PHRASE), manifest)
         r["folded"] = score(baocao_files(exe, idx, FOLDED), manifest)
-        results["tools"]["baocao"] = r
+        results["tools"][name] = r
+
+    if "baocao" in tools:
+        run_baocao("baocao", args.baocao)
+    if args.baseline:
+        # An earlier build of baocao (e.g. main before a branch), measured in the same run.
+        run_baocao(args.baseline_name, args.baseline)
 
     if "fts5" in tools:
         db = os.path.join(args.work, "fts5.db")

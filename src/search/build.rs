@@ -10,9 +10,9 @@
 //! phrase, and each pair of consecutive words (term queries on the pair fields). Filters
 //! are zero-scoring `Must` clauses.
 //!
-//! A new kind of leaf (a proximity `"…"~N`, a prefix `word*`) is one more way to match a
-//! run of folded tokens in one [`Zone`]: add it beside [`adjacent`] and choose it in
-//! [`leaf_query`].
+//! A proximity `"…"~N` is a sloppy phrase query on the folded field
+//! ([`proximity_or_adjacent`]); a prefix `word*` reaches this module already expanded to
+//! the indexed words it stands for (`super::expand`).
 
 use std::ops::Bound;
 
@@ -212,6 +212,22 @@ fn adjacent(zone: &Zone, tokens: &[String]) -> Option<Box<dyn Query>> {
     }
 }
 
+/// A leaf's words in `zone`: [`adjacent`] for a word or an exact phrase; with `"…"~N`
+/// (`slop` > 0) the phrase's words in order with at most `slop` other words between them
+/// in all, a sloppy phrase query over the folded field (the pairs of a proximity need not
+/// be adjacent, so they cannot be required).
+fn proximity_or_adjacent(zone: &Zone, tokens: &[String], slop: u32) -> Option<Box<dyn Query>> {
+    if slop == 0 || tokens.len() < 2 {
+        return adjacent(zone, tokens);
+    }
+    let terms = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (i, Term::from_field_text(zone.folded, t)))
+        .collect();
+    Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)))
+}
+
 fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     if (boost - 1.0).abs() < f32::EPSILON {
         query
@@ -266,7 +282,7 @@ fn leaf_parts(
     let mut required: Vec<Clause> = Vec::new();
     let mut bonus: Vec<Clause> = Vec::new();
     for zone in Zone::of(f, leaf.scope) {
-        if let Some(q) = adjacent(&zone, &folded) {
+        if let Some(q) = proximity_or_adjacent(&zone, &folded, leaf.slop) {
             required.push((Occur::Should, boosted(q, zone.boost)));
         }
         if let Some(q) = exact.as_ref().and_then(|e| exact_terms(&zone, e, &folded)) {
