@@ -85,7 +85,11 @@ fn expand_leaf(
     };
     let mut fields = Vec::new();
     if leaf.scope != Scope::Text {
-        fields.push(if exact { f.heading_exact } else { f.heading_folded });
+        fields.push(if exact {
+            f.heading_exact
+        } else {
+            f.heading_folded
+        });
     }
     if leaf.scope != Scope::Heading {
         fields.push(if exact { f.text_exact } else { f.text_folded });

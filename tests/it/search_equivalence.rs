@@ -223,7 +223,10 @@ fn eval_leaf(leaf: &Leaf, unit: &Unit) -> Option<bool> {
     }
     if leaf.prefix {
         let [stem] = tokens.as_slice() else {
-            panic!("{}*: a prefix of several tokens is a usage error", leaf.text);
+            panic!(
+                "{}*: a prefix of several tokens is a usage error",
+                leaf.text
+            );
         };
         let starts = |hay: &[String]| hay.iter().any(|t| t.starts_with(stem.as_str()));
         return Some(
