@@ -87,6 +87,43 @@ def median_latency(cmd, runs):
     return statistics.median(times), statistics.median(cpus)
 
 
+def query_set(path=None):
+    """The fixed query set of benches/queries.tsv: (query, [filter args])."""
+    path = path or os.path.join(os.path.dirname(os.path.abspath(__file__)), "queries.tsv")
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            query, _, filters = line.partition("\t")
+            args = []
+            for part in re.split(r"\s(?=--)", filters.strip()):
+                if part:
+                    flag, _, value = part.partition(" ")
+                    args += [flag, value.strip()]
+            out.append((query, args))
+    return out
+
+
+def set_percentiles(r, exe, idx, runs):
+    """Whole-process wall and CPU times of every query of the set, `runs` times each after
+    a warm-up run: their p50 and p90 over all runs."""
+    walls, cpus = [], []
+    for query, extra in query_set():
+        cmd = baocao_search_cmd(exe, idx, query, extra=extra)
+        subprocess.run(cmd, capture_output=True)
+        for _ in range(runs):
+            c0 = children_cpu()
+            t0 = time.perf_counter()
+            subprocess.run(cmd, capture_output=True)
+            walls.append(time.perf_counter() - t0)
+            cpus.append(children_cpu() - c0)
+    q = lambda xs, p: sorted(xs)[min(len(xs) - 1, int(p * len(xs)))]
+    r["set_p50"], r["set_p90"] = q(walls, 0.5), q(walls, 0.9)
+    r["set_p50_cpu"], r["set_p90_cpu"] = q(cpus, 0.5), q(cpus, 0.9)
+
+
 def set_latency(r, key, cmd, runs):
     r[key], r[key + "_cpu"] = median_latency(cmd, runs)
 
@@ -134,6 +171,106 @@ def fts5_files(db, query):
     out = {r[0] for r in rows}
     con.close()
     return out
+
+
+# --- raw tantivy (Python bindings) -----------------------------------------------------
+#
+# The engine's floor for this corpus: one document per paragraph (text split on blank
+# lines), one text field analysed by the simple tokenizer + lower case + ASCII folding,
+# with positions, stored. No parsing, one analysed form, no facets. Runs in the Python of
+# --tantivy-python (a venv with `pip install tantivy==0.27.0`, see benches/README.md).
+
+TANTIVY_TOKENIZER = "simple_fold"
+
+
+def tantivy_schema(tantivy):
+    b = tantivy.SchemaBuilder()
+    b.add_text_field("path", stored=True, tokenizer_name="raw", index_option="basic")
+    b.add_text_field("body", stored=True, tokenizer_name=TANTIVY_TOKENIZER, index_option="position")
+    return b.build()
+
+
+def tantivy_register(tantivy, index):
+    analyzer = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+                .filter(tantivy.Filter.lowercase())
+                .filter(tantivy.Filter.ascii_fold())
+                .build())
+    index.register_tokenizer(TANTIVY_TOKENIZER, analyzer)
+
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def tantivy_index(path, corpus):
+    """Builds the raw tantivy index (run in its own process so that its RSS is measured).
+    Default writer: one thread per core, tantivy's default memory budget."""
+    import shutil
+    import tantivy
+    shutil.rmtree(path, ignore_errors=True)
+    os.makedirs(path)
+    index = tantivy.Index(tantivy_schema(tantivy), path=path)
+    tantivy_register(tantivy, index)
+    writer = index.writer()
+    for file in corpus_files(corpus):
+        name = os.path.basename(file)
+        with open(file, encoding="utf-8") as f:
+            text = f.read()
+        for para in PARAGRAPH_BREAK.split(text):
+            if para.strip():
+                writer.add_document(tantivy.Document(path=name, body=para))
+    writer.commit()
+    writer.wait_merging_threads()
+
+
+def tantivy_query(path, query, runs):
+    """Prints, as JSON, the median wall and CPU seconds of `runs` searches (after one
+    warm-up), each opening the index as a fresh process would (Python start-up and import
+    excluded), counting every match and rendering the top 10 with snippets; and the median
+    of the same search on an already open searcher."""
+    import tantivy
+
+    def once(index=None):
+        if index is None:
+            index = tantivy.Index.open(path)
+            tantivy_register(tantivy, index)
+        searcher = index.searcher()
+        q = index.parse_query(query, ["body"])
+        res = searcher.search(q, 10, count=True)
+        gen = tantivy.SnippetGenerator.create(searcher, q, index.schema, "body")
+        out = []
+        for _score, addr in res.hits:
+            doc = searcher.doc(addr)
+            out.append((doc["path"][0], gen.snippet_from_doc(doc).to_html()))
+        return res.count, out
+
+    once()
+    walls, cpus = [], []
+    for _ in range(runs):
+        c0, t0 = time.process_time(), time.perf_counter()
+        count, _ = once()
+        walls.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+    index = tantivy.Index.open(path)
+    tantivy_register(tantivy, index)
+    warm = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        once(index)
+        warm.append(time.perf_counter() - t0)
+    print(json.dumps({"wall": statistics.median(walls), "cpu": statistics.median(cpus),
+                      "in_process": statistics.median(warm), "count": count}))
+
+
+def tantivy_files(path, phrase):
+    """The files with a paragraph holding `phrase`."""
+    import tantivy
+    query = '"' + phrase + '"'
+    index = tantivy.Index.open(path)
+    tantivy_register(tantivy, index)
+    searcher = index.searcher()
+    q = index.parse_query(query, ["body"])
+    n = max(searcher.search(q, 1, count=True).count, 1)
+    return {searcher.doc(a)["path"][0] for _s, a in searcher.search(q, n).hits}
 
 
 # --- ripgrep -----------------------------------------------------------------------------
@@ -187,10 +324,15 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus")
     ap.add_argument("--work", help="folder for the indexes")
-    ap.add_argument("--tools", default="baocao,fts5,rg")
+    ap.add_argument("--tools", default="baocao,tantivy,fts5,rg")
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--rg-runs", type=int, default=5, help="ripgrep scans the corpus each time")
     ap.add_argument("--baocao", default="target/release/baocao")
+    ap.add_argument("--baseline", metavar="EXE",
+                    help="another baocao binary (e.g. main's) measured in the same run")
+    ap.add_argument("--baseline-name", default="baocao (main)")
+    ap.add_argument("--tantivy-python", default="benches/.venv/bin/python",
+                    help="a Python with `pip install tantivy==0.27.0` (raw tantivy peer)")
     ap.add_argument("--json-out")
     ap.add_argument("--skip-index", action="store_true", help="reuse the indexes in --work")
     ap.add_argument("--render", nargs="+", metavar="JSON",
@@ -222,24 +364,31 @@ def main():
     log = lambda *a: print(*a, file=sys.stderr, flush=True)
     log(f"corpus: {len(manifest['files'])} files, {corpus_bytes / 1e6:.1f} MB")
 
-    if "baocao" in tools:
-        exe = os.path.abspath(args.baocao)
-        idx = os.path.join(args.work, "baocao-index")
+    def run_baocao(name, exe):
+        exe = os.path.abspath(exe)
+        idx = os.path.join(args.work, re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-") + "-index")
         r = {}
         if not args.skip_index:
             subprocess.run(["rm", "-rf", idx])
-            log("baocao: indexing …")
+            log(f"{name}: indexing …")
             r["index_s"], r["index_cpu"], r["index_rss"], _ = timed_rss([exe, "--index", idx, "index", args.corpus])
         r["index_bytes"] = dir_size(idx)
-        log("baocao: querying …")
+        log(f"{name}: querying …")
         set_latency(r, "lat_phrase", baocao_search_cmd(exe, idx, '"' + PHRASE + '"'), args.runs)
         set_latency(r, "lat_folded", baocao_search_cmd(exe, idx, '"' + FOLDED + '"'), args.runs)
         set_latency(r, "lat_word", baocao_search_cmd(exe, idx, "ngân sách"), args.runs)
-        set_latency(r, "lat_facet", 
+        set_latency(r, "lat_facet",
             baocao_search_cmd(exe, idx, FOLDED, extra=("--year", "2015..2020")), args.runs)
+        set_percentiles(r, exe, idx, max(1, args.runs // 4))
         r["phrase"] = score(baocao_files(exe, idx, PHRASE), manifest)
         r["folded"] = score(baocao_files(exe, idx, FOLDED), manifest)
-        results["tools"]["baocao"] = r
+        results["tools"][name] = r
+
+    if "baocao" in tools:
+        run_baocao("baocao", args.baocao)
+    if args.baseline:
+        # An earlier build of baocao (e.g. main before a branch), measured in the same run.
+        run_baocao(args.baseline_name, args.baseline)
 
     if "fts5" in tools:
         db = os.path.join(args.work, "fts5.db")
@@ -260,6 +409,30 @@ def main():
         r["phrase"] = score(fts5_files(db, PHRASE), manifest)
         r["folded"] = score(fts5_files(db, FOLDED), manifest)
         results["tools"]["fts5"] = r
+
+    if "tantivy" in tools:
+        py = args.tantivy_python
+        idx = os.path.join(args.work, "tantivy-index")
+        r = {}
+        if not args.skip_index:
+            log("tantivy: indexing …")
+            r["index_s"], r["index_cpu"], r["index_rss"], _ = timed_rss(
+                [py, os.path.abspath(__file__), "--corpus", args.corpus, "--_tantivy-index", idx])
+        r["index_bytes"] = dir_size(idx)
+        log("tantivy: querying …")
+        for key, q in [("lat_phrase", '"' + PHRASE + '"'), ("lat_folded", '"' + FOLDED + '"'),
+                       ("lat_word", "ngân sách")]:
+            p = subprocess.run([py, os.path.abspath(__file__), "--_tantivy-query", idx, q, str(args.runs)],
+                               capture_output=True, text=True, check=True)
+            m = json.loads(p.stdout)
+            r[key], r[key + "_cpu"], r[key + "_inproc"] = m["wall"], m["cpu"], m["in_process"]
+        p = subprocess.run([py, os.path.abspath(__file__), "--_tantivy-files", idx, PHRASE],
+                           capture_output=True, text=True, check=True)
+        r["phrase"] = score(set(json.loads(p.stdout)), manifest)
+        p = subprocess.run([py, os.path.abspath(__file__), "--_tantivy-files", idx, FOLDED],
+                           capture_output=True, text=True, check=True)
+        r["folded"] = score(set(json.loads(p.stdout)), manifest)
+        results["tools"]["tantivy"] = r
 
     if "rg" in tools:
         r = {"index_s": 0.0, "index_cpu": 0.0, "index_rss": 0, "index_bytes": 0}
@@ -310,6 +483,9 @@ def render(res):
         ("query `ngân sách`: median wall", lambda n, r: fmt_s(r.get("lat_word")) + ratio("lat_word", n) if r.get("lat_word") else "–"),
         ("… median CPU time", lambda n, r: fmt_s(r.get("lat_word_cpu")) + ratio("lat_word_cpu", n) if r.get("lat_word_cpu") is not None else "–"),
         ("query `giai ngan von dau tu cong --year 2015..2020`: median wall", lambda n, r: fmt_s(r.get("lat_facet")) if r.get("lat_facet") else "–"),
+        ("20 queries of benches/queries.tsv: p50 / p90 wall", lambda n, r: f"{fmt_s(r['set_p50'])} / {fmt_s(r['set_p90'])}" if r.get("set_p50") else "–"),
+        ("… p50 / p90 CPU time", lambda n, r: f"{fmt_s(r['set_p50_cpu'])} / {fmt_s(r['set_p90_cpu'])}" if r.get("set_p50_cpu") else "–"),
+        ("same query on an open index (in process)", lambda n, r: fmt_s(r.get("lat_phrase_inproc")) if r.get("lat_phrase_inproc") else "–"),
         ("recall, phrase with diacritics", lambda n, r: pct(r["phrase"]["recall"])),
         ("recall, phrase without diacritics", lambda n, r: pct(r["folded"]["recall"])),
         ("recall, phrase cut by line wraps (with diacritics)", lambda n, r: pct(r["phrase"]["cut_recall"])),
@@ -334,5 +510,15 @@ if __name__ == "__main__":
         i = sys.argv.index("--_fts5-index")
         corpus = sys.argv[sys.argv.index("--corpus") + 1]
         fts5_index(sys.argv[i + 1], corpus)
+    elif "--_tantivy-index" in sys.argv:
+        i = sys.argv.index("--_tantivy-index")
+        corpus = sys.argv[sys.argv.index("--corpus") + 1]
+        tantivy_index(sys.argv[i + 1], corpus)
+    elif "--_tantivy-query" in sys.argv:
+        i = sys.argv.index("--_tantivy-query")
+        tantivy_query(sys.argv[i + 1], sys.argv[i + 2], int(sys.argv[i + 3]))
+    elif "--_tantivy-files" in sys.argv:
+        i = sys.argv.index("--_tantivy-files")
+        print(json.dumps(sorted(tantivy_files(sys.argv[i + 1], sys.argv[i + 2]))))
     else:
         main()

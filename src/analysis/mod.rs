@@ -12,16 +12,24 @@
 //!   `11-NQ/TW` is the phrase `11 nq tw`, `1.236,87` one token.
 //! - [`has_diacritics`]: whether a query should also search the exact field (boosted).
 //! - [`folded_terms`] / [`folded_tokens`]: the folded field's tokens of a string.
+//! - [`Analyzer`]: the indexing pass. Each text is segmented ONCE and every word written in
+//!   its exact and folded forms, and as a folded syllable pair with the word before it
+//!   (`giai_ngan`, [`pair_term`]); the three [`Forms`] are strings of tokens that the index
+//!   fields read back with the [`PREANALYZED`] tokenizer (a split on spaces), so tantivy's
+//!   indexing threads do not segment the text again.
 //!
 //! Speed: words made of ASCII and Vietnamese letters (nearly all of a report) are segmented
 //! by the UAX #29 rules restricted to those chars and normalized in the same pass, without
 //! allocation; anything else (other scripts, combining marks, superscripts) goes through
 //! `unicode-segmentation` and `unicode-normalization`, with identical results.
 
+mod forms;
 pub mod invisible;
 mod letters;
 mod tokenizer;
 mod tone;
+
+pub use forms::{pair_term, Analyzer, Forms, PreAnalyzedTokenizer, PAIR_JOINER};
 
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream};
 
@@ -34,6 +42,10 @@ pub const VI: &str = "vi";
 /// Name of the folded analyzer (exact, then base letters).
 pub const VI_FOLDED: &str = "vi_folded";
 
+/// Name of the tokenizer of the indexed fields: they receive the pre-analyzed [`Forms`]
+/// of their text (tokens separated by spaces), which it splits.
+pub const PREANALYZED: &str = "preanalyzed";
+
 /// The exact analyzer: Unicode words, NFC, one tone-mark placement, lower case.
 pub fn vi_analyzer() -> TextAnalyzer {
     TextAnalyzer::from(ViTokenizer::exact())
@@ -45,12 +57,16 @@ pub fn vi_folded_analyzer() -> TextAnalyzer {
     TextAnalyzer::from(ViTokenizer::folded())
 }
 
-/// Registers [`VI`] and [`VI_FOLDED`] on the index. Tokenizers are not stored in the
-/// index: call this on every open, for readers and writers alike.
+/// Registers [`VI`], [`VI_FOLDED`] and [`PREANALYZED`] on the index. Tokenizers are not
+/// stored in the index: call this on every open, for readers and writers alike.
 pub fn register(index: &tantivy::Index) {
     let manager = index.tokenizers();
     manager.register(VI, vi_analyzer());
     manager.register(VI_FOLDED, vi_folded_analyzer());
+    manager.register(
+        PREANALYZED,
+        TextAnalyzer::from(PreAnalyzedTokenizer::default()),
+    );
 }
 
 /// NFC + one tone-mark placement, case kept (`"Hoà Bình"` → `"Hòa Bình"`). Decomposed

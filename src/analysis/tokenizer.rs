@@ -306,7 +306,7 @@ fn is_ascii_space(b: u8) -> bool {
 
 /// Receives the chars of the word being scanned by the fast path, so that a word can be
 /// normalized in the same pass as it is found.
-trait Emit {
+pub(crate) trait Emit {
     /// A new word starts.
     fn start(&mut self);
     /// The next char of the word (an ASCII char or a Vietnamese letter).
@@ -494,7 +494,7 @@ impl<'a> Words<'a> {
     /// The next word, and whether `emit` holds its normalized form (words of the fast
     /// path) or not (words of `unicode-segmentation`).
     #[inline]
-    fn next_with<E: Emit>(&mut self, emit: &mut E) -> Option<(usize, &'a str, bool)> {
+    pub(crate) fn next_with<E: Emit>(&mut self, emit: &mut E) -> Option<(usize, &'a str, bool)> {
         loop {
             if let Some((segments, base)) = &mut self.fallback {
                 for (start, segment) in segments {

@@ -7,6 +7,7 @@ use tantivy::schema::Facet;
 use tantivy::TantivyDocument;
 
 use super::schema::{Fields, KIND_FOOTNOTE, KIND_REPORT, KIND_SECTION};
+use crate::analysis::Analyzer;
 use crate::report::Report;
 
 /// Where a report came from, for the bookkeeping document.
@@ -108,14 +109,37 @@ fn add_unit_facets(f: &Fields, doc: &mut TantivyDocument, sectors: &[String], ro
     }
 }
 
+/// Adds `text` to `doc` as written (`stored`) and in its three indexed forms, made by one
+/// analysis pass.
+fn add_analyzed(
+    doc: &mut TantivyDocument,
+    analyzer: &mut Analyzer,
+    text: &str,
+    [stored, exact, folded, pairs]: [tantivy::schema::Field; 4],
+) {
+    doc.add_text(stored, text);
+    let forms = analyzer.analyze(text);
+    doc.add_text(exact, &forms.exact);
+    doc.add_text(folded, &forms.folded);
+    doc.add_text(pairs, &forms.pairs);
+}
+
 /// Every document of `report`: the report's bookkeeping document first, then one per
-/// section, then one per footnote.
+/// section, then one per footnote. Heading and text are analyzed here, once each.
 pub(crate) fn report_documents(
     f: &Fields,
     report: &Report,
     info: &SourceInfo,
     pipeline: &str,
+    analyzer: &mut Analyzer,
 ) -> Vec<TantivyDocument> {
+    let heading_fields = [
+        f.heading,
+        f.heading_exact,
+        f.heading_folded,
+        f.heading_pairs,
+    ];
+    let text_fields = [f.text, f.text_exact, f.text_folded, f.text_pairs];
     let m = &report.metadata;
     let common = Common::of(report);
     let mut out = Vec::with_capacity(1 + report.sections.len() + report.footnotes.len());
@@ -155,10 +179,8 @@ pub(crate) fn report_documents(
         for label in &s.path {
             doc.add_text(f.path, label);
         }
-        doc.add_text(f.heading, &s.heading);
-        doc.add_text(f.heading_folded, &s.heading);
-        doc.add_text(f.text, &s.text);
-        doc.add_text(f.text_folded, &s.text);
+        add_analyzed(&mut doc, analyzer, &s.heading, heading_fields);
+        add_analyzed(&mut doc, analyzer, &s.text, text_fields);
         doc.add_u64(f.line_start, s.line_start as u64);
         doc.add_u64(f.line_end, s.line_end.max(s.line_start) as u64);
         doc.add_u64(f.ord, (i + 1) as u64);
@@ -189,8 +211,7 @@ pub(crate) fn report_documents(
                 }
             }
         }
-        doc.add_text(f.text, &n.text);
-        doc.add_text(f.text_folded, &n.text);
+        add_analyzed(&mut doc, analyzer, &n.text, text_fields);
         doc.add_u64(f.line_start, n.line_start as u64);
         doc.add_u64(f.line_end, n.line_start as u64);
         doc.add_u64(f.ord, (base + i) as u64);

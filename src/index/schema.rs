@@ -5,16 +5,26 @@
 //! carries its source path and content hash for incremental indexing. Report documents
 //! have no searchable text, and every query of [`crate::search`] filters on `kind`.
 //!
-//! Heading and text are indexed twice: with the exact Vietnamese analyzer
-//! ([`crate::analysis::VI`], stored, used for snippets) and the folded one
-//! ([`crate::analysis::VI_FOLDED`], not stored).
+//! Heading and text are stored as written (`heading`, `text`: snippets and output) and
+//! indexed in three forms, all made by one analysis pass ([`crate::analysis::Analyzer`])
+//! and read back by the [`crate::analysis::PREANALYZED`] tokenizer:
+//!
+//! - exact (`*_exact`: NFC, one tone placement, lower case), frequencies only, and only
+//!   the words that carry diacritics (a word without is its folded form): the bonus of a
+//!   query typed with diacritics;
+//! - folded (`*_folded`: base letters), with positions: words, and the adjacency check of
+//!   phrases of three syllables or more;
+//! - folded syllable pairs (`*_pairs`: `giai_ngan`, `ngan_von`), frequencies only: a
+//!   phrase requires its pairs, terms far rarer than its syllables (every Vietnamese
+//!   syllable is common), so they lead the intersection; a two-syllable phrase is one pair
+//!   term. Their frequencies also say which pairs are words.
 
 use tantivy::schema::{
     FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
     STORED, STRING,
 };
 
-use crate::analysis::{VI, VI_FOLDED};
+use crate::analysis::PREANALYZED;
 
 /// Version of the schema and of the document layout. Bumped on any change that makes an
 /// existing index unreadable or wrong; an index with another version is refused.
@@ -50,16 +60,24 @@ pub const SIGNER: &str = "signer";
 pub const PATH: &str = "path";
 /// Id of the section a footnote belongs to; a section's own id for sections (raw, indexed).
 pub const SECTION_ID: &str = "section_id";
-/// Heading, exact analysis (`vi`), frequencies (no positions), stored. Sections only.
+/// Heading as written (stored, not indexed). Sections only.
 pub const HEADING: &str = "heading";
-/// Heading, folded analysis (`vi_folded`), positions. Sections only.
+/// Heading, exact tokens (`vi`) with diacritics, frequencies (no positions). Sections only.
+pub const HEADING_EXACT: &str = "heading_exact";
+/// Heading, folded tokens (`vi_folded`), positions. Sections only.
 pub const HEADING_FOLDED: &str = "heading_folded";
+/// Heading, folded syllable pairs (`giai_ngan`), frequencies. Sections only.
+pub const HEADING_PAIRS: &str = "heading_pairs";
 /// Heading of the section that holds a footnote (stored only, footnotes).
 pub const CONTEXT_HEADING: &str = "context_heading";
-/// Body text, exact analysis (`vi`), frequencies (no positions), stored.
+/// Body text as written (stored, not indexed).
 pub const TEXT: &str = "text";
-/// Body text, folded analysis (`vi_folded`), positions.
+/// Body text, exact tokens (`vi`) with diacritics, frequencies (no positions).
+pub const TEXT_EXACT: &str = "text_exact";
+/// Body text, folded tokens (`vi_folded`), positions.
 pub const TEXT_FOLDED: &str = "text_folded";
+/// Body text, folded syllable pairs (`giai_ngan`), frequencies.
+pub const TEXT_PAIRS: &str = "text_pairs";
 /// First line (1-based) in the source file.
 pub const LINE_START: &str = "line_start";
 /// Last line (1-based) in the source file.
@@ -137,14 +155,22 @@ pub struct Fields {
     pub section_id: Field,
     /// See [`HEADING`].
     pub heading: Field,
+    /// See [`HEADING_EXACT`].
+    pub heading_exact: Field,
     /// See [`HEADING_FOLDED`].
     pub heading_folded: Field,
+    /// See [`HEADING_PAIRS`].
+    pub heading_pairs: Field,
     /// See [`CONTEXT_HEADING`].
     pub context_heading: Field,
     /// See [`TEXT`].
     pub text: Field,
+    /// See [`TEXT_EXACT`].
+    pub text_exact: Field,
     /// See [`TEXT_FOLDED`].
     pub text_folded: Field,
+    /// See [`TEXT_PAIRS`].
+    pub text_pairs: Field,
     /// See [`LINE_START`].
     pub line_start: Field,
     /// See [`LINE_END`].
@@ -173,19 +199,15 @@ pub struct Fields {
     pub province_folded: Field,
 }
 
-/// An analyzed text field. The folded fields carry positions (phrase and proximity
-/// queries run there); the exact fields only frequencies: they boost exact spellings
-/// through term queries, and positions there would nearly double the index.
-fn analyzed(tokenizer: &str, record: IndexRecordOption, stored: bool) -> TextOptions {
+/// An indexed form of heading or text (not stored), fed pre-analyzed. Only the folded
+/// fields carry positions (the adjacency check of long phrases runs there); the exact and
+/// pair fields are read through term queries, and positions there would nearly double
+/// the index.
+fn analyzed(record: IndexRecordOption) -> TextOptions {
     let indexing = TextFieldIndexing::default()
-        .set_tokenizer(tokenizer)
+        .set_tokenizer(PREANALYZED)
         .set_index_option(record);
-    let options = TextOptions::default().set_indexing_options(indexing);
-    if stored {
-        options.set_stored()
-    } else {
-        options
-    }
+    TextOptions::default().set_indexing_options(indexing)
 }
 
 /// Builds the baocao schema.
@@ -205,17 +227,21 @@ pub fn build_schema() -> Schema {
     b.add_text_field(SIGNER, STORED);
     b.add_text_field(PATH, STORED);
     b.add_text_field(SECTION_ID, STRING | STORED);
-    b.add_text_field(HEADING, analyzed(VI, IndexRecordOption::WithFreqs, true));
+    b.add_text_field(HEADING, STORED);
+    b.add_text_field(HEADING_EXACT, analyzed(IndexRecordOption::WithFreqs));
     b.add_text_field(
         HEADING_FOLDED,
-        analyzed(VI_FOLDED, IndexRecordOption::WithFreqsAndPositions, false),
+        analyzed(IndexRecordOption::WithFreqsAndPositions),
     );
+    b.add_text_field(HEADING_PAIRS, analyzed(IndexRecordOption::WithFreqs));
     b.add_text_field(CONTEXT_HEADING, STORED);
-    b.add_text_field(TEXT, analyzed(VI, IndexRecordOption::WithFreqs, true));
+    b.add_text_field(TEXT, STORED);
+    b.add_text_field(TEXT_EXACT, analyzed(IndexRecordOption::WithFreqs));
     b.add_text_field(
         TEXT_FOLDED,
-        analyzed(VI_FOLDED, IndexRecordOption::WithFreqsAndPositions, false),
+        analyzed(IndexRecordOption::WithFreqsAndPositions),
     );
+    b.add_text_field(TEXT_PAIRS, analyzed(IndexRecordOption::WithFreqs));
     let stored_u64 = NumericOptions::default().set_stored();
     b.add_u64_field(LINE_START, stored_u64.clone());
     b.add_u64_field(LINE_END, stored_u64.clone());
@@ -256,10 +282,14 @@ impl Fields {
             path: f(PATH)?,
             section_id: f(SECTION_ID)?,
             heading: f(HEADING)?,
+            heading_exact: f(HEADING_EXACT)?,
             heading_folded: f(HEADING_FOLDED)?,
+            heading_pairs: f(HEADING_PAIRS)?,
             context_heading: f(CONTEXT_HEADING)?,
             text: f(TEXT)?,
+            text_exact: f(TEXT_EXACT)?,
             text_folded: f(TEXT_FOLDED)?,
+            text_pairs: f(TEXT_PAIRS)?,
             line_start: f(LINE_START)?,
             line_end: f(LINE_END)?,
             ord: f(ORD)?,

@@ -19,6 +19,7 @@ use tantivy::{TantivyDocument, Term};
 use super::docs::{report_documents, SourceInfo};
 use super::schema::{Fields, KIND_REPORT, SCHEMA_VERSION};
 use super::{BaocaoIndex, IndexError};
+use crate::analysis::Analyzer;
 use crate::report::formats::{self, FormatError, Limits};
 use crate::report::Report;
 
@@ -356,15 +357,20 @@ fn load_existing(index: &BaocaoIndex) -> Result<HashMap<PathBuf, Existing>, Inde
 enum Work {
     Unchanged(Found),
     Skipped(Found, String),
-    /// The report, its content hash, and the bytes that were not UTF-8.
-    Parsed(Found, Box<Report>, String, usize),
+    /// The report, its documents (analysed on the worker), and the bytes that were not
+    /// UTF-8.
+    Parsed(Found, Box<Report>, Vec<TantivyDocument>, usize),
 }
 
+/// Reads, parses and tags one file and builds its documents (analysis included), on a
+/// worker thread: the writer's threads only have postings left to write.
 fn process(
     found: &Found,
     existing: &HashMap<PathBuf, Existing>,
     pipeline: &str,
     limits: &Limits,
+    f: &Fields,
+    analyzer: &mut Analyzer,
 ) -> Work {
     // The one read path: only regular files are opened, at most the size limit is read.
     let bytes = match formats::read_file(&found.path, limits.max_file_bytes) {
@@ -396,7 +402,14 @@ fn process(
             if report.sections.is_empty() && report.footnotes.is_empty() {
                 return Work::Skipped(found, "no report text found".to_string());
             }
-            Work::Parsed(found, Box::new(report), hash, source.invalid_bytes)
+            let info = SourceInfo {
+                source: found.path.to_string_lossy().into_owned(),
+                source_raw: path_bytes(&found.path),
+                content_hash: hash,
+                bytes: found.bytes,
+            };
+            let docs = report_documents(f, &report, &info, pipeline, analyzer);
+            Work::Parsed(found, Box::new(report), docs, source.invalid_bytes)
         }
         // The path is shown beside the reason: drop the file name the parser put first.
         Err(e) => {
@@ -529,12 +542,18 @@ impl BaocaoIndex {
             let pipeline = pipeline.as_str();
             let cancel = &cancel;
             scope.spawn(move || {
-                files.par_iter().for_each_with(tx, |tx, found| {
-                    if cancel.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let _ = tx.send(process(found, existing, pipeline, &options.limits));
-                });
+                let f = &f;
+                let limits = &options.limits;
+                files.par_iter().for_each_init(
+                    || (tx.clone(), Analyzer::new()),
+                    |(tx, analyzer), found| {
+                        if cancel.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let _ = tx.send(process(found, existing, pipeline, limits, f, analyzer));
+                    },
+                );
+                drop(tx);
             });
             let mut outcome = Ok(());
             for work in rx {
@@ -554,7 +573,7 @@ impl BaocaoIndex {
                             });
                             (found, FileOutcome::Skipped(reason))
                         }
-                        Work::Parsed(found, report, hash, invalid_bytes) => {
+                        Work::Parsed(found, report, docs, invalid_bytes) => {
                             let source = found.path.clone();
                             let doc_id = report.metadata.doc_id.clone();
                             if let Some(other) = owner.get(&doc_id) {
@@ -580,13 +599,7 @@ impl BaocaoIndex {
                             }
                             writer.delete_term(Term::from_field_text(f.doc_id, &doc_id));
                             owner.insert(doc_id.clone(), source.clone());
-                            let info = SourceInfo {
-                                source: source.to_string_lossy().into_owned(),
-                                source_raw: path_bytes(&source),
-                                content_hash: hash,
-                                bytes: found.bytes,
-                            };
-                            for doc in report_documents(&f, &report, &info, pipeline) {
+                            for doc in docs {
                                 writer.add_document(doc)?;
                             }
                             summary.sections += report.sections.len();
@@ -660,10 +673,11 @@ impl BaocaoIndex {
         let mut writer = self.writer(2)?;
         let f: Fields = *self.fields();
         let pipeline = pipeline_version();
+        let mut analyzer = Analyzer::new();
         for report in reports {
             writer.delete_term(Term::from_field_text(f.doc_id, &report.metadata.doc_id));
             let info = SourceInfo::default();
-            for doc in report_documents(&f, report, &info, &pipeline) {
+            for doc in report_documents(&f, report, &info, &pipeline, &mut analyzer) {
                 writer.add_document(doc)?;
             }
         }

@@ -1,11 +1,18 @@
 //! Parsed query + filters → tantivy query.
 //!
-//! Each word or phrase must match the folded heading (boosted) or text, where positions
-//! are indexed; when it carries diacritics, its exact spelling on the exact fields (no
-//! positions: term queries) adds to the score. Words are required by default; the whole
-//! query as a phrase (exact, then with a small slop) on the folded fields is an optional
-//! clause that lifts the sections where the words stand together. Filters are
-//! zero-scoring `Must` clauses.
+//! Each word or phrase must match the folded heading (boosted) or text. A phrase (or a
+//! word the analyzer splits, `11-NQ/TW`) is matched through its folded syllable pairs
+//! ([`adjacent`]): a two-syllable phrase is one pair term; a longer one requires all its
+//! pairs, rare terms that lead the intersection, and checks positions only on the units
+//! that hold them all. When a leaf carries diacritics, its exact spelling on the exact
+//! fields (term queries) adds to the score. Words are required by default; optional
+//! clauses lift the units where the typed words stand together: the whole run as a
+//! phrase, and each pair of consecutive words (term queries on the pair fields). Filters
+//! are zero-scoring `Must` clauses.
+//!
+//! A proximity `"…"~N` is a sloppy phrase query on the folded field
+//! ([`proximity_or_adjacent`]); a prefix `word*` reaches this module already expanded to
+//! the indexed words it stands for (`super::expand`).
 
 use std::ops::Bound;
 
@@ -18,6 +25,7 @@ use tantivy::Term;
 
 use super::query::{Leaf, Node, QueryError, Scope};
 use super::{Filters, KindFilter, SearchError, YearFilter};
+use crate::analysis::pair_term;
 use crate::index::schema::{Fields, KIND_FOOTNOTE, KIND_SECTION};
 use crate::index::BaocaoIndex;
 
@@ -30,13 +38,47 @@ const HEADING_BOOST: f32 = 1.5;
 const EXACT_BOOST: f32 = 1.5;
 /// Weight of the whole query found as an exact phrase.
 const PHRASE_BOOST: f32 = 3.0;
-/// Weight of the whole query found with a few words in between.
-const NEAR_BOOST: f32 = 1.0;
-/// Words allowed between the query's words for the proximity clause.
-const NEAR_SLOP: u32 = 4;
 /// Weight of each pair of consecutive query words found side by side (Vietnamese words
 /// are often two syllables: `giải ngân`, `đầu tư`).
 const PAIR_BOOST: f32 = 0.7;
+
+/// The indexed forms of the heading or of the text, and the weight of a match there.
+#[derive(Debug, Clone, Copy)]
+struct Zone {
+    exact: Field,
+    folded: Field,
+    pairs: Field,
+    boost: f32,
+}
+
+impl Zone {
+    fn heading(f: &Fields) -> Zone {
+        Zone {
+            exact: f.heading_exact,
+            folded: f.heading_folded,
+            pairs: f.heading_pairs,
+            boost: HEADING_BOOST,
+        }
+    }
+
+    fn text(f: &Fields) -> Zone {
+        Zone {
+            exact: f.text_exact,
+            folded: f.text_folded,
+            pairs: f.text_pairs,
+            boost: 1.0,
+        }
+    }
+
+    /// The zones a leaf of `scope` is searched in.
+    fn of(f: &Fields, scope: Scope) -> Vec<Zone> {
+        match scope {
+            Scope::Any => vec![Zone::heading(f), Zone::text(f)],
+            Scope::Heading => vec![Zone::heading(f)],
+            Scope::Text => vec![Zone::text(f)],
+        }
+    }
+}
 
 /// The analyzers used to turn typed words into terms.
 pub(crate) struct Analyzers {
@@ -118,29 +160,72 @@ pub(crate) fn positive_terms(node: &Node, analyzers: &mut Analyzers, out: &mut V
     }
 }
 
-/// Term or phrase on one field; None when there are no tokens.
-fn term_or_phrase(field: Field, tokens: &[String], slop: u32) -> Option<Box<dyn Query>> {
-    match tokens.len() {
-        0 => None,
-        1 => Some(Box::new(TermQuery::new(
-            Term::from_field_text(field, &tokens[0]),
-            IndexRecordOption::WithFreqs,
-        ))),
+fn term_query(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+/// Units of `zone` where the folded `tokens` stand side by side, in order (the phrase
+/// semantics); None when there are no tokens.
+///
+/// One token is a term query. Otherwise the pair terms of consecutive tokens are
+/// required: a unit holding the pair `a_b` holds `a` right before `b`, so two tokens are
+/// exactly their pair. From three tokens on, holding every pair does not place them in
+/// one run (`a b … b c`), and a phrase query over the folded field confirms the positions;
+/// inside the conjunction it is only asked about the units the pairs let through (the
+/// intersection leads with the rarest pair, and a phrase is costed above any term). A
+/// pair that cannot be a term (see [`pair_term`]) leaves the phrase query to check it.
+fn adjacent(zone: &Zone, tokens: &[String]) -> Option<Box<dyn Query>> {
+    match tokens {
+        [] => None,
+        [only] => Some(term_query(zone.folded, only)),
         _ => {
-            let terms = tokens
+            let mut pairs: Vec<String> = Vec::new();
+            let mut all_pairs = true;
+            for w in tokens.windows(2) {
+                match pair_term(&w[0], &w[1]) {
+                    Some(p) if !pairs.contains(&p) => pairs.push(p),
+                    Some(_) => {}
+                    None => all_pairs = false,
+                }
+            }
+            let mut clauses: Vec<Clause> = pairs
                 .iter()
-                .enumerate()
-                .map(|(i, t)| (i, Term::from_field_text(field, t)))
+                .map(|p| (Occur::Must, term_query(zone.pairs, p)))
                 .collect();
-            Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)))
+            if tokens.len() > 2 || !all_pairs {
+                let terms = tokens
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (i, Term::from_field_text(zone.folded, t)))
+                    .collect();
+                let phrase = PhraseQuery::new_with_offset_and_slop(terms, 0);
+                clauses.push((Occur::Must, Box::new(phrase)));
+            }
+            if clauses.len() == 1 {
+                return clauses.pop().map(|(_, q)| q);
+            }
+            Some(Box::new(BooleanQuery::new(clauses)))
         }
     }
 }
 
-/// A leaf's words on one positional field: a term, an exact phrase, or with `"…"~N` the
-/// phrase's words in order with at most `slop` other words between them in all.
-fn proximity_or_phrase(field: Field, tokens: &[String], slop: u32) -> Option<Box<dyn Query>> {
-    term_or_phrase(field, tokens, slop)
+/// A leaf's words in `zone`: [`adjacent`] for a word or an exact phrase; with `"…"~N`
+/// (`slop` > 0) the phrase's words in order with at most `slop` other words between them
+/// in all, a sloppy phrase query over the folded field (the pairs of a proximity need not
+/// be adjacent, so they cannot be required).
+fn proximity_or_adjacent(zone: &Zone, tokens: &[String], slop: u32) -> Option<Box<dyn Query>> {
+    if slop == 0 || tokens.len() < 2 {
+        return adjacent(zone, tokens);
+    }
+    let terms = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (i, Term::from_field_text(zone.folded, t)))
+        .collect();
+    Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)))
 }
 
 fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
@@ -151,84 +236,90 @@ fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     }
 }
 
-/// All `tokens` present in `field`, in any order (a conjunction of term queries); the
-/// exact fields have no positions, so this is how a phrase typed with diacritics boosts
-/// the units that spell its words exactly. None when there are no tokens.
-fn all_terms(field: Field, tokens: &[String]) -> Option<Box<dyn Query>> {
-    match tokens.len() {
+/// The bonus of exact spellings: all the leaf's `exact` tokens in `zone`, in any order (a
+/// conjunction of term queries). The exact fields only hold the tokens that carry
+/// diacritics; a token typed without them (`exact == folded`) is looked up in the folded
+/// field. None when there are no tokens.
+fn exact_terms(zone: &Zone, exact: &[String], folded: &[String]) -> Option<Box<dyn Query>> {
+    let mut clauses: Vec<Clause> = exact
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let field = if folded.get(i) == Some(e) {
+                zone.folded
+            } else {
+                zone.exact
+            };
+            (Occur::Must, term_query(field, e))
+        })
+        .collect();
+    match clauses.len() {
         0 => None,
-        1 => term_or_phrase(field, tokens, 0),
-        _ => Some(Box::new(BooleanQuery::new(
-            tokens
-                .iter()
-                .map(|t| {
-                    let q: Box<dyn Query> = Box::new(TermQuery::new(
-                        Term::from_field_text(field, t),
-                        IndexRecordOption::WithFreqs,
-                    ));
-                    (Occur::Must, q)
-                })
-                .collect(),
-        ))),
+        1 => clauses.pop().map(|(_, q)| q),
+        _ => Some(Box::new(BooleanQuery::new(clauses))),
     }
 }
 
-/// The query of one leaf: the word or phrase must match the folded heading or text (with
-/// positions); when it was typed with diacritics, its exact spelling (term queries on
-/// the exact fields, which carry no positions) adds to the score without being required.
-fn leaf_query(leaf: &Leaf, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<dyn Query>> {
+/// The query of one leaf, in two parts: what is required (the word or phrase stands in the
+/// folded heading or text, [`adjacent`]) and, when it was typed with diacritics and
+/// `scoring`, the optional bonus of its exact spelling (term queries on the exact fields,
+/// which carry no positions). None when the leaf has no token.
+fn leaf_parts(
+    leaf: &Leaf,
+    f: &Fields,
+    analyzers: &mut Analyzers,
+    scoring: bool,
+) -> Option<(Box<dyn Query>, Vec<Clause>)> {
     let folded = analyzers.folded(&leaf.text);
     if folded.is_empty() {
         return None;
     }
-    let exact = if crate::analysis::has_diacritics(&leaf.text) {
-        analyzers.exact(&leaf.text)
+    let exact = if scoring && crate::analysis::has_diacritics(&leaf.text) {
+        Some(analyzers.exact(&leaf.text)).filter(|e| e.len() == folded.len())
     } else {
-        Vec::new()
+        None
     };
-    let mut fields: Vec<(Field, Field, f32)> = Vec::new();
-    if leaf.scope != Scope::Text {
-        fields.push((f.heading_folded, f.heading, HEADING_BOOST));
-    }
-    if leaf.scope != Scope::Heading {
-        fields.push((f.text_folded, f.text, 1.0));
-    }
     let mut required: Vec<Clause> = Vec::new();
     let mut bonus: Vec<Clause> = Vec::new();
-    for (folded_field, exact_field, boost) in fields {
-        if let Some(q) = proximity_or_phrase(folded_field, &folded, leaf.slop) {
-            required.push((Occur::Should, boosted(q, boost)));
+    for zone in Zone::of(f, leaf.scope) {
+        if let Some(q) = proximity_or_adjacent(&zone, &folded, leaf.slop) {
+            required.push((Occur::Should, boosted(q, zone.boost)));
         }
-        if let Some(q) = all_terms(exact_field, &exact) {
-            bonus.push((Occur::Should, boosted(q, boost * EXACT_BOOST)));
+        if let Some(q) = exact.as_ref().and_then(|e| exact_terms(&zone, e, &folded)) {
+            bonus.push((Occur::Should, boosted(q, zone.boost * EXACT_BOOST)));
         }
     }
-    let required: Box<dyn Query> = Box::new(BooleanQuery::new(required));
-    if bonus.is_empty() {
-        return Some(required);
-    }
-    let mut clauses: Vec<Clause> = vec![(Occur::Must, required)];
-    clauses.extend(bonus);
-    Some(Box::new(BooleanQuery::new(clauses)))
+    let required: Box<dyn Query> = if required.len() == 1 {
+        required.pop().map(|(_, q)| q)?
+    } else {
+        Box::new(BooleanQuery::new(required))
+    };
+    Some((required, bonus))
 }
 
-/// Builds the scoring part of a node. None when the node has no searchable token.
-fn node_query(node: &Node, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<dyn Query>> {
+/// The query of a node nested in an OR group or excluded: its own boolean query, bonuses
+/// inside (none when not `scoring`: an excluded node only needs to match). None when the
+/// node has no searchable token.
+fn node_query(
+    node: &Node,
+    f: &Fields,
+    analyzers: &mut Analyzers,
+    scoring: bool,
+) -> Option<Box<dyn Query>> {
     match node {
-        Node::Leaf(leaf) => leaf_query(leaf, f, analyzers),
-        Node::Not(inner) => node_query(inner, f, analyzers),
-        Node::And(items) => {
-            let mut clauses: Vec<Clause> = Vec::new();
-            for item in items {
-                let (occur, inner) = match item {
-                    Node::Not(inner) => (Occur::MustNot, inner.as_ref()),
-                    other => (Occur::Must, other),
-                };
-                if let Some(q) = node_query(inner, f, analyzers) {
-                    clauses.push((occur, q));
-                }
+        Node::Leaf(leaf) => {
+            let (required, bonus) = leaf_parts(leaf, f, analyzers, scoring)?;
+            if bonus.is_empty() {
+                return Some(required);
             }
-            if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
+            let mut clauses: Vec<Clause> = vec![(Occur::Must, required)];
+            clauses.extend(bonus);
+            Some(Box::new(BooleanQuery::new(clauses)))
+        }
+        Node::Not(inner) => node_query(inner, f, analyzers, false),
+        Node::And(_) => {
+            let mut clauses = Vec::new();
+            if !top_level_clauses(node, f, analyzers, scoring, &mut clauses) {
                 return None;
             }
             Some(Box::new(BooleanQuery::new(clauses)))
@@ -236,7 +327,7 @@ fn node_query(node: &Node, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<
         Node::Or(items) => {
             let clauses: Vec<Clause> = items
                 .iter()
-                .filter_map(|item| node_query(item, f, analyzers))
+                .filter_map(|item| node_query(item, f, analyzers, scoring))
                 .map(|q| (Occur::Should, q))
                 .collect();
             if clauses.is_empty() {
@@ -244,6 +335,56 @@ fn node_query(node: &Node, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<
             }
             Some(Box::new(BooleanQuery::new(clauses)))
         }
+    }
+}
+
+/// Adds the clauses of a required node to one flat boolean query: each required leaf and
+/// OR group a `Must`, each excluded node a `MustNot`, the exact-spelling bonuses `Should`s
+/// (one intersection and one union for the whole query instead of nested ones). Returns
+/// whether a `Must` was added (a node of excluded words only, or without any token,
+/// matches nothing on its own).
+fn top_level_clauses(
+    node: &Node,
+    f: &Fields,
+    analyzers: &mut Analyzers,
+    scoring: bool,
+    out: &mut Vec<Clause>,
+) -> bool {
+    match node {
+        Node::Leaf(leaf) => match leaf_parts(leaf, f, analyzers, scoring) {
+            Some((required, bonus)) => {
+                out.push((Occur::Must, required));
+                out.extend(bonus);
+                true
+            }
+            None => false,
+        },
+        Node::And(items) => {
+            let mut any = false;
+            for item in items {
+                match item {
+                    Node::Not(inner) => {
+                        if let Some(q) = node_query(inner, f, analyzers, false) {
+                            out.push((Occur::MustNot, q));
+                        }
+                    }
+                    other => any |= top_level_clauses(other, f, analyzers, scoring, out),
+                }
+            }
+            any
+        }
+        Node::Or(_) | Node::Not(_) => match node_query(node, f, analyzers, scoring) {
+            Some(q) => {
+                let occur = if matches!(node, Node::Not(_)) {
+                    Occur::MustNot
+                } else {
+                    Occur::Must
+                };
+                out.push((occur, q));
+                occur == Occur::Must
+            }
+            None => false,
+        },
     }
 }
 
@@ -260,7 +401,11 @@ fn top_level_leaves<'a>(node: &'a Node, out: &mut Vec<&'a Leaf>) {
     }
 }
 
-/// Optional clauses that lift the units where the query's words stand together.
+/// Optional clauses that lift the units where the typed words (the top-level leaves
+/// searched everywhere) stand together: the whole run as a phrase ([`adjacent`]: its
+/// pairs, positions checked only where they all are), and each pair of consecutive words
+/// (a term query on the pair fields). None when the query is one leaf: its required
+/// clause is already that phrase and those pairs.
 fn proximity_clauses(node: &Node, f: &Fields, analyzers: &mut Analyzers) -> Vec<Clause> {
     let mut leaves = Vec::new();
     top_level_leaves(node, &mut leaves);
@@ -268,37 +413,38 @@ fn proximity_clauses(node: &Node, f: &Fields, analyzers: &mut Analyzers) -> Vec<
         .into_iter()
         .filter(|l| l.scope == Scope::Any)
         .collect();
+    let mut out: Vec<Clause> = Vec::new();
+    if leaves.len() < 2 {
+        return out;
+    }
     let typed: String = leaves
         .iter()
         .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
     let folded = analyzers.folded(&typed);
-    let mut out: Vec<Clause> = Vec::new();
     if folded.len() < 2 {
         return out;
     }
-    let mut push = |q: Option<Box<dyn Query>>, boost: f32| {
-        if let Some(q) = q {
-            out.push((Occur::Should, boosted(q, boost)));
+    for zone in [Zone::text(f), Zone::heading(f)] {
+        if let Some(q) = adjacent(&zone, &folded) {
+            out.push((Occur::Should, boosted(q, PHRASE_BOOST * zone.boost)));
         }
-    };
-    push(term_or_phrase(f.text_folded, &folded, 0), PHRASE_BOOST);
-    push(
-        term_or_phrase(f.heading_folded, &folded, 0),
-        PHRASE_BOOST * HEADING_BOOST,
-    );
-    push(
-        term_or_phrase(f.text_folded, &folded, NEAR_SLOP),
-        NEAR_BOOST,
-    );
+    }
     if folded.len() > 2 {
-        for pair in folded.windows(2) {
-            push(term_or_phrase(f.text_folded, pair, 0), PAIR_BOOST);
-            push(
-                term_or_phrase(f.heading_folded, pair, 0),
-                PAIR_BOOST * HEADING_BOOST,
-            );
+        let mut seen = Vec::new();
+        for w in folded.windows(2) {
+            let Some(pair) = pair_term(&w[0], &w[1]) else {
+                continue;
+            };
+            if seen.contains(&pair) {
+                continue;
+            }
+            for zone in [Zone::text(f), Zone::heading(f)] {
+                let q = term_query(zone.pairs, &pair);
+                out.push((Occur::Should, boosted(q, PAIR_BOOST * zone.boost)));
+            }
+            seen.push(pair);
         }
     }
     out
@@ -333,15 +479,26 @@ fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     ))
 }
 
-/// The zero-scoring filter clauses of `filters` (always at least the kind filter).
-pub(crate) fn filter_clauses(f: &Fields, filters: &Filters) -> Result<Vec<Clause>, SearchError> {
+/// The zero-scoring filter clauses of `filters`. The kind filter is left out when both
+/// kinds are wanted and `all_kinds_clause` is false (the caller's query matches sections
+/// and footnotes only).
+pub(crate) fn filter_clauses(
+    f: &Fields,
+    filters: &Filters,
+    all_kinds_clause: bool,
+) -> Result<Vec<Clause>, SearchError> {
     let mut out = Vec::new();
     let kinds = match filters.kind {
         KindFilter::Section => vec![term(f.kind, KIND_SECTION)],
         KindFilter::Footnote => vec![term(f.kind, KIND_FOOTNOTE)],
-        KindFilter::All => vec![term(f.kind, KIND_SECTION), term(f.kind, KIND_FOOTNOTE)],
+        KindFilter::All if all_kinds_clause => {
+            vec![term(f.kind, KIND_SECTION), term(f.kind, KIND_FOOTNOTE)]
+        }
+        KindFilter::All => Vec::new(),
     };
-    out.push(filter(any_of(kinds)));
+    if !kinds.is_empty() {
+        out.push(filter(any_of(kinds)));
+    }
     if let Some(years) = &filters.year {
         let (from, to) = match *years {
             YearFilter::One(y) => (y, y),
@@ -392,20 +549,18 @@ pub(crate) fn build(
     analyzers: &mut Analyzers,
 ) -> Result<Box<dyn Query>, SearchError> {
     let f = index.fields();
-    let mut clauses = filter_clauses(f, filters)?;
+    // Report documents have no heading or text: a query that requires a word already
+    // leaves them out, and needs no kind clause when both sections and footnotes are
+    // wanted.
+    let mut clauses = filter_clauses(f, filters, node.is_none())?;
     if let Some(node) = node {
-        match node_query(node, f, analyzers) {
-            Some(core) => {
-                clauses.push((Occur::Must, core));
-                clauses.extend(proximity_clauses(node, f, analyzers));
-            }
-            None => {
-                return Err(SearchError::Query(QueryError {
-                    message: "the query has no word to search for".to_string(),
-                    position: 0,
-                }))
-            }
+        if !top_level_clauses(node, f, analyzers, true, &mut clauses) {
+            return Err(SearchError::Query(QueryError {
+                message: "the query has no word to search for".to_string(),
+                position: 0,
+            }));
         }
+        clauses.extend(proximity_clauses(node, f, analyzers));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
 }

@@ -85,10 +85,14 @@ fn expand_leaf(
     };
     let mut fields = Vec::new();
     if leaf.scope != Scope::Text {
-        fields.push(if exact { f.heading } else { f.heading_folded });
+        fields.push(if exact {
+            f.heading_exact
+        } else {
+            f.heading_folded
+        });
     }
     if leaf.scope != Scope::Heading {
-        fields.push(if exact { f.text } else { f.text_folded });
+        fields.push(if exact { f.text_exact } else { f.text_folded });
     }
     let words = words_with_prefix(searcher, &fields, stem, &leaf.text)?;
     if words.is_empty() {

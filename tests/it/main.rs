@@ -43,6 +43,7 @@ mod reliability_index;
 mod reliability_inputs;
 mod reliability_limits;
 mod reliability_queries;
+mod search_equivalence;
 mod synth_determinism;
 mod tagging_cli;
 mod tagging_docs;
