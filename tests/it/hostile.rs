@@ -201,6 +201,23 @@ pub fn numbering_docx(start: &str, text: &str) -> Vec<u8> {
     docx(&doc, Some(&numbering))
 }
 
+/// A `.docx` whose list label text (`lvlText`) is `label_chars` long, then `paragraphs`
+/// list paragraphs: each repeats the label, so a few kB of zip would give
+/// `label_chars * paragraphs` characters.
+pub fn label_bomb_docx(label_chars: usize, paragraphs: usize) -> Vec<u8> {
+    let label = format!("%1.{}", "A".repeat(label_chars));
+    let numbering = format!(
+        "<w:numbering {W}><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"{label}\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
+    );
+    let item = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>giải ngân</w:t></w:r></w:p>";
+    let doc = format!(
+        "<w:document {W}><w:body>{}{}</w:body></w:document>",
+        para("BÁO CÁO"),
+        item.repeat(paragraphs)
+    );
+    docx(&doc, Some(&numbering))
+}
+
 /// A `.docx` bomb: `mib` MiB of zeros after the start of `word/document.xml`.
 pub fn zeros_bomb(mib: usize, zip64: bool) -> Vec<u8> {
     let head = format!("<w:document {W}><w:body>");

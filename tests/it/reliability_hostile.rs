@@ -158,6 +158,32 @@ fn huge_numbering_starts_give_bounded_labels() {
 }
 
 #[test]
+fn a_list_label_repeated_on_every_paragraph_is_bounded() {
+    // A 1 M-character label on 20,000 list paragraphs: 20 G characters if repeated whole.
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("nhan-dai.docx");
+    fs::write(&file, hostile::label_bomb_docx(1_000_000, 20_000)).unwrap();
+    let out_file = tmp.path().join("out.json");
+    let c = command(tmp.path(), &["--json", "parse", file.to_str().unwrap()]);
+    let (code, peak, elapsed, err) = hostile::peak_memory(c, &out_file);
+    eprintln!(
+        "label bomb: exit {code:?}, {:.1} s, peak RSS {:.0} MB",
+        elapsed.as_secs_f64(),
+        peak as f64 / 1e6
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(peak < 1 << 30, "peak memory {peak} bytes");
+    let out = fs::read_to_string(&out_file).unwrap();
+    // Each label text is cut to its first 64 characters ("%1." and 61 letters).
+    assert!(
+        out.contains(&format!("1.{} giải ngân", "A".repeat(61))),
+        "{}",
+        &out[..2000.min(out.len())]
+    );
+    assert!(!out.contains(&"A".repeat(62)));
+}
+
+#[test]
 fn zip_bombs_are_refused_before_they_expand() {
     let tmp = tempfile::tempdir().unwrap();
     let docs = tmp.path().join("docs");

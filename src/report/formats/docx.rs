@@ -557,7 +557,12 @@ impl Level {
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(1),
             fmt: l.child_val("numFmt").unwrap_or("decimal").to_string(),
-            text: l.child_val("lvlText").unwrap_or("").to_string(),
+            text: l
+                .child_val("lvlText")
+                .unwrap_or("")
+                .chars()
+                .take(super::MAX_LABEL_CHARS)
+                .collect(),
             restart: l.child_val("lvlRestart").and_then(|v| v.parse().ok()),
             legal: l.child("isLgl").is_some(),
             style: l.child_val("pStyle").map(str::to_string),

@@ -57,6 +57,12 @@ pub const MAX_ZIP_RATIO: u64 = 100;
 /// refused as "nesting too deep", not as a bomb).
 pub const RATIO_CHECK_BYTES: u64 = 16_000_000;
 
+/// Longest list label text read from a Word file (`lvlText` in a `.docx`, the `LVL`'s
+/// number text in a `.doc`), in characters: real ones are a few (`%1.`, `Điều %1.`); the
+/// label is repeated on every paragraph of the list, so a longer one would let a small
+/// file expand to gigabytes. The rest is dropped.
+pub(crate) const MAX_LABEL_CHARS: usize = 64;
+
 /// Bounds on what reading one file may cost: its size, the size of what it expands to,
 /// and the time of an external converter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

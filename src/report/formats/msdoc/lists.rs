@@ -52,6 +52,7 @@ fn read_level(buf: &[u8], at: usize) -> Option<(Level, usize)> {
     let cch = usize::from(u16_at(buf, xst)?);
     let units = slice(buf, xst + 2, cch * 2)?
         .chunks_exact(2)
+        .take(super::super::MAX_LABEL_CHARS)
         .map(|c| u16::from_le_bytes([c[0], c[1]]))
         .collect();
     Some((
@@ -478,5 +479,20 @@ mod tests {
         huge.extend_from_slice(&[0xFF; 8]);
         let lists = Lists::parse(&huge, Some(0), Some(2));
         assert!(!lists.has(1));
+    }
+
+    #[test]
+    fn label_text_is_bounded() {
+        let long = format!("Điều %1 {}", "x".repeat(40_000));
+        let mut levels = vec![(1, 0, 0, 0, long.as_str())];
+        levels.extend(std::iter::repeat_n((1, 0, 0, 0, "%2."), 8));
+        let (t, lfo_at) = write::table(&[(5, false, levels)], &[(5, vec![])]);
+        let mut lists = Lists::parse(&t, Some(0), Some(lfo_at));
+        let label = lists.next_label(1, 0).unwrap();
+        assert!(label.starts_with("Điều 1 xxx"), "{label}");
+        assert!(
+            label.chars().count() <= super::super::super::MAX_LABEL_CHARS,
+            "{label}"
+        );
     }
 }

@@ -29,17 +29,27 @@ impl Notes {
         let Some((txt_cps, _)) = plc(txt_plc, 0) else {
             return notes;
         };
-        // References in CP order; the i-th reference owns the i-th text.
+        // References in CP order; the i-th reference owns the i-th text. Texts follow one
+        // another: one that starts before the previous one ends is dropped, so that no
+        // CP is read twice (a file cannot make every note hold the whole subdocument).
         let count = ref_cps.len().saturating_sub(1);
+        let mut prev_end = 0u32;
+        let ranges: Vec<Option<(u32, u32)>> = (0..count)
+            .map(|i| {
+                let (&s, &e) = (txt_cps.get(i)?, txt_cps.get(i + 1)?);
+                if s < prev_end || s >= e || e > sub_len {
+                    return None;
+                }
+                prev_end = e;
+                Some((s, e))
+            })
+            .collect();
         let mut order: Vec<usize> = (0..count).filter(|&i| ref_cps[i] < main_end).collect();
         order.sort_by_key(|&i| ref_cps[i]);
         for (k, i) in order.into_iter().enumerate() {
             let n = k as u32 + 1;
             notes.refs.insert(ref_cps[i], n);
-            let (Some(&s), Some(&e)) = (txt_cps.get(i), txt_cps.get(i + 1)) else {
-                continue;
-            };
-            if s < e && e <= sub_len {
+            if let Some((s, e)) = ranges[i] {
                 notes.bodies.push((n, main_end + s..main_end + e));
             }
         }
@@ -76,5 +86,17 @@ mod tests {
         assert_eq!(n.refs.len(), 1);
         assert_eq!(n.bodies, [(1, 100..112)]);
         assert_eq!(Notes::parse(&[1, 2], &txt, 100, 31), Notes::default());
+    }
+
+    #[test]
+    fn note_texts_never_overlap() {
+        // 1,000 references whose texts all claim the whole subdocument (0..N, N..0, 0..N
+        // …): the first keeps it, no other re-reads it.
+        let n = 1000u32;
+        let ref_cps: Vec<u32> = (0..=n).collect();
+        let txt_cps: Vec<u32> = (0..=n).map(|i| if i % 2 == 0 { 0 } else { 50 }).collect();
+        let notes = Notes::parse(&cps(&ref_cps, 2 * n as usize), &cps(&txt_cps, 0), 2000, 50);
+        assert_eq!(notes.refs.len(), n as usize);
+        assert_eq!(notes.bodies, [(1, 2000..2050)]);
     }
 }

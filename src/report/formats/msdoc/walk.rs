@@ -27,6 +27,10 @@ const SYMBOL: u16 = 0x28;
 /// Deepest nesting of fields followed; deeper field marks are ignored (Word nests a
 /// handful at most).
 const MAX_FIELD_DEPTH: usize = 64;
+/// Most character formats cached: a real document has a few hundred distinct ones; a
+/// file made to give every character its own format empties the cache instead of
+/// growing it with the text.
+const MAX_CACHED_FORMATS: usize = 1 << 16;
 
 /// What the walker reads from.
 pub(super) struct Source<'a> {
@@ -206,6 +210,9 @@ impl<'a> Walker<'a> {
         props.apply(grpprl, &style);
         if let Some(g) = self.src.clx.prm_grpprl(prm) {
             props.apply(g, &style);
+        }
+        if self.char_cache.len() >= MAX_CACHED_FORMATS {
+            self.char_cache.clear();
         }
         self.char_cache.insert(key, props);
         props
