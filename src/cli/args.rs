@@ -63,6 +63,19 @@ pub enum Command {
     Parse(ParseArgs),
     /// Documents, sections, footnotes, index size and per-facet totals.
     Stats,
+    /// A read-only web page (and JSON API) over the index, on this machine.
+    Serve(ServeArgs),
+}
+
+/// Arguments of `baocao serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Port to listen on (0: any free port; the URL is printed on start).
+    #[arg(long, default_value_t = 8080, value_name = "PORT")]
+    pub port: u16,
+    /// Address to listen on; the default serves this machine only.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    pub bind: std::net::IpAddr,
 }
 
 /// Arguments of `baocao index`.
@@ -95,6 +108,9 @@ pub struct FilterArgs {
     /// Document type slug, e.g. `bao-cao/thang` (`bao-cao` matches all reports).
     #[arg(long = "type", value_name = "SLUG")]
     pub doc_type: Option<String>,
+    /// Period of the report as `facets` lists it: `2024`, `2024-02`, `2024-Q3`.
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
     /// Role slug: tinh-hinh, han-che, nhiem-vu, kien-nghi.
     #[arg(long, value_name = "SLUG")]
     pub role: Option<String>,

@@ -12,6 +12,7 @@ pub mod index;
 pub mod panic;
 pub mod parse;
 pub mod search;
+pub mod serve;
 pub mod show;
 pub mod stats;
 
@@ -97,6 +98,7 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Command::Stats => stats::run(&cli),
         Command::Parse(args) => parse::run(args, cli.json),
         Command::Figures(args) => figures::run(&cli, args),
+        Command::Serve(args) => serve::run(&cli, args),
     }
 }
 

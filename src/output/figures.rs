@@ -13,21 +13,25 @@ const BEFORE: usize = 36;
 const AFTER: usize = 60;
 
 /// `figures --json`: `{"query","figures":[…]}`.
-#[derive(Serialize)]
-struct JsonOut<'a> {
-    query: &'a str,
-    figures: &'a [FigureRow],
+#[derive(Debug, Serialize)]
+pub struct FiguresJson<'a> {
+    /// The query as given.
+    pub query: &'a str,
+    /// The figure rows, in rank order, then in text order.
+    pub figures: &'a [FigureRow],
 }
 
-/// Writes the JSON document of SPEC §3, one line.
+/// The `figures --json` document.
+pub fn json<'a>(query: &'a str, rows: &'a [FigureRow]) -> FiguresJson<'a> {
+    FiguresJson {
+        query,
+        figures: rows,
+    }
+}
+
+/// Writes the `figures --json` document, one line.
 pub fn write_json(out: &mut impl Write, query: &str, rows: &[FigureRow]) -> io::Result<()> {
-    serde_json::to_writer(
-        &mut *out,
-        &JsonOut {
-            query,
-            figures: rows,
-        },
-    )?;
+    serde_json::to_writer(&mut *out, &json(query, rows))?;
     writeln!(out)
 }
 
