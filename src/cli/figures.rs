@@ -1,45 +1,47 @@
-//! `baocao figures QUERY [filters] [--json|--csv]`: the figures in sentences matching
-//! QUERY, with their report, period, section and line.
+//! `baocao figures QUERY [filters] [--limit N] [--offset N] [--json|--csv]`: the figures
+//! in sentences matching QUERY, with their report, period, section and line.
 //!
-//! The query and filters select sections and footnotes exactly as `baocao search` does
-//! (`--limit`/`--offset` page over those ranked units); each unit's text is split into
-//! sentences, the sentences holding the query's terms are kept, and their figures listed
-//! in rank order, then in text order.
+//! The query and filters select sections and footnotes exactly as `baocao search` does;
+//! every matching unit's text is split into sentences, the sentences holding the query's
+//! words are kept, and their figures listed in rank order, then in text order
+//! ([`crate::figures::figures_of_query`], shared with `baocao serve`).
+//! `--limit`/`--offset` page over those figures (not over sections), and `total` counts
+//! them all.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use super::args::{Cli, FiguresArgs};
-use super::search::{request, search_error};
+use super::search::{check_query, paged_request, search_error};
 use super::CliError;
-use crate::figures::{rows_of_hits, QueryMatcher};
+use crate::figures::figures_of_query;
 use crate::output;
 use crate::search::Searcher;
 
 /// `baocao figures`.
 pub fn run(cli: &Cli, args: &FiguresArgs) -> Result<i32, CliError> {
-    let request = request(&args.query, &args.filters)?;
-    // A malformed query is reported before the index is opened (or built).
-    let parsed = crate::search::parse_query(&request.query).map_err(|e| search_error(e.into()))?;
-    let matcher = QueryMatcher::from_query(&parsed);
+    let request = paged_request(&args.query, &args.filters, &args.page)?;
+    check_query(&request.query)?;
     let index = super::index::open_for_reading(cli)?;
     let searcher = Searcher::new(&index).map_err(search_error)?;
-    let results = searcher.search(&request).map_err(search_error)?;
-    let rows = rows_of_hits(&matcher, &results.hits);
+    let page = figures_of_query(&searcher, &request).map_err(search_error)?;
+    super::index::check_not_rebuilding(cli, &searcher, page.units)?;
 
     let mut stdout = std::io::stdout().lock();
     if cli.json {
-        output::figures::write_json(&mut stdout, &args.query, &rows)?;
+        output::figures::write_json(&mut stdout, &args.query, &page)?;
     } else if args.csv {
-        output::figures::write_csv(&mut stdout, &rows)?;
-    } else if rows.is_empty() {
-        if std::io::stderr().is_terminal() {
-            super::index::note(&format!(
-                "no figures in the sentences matching {:?} ({} matching sections and footnotes)",
-                args.query, results.total
-            ));
-        }
+        output::figures::write_csv(&mut stdout, &page.rows)?;
     } else {
-        output::figures::write_table(&mut stdout, &rows, output::use_color(cli.color))?;
+        let painter = output::Painter::new(output::use_color(cli.color));
+        output::figures::write_text(
+            &mut stdout,
+            &painter,
+            &args.query,
+            page.total,
+            page.offset,
+            &page.rows,
+            page.units,
+        )?;
     }
     stdout.flush()?;
     Ok(super::EXIT_OK)

@@ -21,7 +21,7 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<i32, CliError> {
             "baocao: {message}; serving a page that says so until the index can be read"
         );
     }
-    let state = AppState::new(cli.index.clone(), opened);
+    let state = AppState::new(cli.index_dir(), opened);
     let options = ServeOptions {
         addr: SocketAddr::new(args.bind, args.port),
     };

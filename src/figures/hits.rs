@@ -1,34 +1,26 @@
-//! The figure rows of ranked search hits: what `baocao figures` lists and what the web
-//! page's figures table shows (one function, so both give the same rows).
+//! The figures behind a query: every matching unit's figures, in rank order then in text
+//! order, paged, each with the line of its sentence. One function for `baocao figures`
+//! and `baocao serve`, so that both give the same rows.
 
-use std::collections::HashMap;
-use std::path::PathBuf;
+use super::{rows_in_text, FigureRow, QueryMatcher, Source};
+use crate::search::{parse_query, Hit, Kind, SearchError, SearchRequest, Searcher, SourceTexts};
 
-use super::{rows_in_text, FigureRow, LineFinder, QueryMatcher, Source};
-use crate::search::{Hit, Kind};
-
-/// Caches one [`LineFinder`] per source file (None when the file cannot be read).
-#[derive(Default)]
-struct Lines {
-    finders: HashMap<PathBuf, Option<LineFinder>>,
-}
-
-impl Lines {
-    /// The line where `sentence` begins in the hit's source file, if found.
-    fn find(&mut self, hit: &Hit, sentence: &str) -> Option<usize> {
-        let path = hit.source.as_ref()?;
-        let finder = self.finders.entry(path.clone()).or_insert_with(|| {
-            std::fs::read(path)
-                .ok()
-                .map(|bytes| LineFinder::new(&String::from_utf8_lossy(&bytes)))
-        });
-        finder.as_ref()?.find(hit.line_start.max(1), sentence)
-    }
+/// A page of the figures of a query.
+#[derive(Debug, Clone)]
+pub struct FiguresPage {
+    /// Figures in all the matching units.
+    pub total: usize,
+    /// Index of the first row of this page among them.
+    pub offset: usize,
+    /// Matching units (sections and footnotes) read.
+    pub units: usize,
+    /// The page of rows.
+    pub rows: Vec<FigureRow>,
 }
 
 /// The figure rows of one hit: its heading (a task item's first sentence may hold a
 /// figure) when the text does not repeat it, then its text.
-fn rows_of_hit(matcher: &QueryMatcher, hit: &Hit, lines: &mut Lines) -> Vec<FigureRow> {
+fn rows_of_hit(matcher: &QueryMatcher, hit: &Hit) -> Vec<FigureRow> {
     let source = Source {
         kind: hit.kind.as_str().to_string(),
         doc_id: hit.doc_id.clone(),
@@ -38,6 +30,7 @@ fn rows_of_hit(matcher: &QueryMatcher, hit: &Hit, lines: &mut Lines) -> Vec<Figu
         period: hit.period.clone(),
         years: hit.years.clone(),
         line: hit.line_start,
+        source: hit.source.as_ref().map(|p| p.display().to_string()),
     };
     let mut rows = Vec::new();
     if hit.kind == Kind::Section
@@ -47,24 +40,55 @@ fn rows_of_hit(matcher: &QueryMatcher, hit: &Hit, lines: &mut Lines) -> Vec<Figu
         rows.extend(rows_in_text(matcher, &hit.heading, &hit.heading, &source));
     }
     rows.extend(rows_in_text(matcher, &hit.text, &hit.heading, &source));
-    let mut located: HashMap<String, Option<usize>> = HashMap::new();
-    for row in &mut rows {
-        let line = located
-            .entry(row.sentence.clone())
-            .or_insert_with(|| lines.find(hit, &row.sentence));
-        if let Some(line) = *line {
-            row.line = line;
-        }
-    }
     rows
 }
 
-/// The figures in the sentences of `hits` that match `matcher`, in rank order, then in
-/// text order; each row's line is the sentence's line in its source file when the file
-/// can be read (else the unit's first line).
-pub fn rows_of_hits(matcher: &QueryMatcher, hits: &[Hit]) -> Vec<FigureRow> {
-    let mut lines = Lines::default();
-    hits.iter()
-        .flat_map(|hit| rows_of_hit(matcher, hit, &mut lines))
-        .collect()
+/// Sets each row's line to where its sentence begins in the source file (the unit's first
+/// line when it cannot be found there).
+fn locate(rows: &mut [FigureRow], hits: &[Hit]) {
+    let mut sources = SourceTexts::default();
+    for row in rows {
+        let Some(hit) = hits.iter().find(|h| h.id == row.section_id) else {
+            continue;
+        };
+        let Some(path) = hit.source.as_deref() else {
+            continue;
+        };
+        if let Some(line) = sources.line_of(path, hit.line_start, hit.line_end, &row.sentence) {
+            row.line = line;
+        }
+    }
+}
+
+/// The figures in the sentences of every unit matching `request` that hold the query's
+/// words; `request.limit` and `request.offset` page over the figures (not the units).
+pub fn figures_of_query(
+    searcher: &Searcher,
+    request: &SearchRequest,
+) -> Result<FiguresPage, SearchError> {
+    let matcher = QueryMatcher::from_query(&parse_query(&request.query)?);
+    // Every matching unit, in rank order, without snippets: figures are paged, not units.
+    let mut all_units = request.clone();
+    all_units.limit = usize::MAX;
+    all_units.offset = 0;
+    all_units.snippet_chars = 0;
+    let results = searcher.search(&all_units)?;
+    let all: Vec<FigureRow> = results
+        .hits
+        .iter()
+        .flat_map(|hit| rows_of_hit(&matcher, hit))
+        .collect();
+    let total = all.len();
+    let mut rows: Vec<FigureRow> = all
+        .into_iter()
+        .skip(request.offset)
+        .take(request.limit)
+        .collect();
+    locate(&mut rows, &results.hits);
+    Ok(FiguresPage {
+        total,
+        offset: request.offset,
+        units: results.total,
+        rows,
+    })
 }

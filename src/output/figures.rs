@@ -5,38 +5,95 @@ use std::io::{self, Write};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::figures::{format_vi, FigureRow};
+use crate::figures::{format_vi, FigureRow, FiguresPage};
 
 /// Display columns of sentence shown before a figure in the table.
 const BEFORE: usize = 36;
 /// Display columns of sentence shown from a figure on in the table.
 const AFTER: usize = 60;
 
-/// `figures --json`: `{"query","figures":[…]}`.
+/// `figures --json`: `{"schema","query","total","offset","figures":[…]}`.
 #[derive(Debug, Serialize)]
 pub struct FiguresJson<'a> {
+    /// Version of the JSON contract (docs/json.md).
+    pub schema: u32,
     /// The query as given.
     pub query: &'a str,
-    /// The figure rows, in rank order, then in text order.
+    /// Figures in all the matching units.
+    pub total: usize,
+    /// Index of the first figure of this page.
+    pub offset: usize,
+    /// The page of figure rows, in rank order, then in text order.
     pub figures: &'a [FigureRow],
 }
 
-/// The `figures --json` document.
-pub fn json<'a>(query: &'a str, rows: &'a [FigureRow]) -> FiguresJson<'a> {
+/// The `figures --json` document of a page of figures.
+pub fn json<'a>(query: &'a str, page: &'a FiguresPage) -> FiguresJson<'a> {
     FiguresJson {
+        schema: super::json::SCHEMA,
         query,
-        figures: rows,
+        total: page.total,
+        offset: page.offset,
+        figures: &page.rows,
     }
 }
 
-/// Writes the `figures --json` document, one line.
-pub fn write_json(out: &mut impl Write, query: &str, rows: &[FigureRow]) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &json(query, rows))?;
+/// Writes the JSON document, one line: `total` figures in all, this page from `offset`.
+pub fn write_json(out: &mut impl Write, query: &str, page: &FiguresPage) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &json(query, page))?;
     writeln!(out)
 }
 
-/// The CSV header row.
-pub const CSV_HEADER: [&str; 13] = [
+/// The human output: the table, then which figures of how many were shown; or one line
+/// saying that nothing matched.
+pub fn write_text(
+    out: &mut impl Write,
+    p: &super::Painter,
+    query: &str,
+    total: usize,
+    offset: usize,
+    rows: &[FigureRow],
+    units: usize,
+) -> io::Result<()> {
+    let q = super::quote_query(query);
+    if total == 0 {
+        let why = if units == 0 {
+            "no section or footnote matches".to_string()
+        } else {
+            format!(
+                "none of the sentences of the {} holding its words has a number with a unit",
+                super::plural(units as u64, "matching unit", "matching units")
+            )
+        };
+        return writeln!(out, "No figures for {q}: {why}.");
+    }
+    if rows.is_empty() {
+        return writeln!(
+            out,
+            "{} for {q}; none at offset {offset}.",
+            super::plural(total as u64, "figure", "figures")
+        );
+    }
+    write_table(out, rows, p.is_color())?;
+    let last = offset + rows.len();
+    let page = if last < total {
+        format!(
+            "{}–{last} of {} for {q} (next page: --offset {last})",
+            offset + 1,
+            super::plural(total as u64, "figure", "figures")
+        )
+    } else {
+        format!(
+            "{}–{last} of {} for {q}",
+            offset + 1,
+            super::plural(total as u64, "figure", "figures")
+        )
+    };
+    writeln!(out, "\n{}", p.dim(&page))
+}
+
+/// The CSV header row (columns may be added at the end, never renamed or moved).
+pub const CSV_HEADER: [&str; 15] = [
     "value",
     "unit",
     "raw",
@@ -50,6 +107,8 @@ pub const CSV_HEADER: [&str; 13] = [
     "years",
     "kind",
     "value_vi",
+    "report_period",
+    "out_of",
 ];
 
 /// Writes CSV (RFC 4180: comma separated, `"` quoted when needed, CRLF line ends, UTF-8)
@@ -77,6 +136,8 @@ pub fn write_csv(out: &mut impl Write, rows: &[FigureRow]) -> Result<(), csv::Er
             &years.join(";"),
             &r.kind,
             &format_vi(r.value),
+            &r.report_period,
+            &r.out_of.map(|v| v.to_string()).unwrap_or_default(),
         ])?;
     }
     w.flush()?;
@@ -122,16 +183,26 @@ fn take_cols_back(s: &str, cols: usize) -> usize {
     0
 }
 
-/// The part of the sentence around the figure, the figure marked (bold when `color`,
-/// else between `[` `]`).
+/// The part of the sentence around the figure, cut on word boundaries, the figure marked
+/// (bold when `color`, else between `[` `]`).
 fn excerpt(r: &FigureRow, color: bool) -> String {
     let s = &r.sentence;
     let (start, end) = (r.start.min(s.len()), r.end.min(s.len()));
     let before = &s[..start];
-    let from = take_cols_back(before, BEFORE);
+    let mut from = take_cols_back(before, BEFORE);
+    if from > 0 && !before[..from].ends_with(char::is_whitespace) {
+        // Cut inside a word: start at the next word.
+        from = before[from..]
+            .find(char::is_whitespace)
+            .map_or(before.len(), |i| from + i);
+    }
     let after = &s[end..];
     let room = AFTER.saturating_sub(r.raw.width());
-    let to = take_cols(after, room);
+    let mut to = take_cols(after, room);
+    if to < after.len() && !after[to..].starts_with(char::is_whitespace) {
+        // Cut inside a word: end at the previous word.
+        to = after[..to].rfind(char::is_whitespace).unwrap_or(0);
+    }
     let mut out = String::new();
     if from > 0 {
         out.push('…');
@@ -184,7 +255,11 @@ pub fn write_table(out: &mut impl Write, rows: &[FigureRow], color: bool) -> io:
                 r.unit.clone(),
                 r.period.clone(),
                 section_label(r),
-                format!("{}:{}", r.file, r.line),
+                format!(
+                    "{}:{}",
+                    super::display_path(r.source.as_deref().map(std::path::Path::new), &r.file),
+                    r.line
+                ),
                 excerpt(r, color),
             ]
         })
@@ -243,6 +318,9 @@ mod tests {
             line: 50,
             start,
             end: start + raw.len(),
+            report_period: "2024-02".into(),
+            out_of: None,
+            source: None,
         }
     }
 
@@ -266,9 +344,19 @@ mod tests {
     #[test]
     fn json_has_the_contract_fields() {
         let mut out = Vec::new();
-        write_json(&mut out, "giải ngân", &rows()).unwrap();
+        let page = FiguresPage {
+            total: 3,
+            offset: 0,
+            units: 2,
+            rows: rows(),
+        };
+        write_json(&mut out, "giải ngân", &page).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v["query"], "giải ngân");
+        assert_eq!(
+            (v["schema"].as_u64(), v["total"].as_u64()),
+            (Some(1), Some(3))
+        );
         let f = &v["figures"][0];
         assert_eq!(f["value"], 400.0);
         assert_eq!(f["unit"], "tỷ đồng");
@@ -345,6 +433,14 @@ mod tests {
         let r = row(400.0, "tỷ đồng", "400 tỷ đồng", &long);
         let e = excerpt(&r, false);
         assert!(e.starts_with('…') && e.ends_with('…'), "{e}");
+        // Whole words only: every word of the excerpt is a word of the sentence.
+        let inner = e.trim_matches('…').replace(['[', ']'], "");
+        for w in inner.split_whitespace() {
+            assert!(
+                ["mở", "đầu", "đạt", "400", "tỷ", "đồng", "kết", "thúc"].contains(&w),
+                "{e}"
+            );
+        }
         assert!(e.contains("[400 tỷ đồng]"));
         assert!(e.width() <= BEFORE + AFTER + 4);
         assert!(excerpt(&r, true).contains("\x1b[1;33m400 tỷ đồng\x1b[0m"));

@@ -2,15 +2,17 @@
 //!
 //! | endpoint | parameters | document |
 //! |---|---|---|
-//! | `/api/search` | `q`, filters, `limit`, `offset` | `search --json` |
-//! | `/api/facets` | `q` (optional), filters, `field` (repeatable) | `facets --json` |
-//! | `/api/timeline` | `q` (optional), filters | `{"query","total","years":[{"year","count"}]}` |
+//! | `/api/search` | `q`, filters, `limit`, `offset`, `group=report` | `search [--group report] --json` |
+//! | `/api/facets` | `q` (optional), filters, `field` (repeatable), `count`, `limit` | `facets --json` |
+//! | `/api/timeline` | `q` (optional), filters, `by` | `timeline --json` |
 //! | `/api/figures` | `q`, filters, `limit`, `offset` | `figures --json` |
 //! | `/api/show` | `id` | `show --json` |
 //! | `/api/stats` | none | `stats --json` |
 //!
-//! Errors are `{"error": "one line"}` with 400 (bad parameter or query), 404 (no such
-//! id), 500 (damaged index) or 503 (no index yet).
+//! Each document comes from the library call and the `output` function the command uses,
+//! so it is the command's `--json`, byte for byte (docs/json.md). Errors are
+//! `{"error": "one line"}` with 400 (bad parameter or query), 404 (no such id), 500
+//! (damaged index) or 503 (no index yet).
 
 use std::sync::Arc;
 
@@ -19,12 +21,11 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Serialize;
 
-use super::params::{window, Params, Selection, FILTER_PARAMS};
+use super::params::{window, Params, Selection, FILTER_PARAMS, MAX_FACET_LIMIT};
 use super::state::{blocking, AppState, Failure};
-use super::timeline;
-use crate::figures::{rows_of_hits, QueryMatcher};
+use crate::figures::figures_of_query;
 use crate::output;
-use crate::search::parse_query;
+use crate::search::{parse_query, Counting, UNITS_PER_REPORT};
 
 /// A JSON answer (one line).
 pub fn json(status: StatusCode, value: &impl Serialize) -> Response {
@@ -84,68 +85,106 @@ async fn answer(f: impl FnOnce() -> Result<Vec<u8>, Failure> + Send + 'static) -
 
 /// `/api/search`.
 pub async fn search(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> Response {
-    let (request, offset) = match selection(&raw, &["limit", "offset"], true).and_then(|(p, s)| {
-        let (limit, offset) = window(&p)?;
-        Ok((s.request(limit, offset)?, offset))
-    }) {
-        Ok(r) => r,
-        Err(f) => return error(&f),
-    };
+    let (request, grouped) =
+        match selection(&raw, &["limit", "offset", "group"], true).and_then(|(p, s)| {
+            let (limit, offset) = window(&p)?;
+            let grouped = match p.one("group")? {
+                None => false,
+                Some("report") => true,
+                Some(other) => {
+                    return Err(Failure::BadRequest(format!(
+                        "parameter \"group\" must be report, not {other:?}"
+                    )))
+                }
+            };
+            Ok((s.request(limit, offset)?, grouped))
+        }) {
+            Ok(r) => r,
+            Err(f) => return error(&f),
+        };
     answer(move || {
-        let results = state.searcher()?.search(&request)?;
-        to_bytes(output::json::search(&results, offset))
+        let searcher = state.searcher()?;
+        if grouped {
+            let results = searcher.search_grouped(&request, UNITS_PER_REPORT)?;
+            to_bytes(output::json::grouped(&results, request.offset))
+        } else {
+            let results = searcher.search(&request)?;
+            to_bytes(output::json::search(&results, request.offset))
+        }
     })
     .await
 }
 
 /// `/api/facets`.
 pub async fn facets(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> Response {
-    let (request, fields) = match selection(&raw, &["field"], false).and_then(|(p, s)| {
+    let parsed = selection(&raw, &["field", "count", "limit"], false).and_then(|(p, s)| {
         let fields: Vec<String> = p
             .all("field")
             .iter()
             .map(|f| f.trim().to_string())
             .collect();
-        Ok((s.request(0, 0)?, fields))
-    }) {
+        let limit = match p.one("limit")? {
+            None => None,
+            Some(_) => Some(p.number("limit", 0, 1, MAX_FACET_LIMIT)?),
+        };
+        Ok((s.request(0, 0)?, fields, counting(&p)?, limit))
+    });
+    let (request, fields, counting, limit) = match parsed {
         Ok(r) => r,
         Err(f) => return error(&f),
     };
     answer(move || {
         let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-        let counts = state.searcher()?.facets(&request, &fields)?;
+        let mut counts = state
+            .searcher()?
+            .facets_counting(&request, &fields, counting)?;
+        if let Some(n) = limit {
+            counts.limit_values(n);
+        }
         to_bytes(output::json::facets(&counts))
     })
     .await
 }
 
-/// `/api/timeline`.
-pub async fn timeline(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> Response {
-    let selection = match selection(&raw, &[], false) {
-        Ok((_, s)) => s,
-        Err(f) => return error(&f),
-    };
-    answer(move || {
-        let searcher = state.searcher()?;
-        to_bytes(timeline::timeline(&searcher, &selection)?)
-    })
-    .await
+/// `count=units|reports` (default units), as `--count`.
+fn counting(p: &Params) -> Result<Counting, Failure> {
+    match p.one("count")? {
+        None | Some("units") => Ok(Counting::Units),
+        Some("reports") => Ok(Counting::Reports),
+        Some(other) => Err(Failure::BadRequest(format!(
+            "parameter \"count\" must be units or reports, not {other:?}"
+        ))),
+    }
 }
 
-/// `/api/figures`.
-pub async fn figures(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> Response {
-    let (request, query) = match selection(&raw, &["limit", "offset"], true).and_then(|(p, s)| {
-        let (limit, offset) = window(&p)?;
-        Ok((s.request(limit, offset)?, s.q))
+/// `/api/timeline`.
+pub async fn timeline(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> Response {
+    let (request, by) = match selection(&raw, &["by"], false).and_then(|(p, s)| {
+        let by = p.one("by")?.unwrap_or("year").trim().to_string();
+        Ok((s.request(0, 0)?, by))
     }) {
         Ok(r) => r,
         Err(f) => return error(&f),
     };
     answer(move || {
-        let matcher = QueryMatcher::new(&query).map_err(|e| Failure::BadRequest(e.to_string()))?;
-        let results = state.searcher()?.search(&request)?;
-        let rows = rows_of_hits(&matcher, &results.hits);
-        to_bytes(output::figures::json(&query, &rows))
+        let timeline = state.searcher()?.timeline(&request, &by)?;
+        to_bytes(output::timeline::json(&timeline))
+    })
+    .await
+}
+
+/// `/api/figures`: `limit` and `offset` page over the figures, as `figures --limit`.
+pub async fn figures(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> Response {
+    let request = match selection(&raw, &["limit", "offset"], true).and_then(|(p, s)| {
+        let (limit, offset) = window(&p)?;
+        s.request(limit, offset)
+    }) {
+        Ok(r) => r,
+        Err(f) => return error(&f),
+    };
+    answer(move || {
+        let page = figures_of_query(&*state.searcher()?, &request)?;
+        to_bytes(output::figures::json(&request.query, &page))
     })
     .await
 }
@@ -163,8 +202,8 @@ pub async fn show(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -
     answer(move || {
         let found = state.searcher()?.show(&id)?.ok_or_else(|| {
             Failure::NotFound(format!(
-                "nothing named {id:?} in the index (give a file name, a doc id, or a section \
-                 id like DOC_ID#II.1.3)"
+                "nothing named {id:?} in the index (give a file name, a doc id, FILE:LINE, \
+                 or a section id like DOC_ID#II.1.3 as given by /api/search)"
             ))
         })?;
         to_bytes(output::json::show(&found))

@@ -13,14 +13,15 @@ use axum::response::Response;
 use maud::{html, Markup, DOCTYPE};
 
 use super::params::{
-    Params, Selection, FACETS, FIGURE_UNITS, FILTER_PARAMS, MAX_WINDOW, PAGE_SIZE,
+    Params, Selection, FACETS, FIGURES_PAGE_SIZE, FILTER_PARAMS, MAX_WINDOW, PAGE_SIZE,
 };
 use super::state::{blocking, AppState, Failure};
-use super::timeline::{self, Timeline};
-use crate::figures::{format_vi, rows_of_hits, FigureRow, QueryMatcher};
+use super::timeline;
+use crate::figures::{figures_of_query, format_vi, FigureRow, FiguresPage};
 use crate::output;
 use crate::search::{
-    parse_query, FacetValue, Hit, Kind, Outline, ReportInfo, SearchResults, Searcher, Show, Unit,
+    parse_query, FacetValue, Hit, Kind, Outline, ReportInfo, SearchResults, Searcher, Show,
+    Timeline, Unit,
 };
 
 /// Values listed per facet before "and N more" (the period facet of a large corpus has
@@ -344,7 +345,7 @@ fn active_filters(selection: &Selection) -> Markup {
 fn timeline_figure(selection: &Selection, timeline: &Timeline) -> Markup {
     let active = selection.get("year").and_then(|y| y.parse().ok());
     html! {
-        @if !timeline.years.is_empty() {
+        @if timeline::has_matches(timeline) {
             figure.chart {
                 (timeline::svg(timeline, active, |year| {
                     if active == Some(year) {
@@ -395,7 +396,7 @@ fn hit_item(hit: &Hit, q: &str) -> Markup {
                 span.title { (hit.title) }
                 @if !hit.period.is_empty() { span.period title=(hit.period) { (period_label(&hit.period)) } }
                 code.loc title=[hit.source.as_ref().map(|p| p.display().to_string())] {
-                    (location(&hit.file, hit.line_start))
+                    (location(&hit.file, hit.match_line))
                 }
             }
             p.snippet { (snippet(&hit.snippet)) }
@@ -421,7 +422,12 @@ fn facet_counts(
     searcher: &Searcher,
     selection: &Selection,
 ) -> Result<(Vec<(String, Vec<FacetValue>)>, usize), Failure> {
-    let plain: Vec<&str> = FACETS
+    let available = searcher.facet_fields();
+    let shown: Vec<&(&str, &str, &str)> = FACETS
+        .iter()
+        .filter(|(n, _, _)| available.contains(n))
+        .collect();
+    let plain: Vec<&str> = shown
         .iter()
         .filter(|(_, p, _)| selection.get(p).is_none())
         .map(|(n, _, _)| *n)
@@ -435,7 +441,7 @@ fn facet_counts(
         total = counts.total;
         out.extend(counts.facets);
     }
-    for (name, param, _) in FACETS {
+    for (name, param, _) in shown {
         if selection.get(param).is_some() {
             let counts = searcher.facets(&selection.without(param).request(0, 0)?, &[name])?;
             out.extend(counts.facets);
@@ -457,13 +463,8 @@ fn search_data(
         Some(searcher.search(&request)?)
     };
     let (facets, total) = facet_counts(&searcher, selection)?;
-    let years = facets
-        .iter()
-        .find(|(n, _)| n == "year")
-        .map(|(_, v)| v.as_slice())
-        .unwrap_or_default();
-    let year_total = years.iter().map(|v| v.count as usize).sum();
-    let timeline = timeline::from_year_facet(selection, year_total, years);
+    // Every year, also when one is chosen (to switch): the year filter is left out.
+    let timeline = searcher.timeline(&selection.without("year").request(0, 0)?, "year")?;
     let reports = if selection.q.is_empty() {
         searcher.reports()?
     } else {
@@ -812,23 +813,30 @@ fn outline_page(outline: &Outline) -> Markup {
 
 // ───────────────────────────── figures ─────────────────────────────
 
-/// The figures of the best [`FIGURE_UNITS`] units of a selection.
+/// A page of the figures of a selection (the rows of `baocao figures`).
 fn figure_rows(
     state: &AppState,
     selection: &Selection,
-) -> Result<(Vec<FigureRow>, usize), Failure> {
-    let matcher =
-        QueryMatcher::new(&selection.q).map_err(|e| Failure::BadRequest(e.to_string()))?;
-    let results = state
-        .searcher()?
-        .search(&selection.request(FIGURE_UNITS, 0)?)?;
-    Ok((rows_of_hits(&matcher, &results.hits), results.total))
+    limit: usize,
+    offset: usize,
+) -> Result<FiguresPage, Failure> {
+    Ok(figures_of_query(
+        &*state.searcher()?,
+        &selection.request(limit, offset)?,
+    )?)
 }
 
-/// The selection of a figures request (a query is required).
-fn figures_selection(raw: Option<&str>) -> Result<Selection, (Selection, Failure)> {
+/// The selection of a figures request (a query is required) and its `page` (1 when
+/// `paged` is false: the CSV has no pages).
+fn figures_selection(
+    raw: Option<&str>,
+    paged: bool,
+) -> Result<(Selection, usize), (Selection, Failure)> {
     let mut allowed = vec!["q"];
     allowed.extend_from_slice(FILTER_PARAMS);
+    if paged {
+        allowed.push("page");
+    }
     let params = Params::parse(raw, &allowed).map_err(|f| (Selection::default(), f))?;
     let selection = Selection::from_params(&params).map_err(|f| (Selection::default(), f))?;
     if selection.q.is_empty() {
@@ -839,7 +847,10 @@ fn figures_selection(raw: Option<&str>) -> Result<Selection, (Selection, Failure
     }
     parse_query(&selection.q)
         .map_err(|e| (selection.clone(), Failure::BadRequest(e.to_string())))?;
-    Ok(selection)
+    let page = params
+        .number("page", 1, 1, MAX_WINDOW / FIGURES_PAGE_SIZE)
+        .map_err(|f| (selection.clone(), f))?;
+    Ok((selection, page))
 }
 
 /// A sentence with its figure marked (byte offsets from the library).
@@ -857,16 +868,25 @@ fn sentence_with_figure(row: &FigureRow) -> Markup {
 
 /// `/figures`: the figures behind a query, as a table with a CSV download.
 pub async fn figures(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> Response {
-    let selection = match figures_selection(raw.as_deref()) {
+    let (selection, page_no) = match figures_selection(raw.as_deref(), true) {
         Ok(s) => s,
         Err((s, f)) => return failure_page(&s, &f),
     };
     let s = selection.clone();
-    let (rows, total) = match blocking(move || figure_rows(&state, &s)).await {
+    let offset = (page_no - 1) * FIGURES_PAGE_SIZE;
+    let figures = match blocking(move || figure_rows(&state, &s, FIGURES_PAGE_SIZE, offset)).await {
         Ok(r) => r,
         Err(f) => return failure_page(&selection, &f),
     };
-    let units = total.min(FIGURE_UNITS);
+    let rows = &figures.rows;
+    let pages = figures.total.div_ceil(FIGURES_PAGE_SIZE);
+    let page_url = |p: usize| {
+        if p <= 1 {
+            selection.url("/figures", &[])
+        } else {
+            selection.url("/figures", &[("page", &p.to_string())])
+        }
+    };
     let body = html! {
         div.layout.single {
             main #main {
@@ -877,16 +897,19 @@ pub async fn figures(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery
                 (active_filters_static(&selection))
                 div.tools {
                     a.button href=(selection.url("/figures.csv", &[])) download="so-lieu.csv" { "Tải về CSV" }
-                    a.button.secondary href=(selection.url("/api/figures", &[("limit", &FIGURE_UNITS.to_string())])) { "JSON" }
+                    a.button.secondary href=(selection.url("/api/figures", &[("limit", &FIGURES_PAGE_SIZE.to_string()), ("offset", &offset.to_string())])) { "JSON" }
                 }
-                @if rows.is_empty() {
-                    p { "Không có số liệu (số kèm đơn vị) trong các câu khớp của " (units) " mục đầu tiên." }
+                @if figures.total == 0 {
+                    p { "Không có số liệu (số kèm đơn vị) trong các câu khớp của " (count(figures.units as u64)) " mục khớp." }
+                } @else if rows.is_empty() {
+                    p { "Trang này nằm ngoài số số liệu. " a href=(page_url(1)) { "Về trang đầu" } }
                 } @else {
                     div.table-wrap {
                         table.figures {
                             caption {
-                                (count(rows.len() as u64)) " số liệu trong các câu khớp của "
-                                (units) " mục xếp đầu (trên " (count(total as u64)) " mục khớp)."
+                                "Số liệu " (offset + 1) "–" (offset + rows.len()) " trên "
+                                strong.total data-total=(figures.total) { (count(figures.total as u64)) }
+                                " số liệu trong các câu khớp của " (count(figures.units as u64)) " mục khớp."
                             }
                             thead { tr {
                                 th scope="col" { "Giá trị" } th scope="col" { "Đơn vị" }
@@ -894,7 +917,7 @@ pub async fn figures(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery
                                 th scope="col" { "Mục" } th scope="col" { "Vị trí" }
                             } }
                             tbody {
-                                @for r in &rows {
+                                @for r in rows {
                                     tr {
                                         td.num { (format_vi(r.value)) }
                                         td { (r.unit) }
@@ -906,6 +929,13 @@ pub async fn figures(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery
                                 }
                             }
                         }
+                    }
+                }
+                @if pages > 1 {
+                    nav.pages aria-label="Trang số liệu" {
+                        @if page_no > 1 { a rel="prev" href=(page_url(page_no - 1)) { "← Trang trước" } }
+                        span { "Trang " (page_no) " / " (pages) }
+                        @if page_no < pages { a rel="next" href=(page_url(page_no + 1)) { "Trang sau →" } }
                     }
                 }
             }
@@ -929,14 +959,15 @@ fn active_filters_static(selection: &Selection) -> Markup {
     }
 }
 
-/// `/figures.csv`: the same rows as `/figures`, in the CSV of `baocao figures --csv`.
+/// `/figures.csv`: the rows of `/figures`, all pages (at most [`MAX_WINDOW`]), in the CSV
+/// of `baocao figures --csv --limit 10000`.
 pub async fn figures_csv(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> Response {
-    let selection = match figures_selection(raw.as_deref()) {
-        Ok(s) => s,
+    let selection = match figures_selection(raw.as_deref(), false) {
+        Ok((s, _)) => s,
         Err((_, f)) => return super::api::error(&f),
     };
-    let rows = match blocking(move || figure_rows(&state, &selection)).await {
-        Ok((rows, _)) => rows,
+    let rows = match blocking(move || figure_rows(&state, &selection, MAX_WINDOW, 0)).await {
+        Ok(page) => page.rows,
         Err(f) => return super::api::error(&f),
     };
     let mut body = Vec::new();

@@ -21,10 +21,13 @@ pub const MAX_LIMIT: usize = 100;
 /// Deepest result reachable (`offset + limit`): ranking more costs memory per request for
 /// results no reader pages to.
 pub const MAX_WINDOW: usize = 10_000;
+/// Largest `limit` of `/api/facets` (values per facet): more than any facet of a
+/// provincial office's reports has, so it only bounds the answer's size.
+pub const MAX_FACET_LIMIT: usize = 10_000;
 /// Hits per page on the search page.
 pub const PAGE_SIZE: usize = 10;
-/// Units whose sentences the figures page and its CSV read (the best-ranked ones).
-pub const FIGURE_UNITS: usize = MAX_LIMIT;
+/// Figures per page on the figures page.
+pub const FIGURES_PAGE_SIZE: usize = 50;
 
 /// The filter parameters, as in the command line.
 pub const FILTER_PARAMS: &[&str] = &[

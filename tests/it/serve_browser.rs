@@ -341,6 +341,20 @@ fn a_person_searches_and_filters_by_year_in_chromium() {
         "no slash typed"
     );
     b.key("Escape", "Escape", 27, None);
+    assert_ne!(b.eval("document.activeElement.id"), "q", "Escape leaves the box");
+    // `j` and `k` move from result to result (focusing each result's link).
+    b.key("j", "KeyJ", 74, Some("j"));
+    b.key("j", "KeyJ", 74, Some("j"));
+    let second = "document.querySelectorAll('li.hit h3 a')[1] === document.activeElement";
+    assert_eq!(b.eval(second), true, "j j: the second result");
+    b.key("k", "KeyK", 75, Some("k"));
+    let first = "document.querySelectorAll('li.hit h3 a')[0] === document.activeElement";
+    assert_eq!(b.eval(first), true, "k: back to the first");
+    // Every result and facet link is reachable with Tab (none taken out of the order).
+    assert_eq!(
+        b.eval("document.querySelectorAll('[tabindex=\"-1\"] , a:not([href])').length"),
+        0
+    );
 
     // Click (with the mouse) the year facet value with the most matches.
     let (year, x, y) = {

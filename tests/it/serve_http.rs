@@ -80,25 +80,88 @@ fn the_api_gives_the_documents_of_the_command_line() {
     assert_eq!(api, json_on_shared_index(&["show", &doc]), "show outline");
     assert!(!api["sections"].as_array().unwrap().is_empty());
 
-    // The timeline counts the year facet's units, year by year.
-    let t = server.json(&format!("/api/timeline?q={q}"));
-    let facets = json_on_shared_index(&["facets", QUERY, "--field", "year"]);
-    let years = t["years"].as_array().unwrap();
-    assert!(!years.is_empty());
-    for y in years {
-        let year = y["year"].as_i64().unwrap().to_string();
-        assert_eq!(y["count"], facets["facets"]["year"][&year], "{year}");
-    }
-    let mut sorted: Vec<i64> = years.iter().map(|y| y["year"].as_i64().unwrap()).collect();
-    sorted.sort();
+    // The timeline, by year and by another facet, with filters.
+    let api = server.json(&format!("/api/timeline?q={q}"));
+    assert!(!api["buckets"].as_array().unwrap().is_empty());
+    assert_eq!(api, json_on_shared_index(&["timeline", QUERY]), "timeline");
+    let api = server.json(&format!("/api/timeline?q={q}&by=period&type=bao-cao"));
     assert_eq!(
-        sorted,
-        years
-            .iter()
-            .map(|y| y["year"].as_i64().unwrap())
-            .collect::<Vec<_>>()
+        api,
+        json_on_shared_index(&["timeline", QUERY, "--by", "period", "--type", "bao-cao"]),
+        "timeline by period"
     );
-    assert_eq!(t["query"], QUERY);
+    assert_eq!(
+        server.json(&format!("/api/timeline?q={q}&by=province")),
+        json_on_shared_index(&["timeline", QUERY, "--by", "province"]),
+        "timeline by province"
+    );
+    // Without a query (the command needs one), the timeline of every unit.
+    let all = server.json("/api/timeline");
+    assert_eq!(all["units"], server.json("/api/facets")["total"]);
+}
+
+/// The query strings of the API and the arguments of the command that give the same
+/// document, over every endpoint and option the API takes.
+fn api_and_cli() -> Vec<(String, Vec<&'static str>)> {
+    let q = enc(QUERY);
+    vec![
+        (format!("/api/search?q={q}"), vec!["search", QUERY]),
+        (
+            format!("/api/search?q={q}&group=report&limit=2&offset=1"),
+            vec![
+                "search", QUERY, "--group", "report", "--limit", "2", "--offset", "1",
+            ],
+        ),
+        (
+            format!(
+                "/api/search?q={}&kind=footnote&sector=kinh-te",
+                enc("giải ngân")
+            ),
+            vec![
+                "search",
+                "giải ngân",
+                "--kind",
+                "footnote",
+                "--sector",
+                "kinh-te",
+            ],
+        ),
+        (
+            format!("/api/search?q={q}&period=2024-Q3"),
+            vec!["search", QUERY, "--period", "2024-Q3"],
+        ),
+        (
+            format!("/api/facets?q={q}&count=reports&limit=2"),
+            vec!["facets", QUERY, "--count", "reports", "--limit", "2"],
+        ),
+        (
+            format!("/api/facets?q={q}&field=period&role=nhiem-vu"),
+            vec!["facets", QUERY, "--field", "period", "--role", "nhiem-vu"],
+        ),
+        (
+            format!("/api/timeline?q={q}&by=type&year=2024"),
+            vec!["timeline", QUERY, "--by", "type", "--year", "2024"],
+        ),
+        (
+            format!("/api/figures?q={q}&limit=5&offset=3"),
+            vec!["figures", QUERY, "--limit", "5", "--offset", "3"],
+        ),
+        (
+            format!("/api/show?id={}", enc("000_15b6f46b6783cbe2.txt:152")),
+            vec!["show", "000_15b6f46b6783cbe2.txt:152"],
+        ),
+    ]
+}
+
+#[test]
+fn every_endpoint_and_option_gives_the_cli_document_with_its_schema() {
+    let server = shared_server();
+    for (path, args) in api_and_cli() {
+        let api = server.json(&path);
+        assert_eq!(api, json_on_shared_index(&args), "{path} = {args:?}");
+        assert_eq!(api["schema"], 1, "{path}: the schema key");
+    }
+    assert_eq!(server.json("/api/stats")["schema"], 1);
 }
 
 #[test]
@@ -128,7 +191,7 @@ fn the_pages_show_results_facets_timeline_section_and_figures() {
         assert!(html.contains(&format!(
             "{}:{}",
             hit["file"].as_str().unwrap(),
-            hit["line_start"]
+            hit["match_line"]
         )));
     }
     let first = cli["hits"][0]["id"].as_str().unwrap();
@@ -225,6 +288,18 @@ fn the_pages_show_results_facets_timeline_section_and_figures() {
     let html = figures.text();
     assert!(html.contains("<table class=\"figures\""));
     assert!(html.contains("/figures.csv?q="));
+    // The first page is the CLI's first 50 figures, with their file:line.
+    let cli_figures = json_on_shared_index(&["figures", QUERY, "--limit", "50"]);
+    assert!(html.contains(&format!("data-total=\"{}\"", cli_figures["total"])));
+    let rows = cli_figures["figures"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    assert_eq!(html.matches("<td class=\"num\">").count(), rows.len());
+    for r in rows {
+        assert!(html.contains(&format!("{}:{}", r["file"].as_str().unwrap(), r["line"])));
+    }
+    if cli_figures["total"].as_u64().unwrap() > 50 {
+        assert!(html.contains("rel=\"next\""), "figures pages");
+    }
     let csv = server.get(&format!("/figures.csv?q={q}"));
     assert_eq!(csv.status, 200);
     assert!(csv.header("content-type").unwrap().starts_with("text/csv"));
@@ -232,7 +307,7 @@ fn the_pages_show_results_facets_timeline_section_and_figures() {
         .header("content-disposition")
         .unwrap()
         .contains("attachment"));
-    let out = super::common::on_shared_index(&["figures", QUERY, "--csv", "--limit", "100"]);
+    let out = super::common::on_shared_index(&["figures", QUERY, "--csv", "--limit", "10000"]);
     assert_eq!(csv.text(), String::from_utf8_lossy(&out.stdout));
     assert!(csv.text().starts_with("value,unit,raw,sentence"));
 
@@ -373,6 +448,11 @@ fn bad_parameters_are_400_with_one_line_json() {
         format!("/api/search?q={q}&sort=date"),
         format!("/api/search?q={}", "a".repeat(600)),
         format!("/api/facets?q={q}&field=colour"),
+        format!("/api/facets?q={q}&count=pages"),
+        format!("/api/facets?q={q}&limit=0"),
+        format!("/api/search?q={q}&group=year"),
+        format!("/api/timeline?q={q}&by=colour"),
+        format!("/api/search?q={q}&type=bao-cao-lạ"),
         format!("/api/timeline?q={q}&year=x"),
         "/api/figures".to_string(),
         "/api/show".to_string(),
@@ -400,6 +480,7 @@ fn bad_parameters_are_400_with_one_line_json() {
         format!("/?q={q}&unknown=1"),
         "/show".to_string(),
         "/figures".to_string(),
+        format!("/figures?q={q}&page=0"),
     ] {
         let r = server.get(&path);
         assert_eq!(r.status, 400, "{path}");
@@ -578,6 +659,11 @@ fn a_damaged_index_is_a_clear_page_not_a_panic() {
 #[test]
 fn ctrl_c_stops_the_server_cleanly() {
     let mut server = shared_server();
+    assert!(
+        server.addr.starts_with("127.0.0.1:"),
+        "loopback unless told otherwise: {}",
+        server.addr
+    );
     assert_eq!(server.get("/api/stats").status, 200);
     let (code, stderr) = server.interrupt(Duration::from_secs(10));
     assert_eq!(code, Some(0), "{stderr}");
