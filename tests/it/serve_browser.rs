@@ -341,7 +341,11 @@ fn a_person_searches_and_filters_by_year_in_chromium() {
         "no slash typed"
     );
     b.key("Escape", "Escape", 27, None);
-    assert_ne!(b.eval("document.activeElement.id"), "q", "Escape leaves the box");
+    assert_ne!(
+        b.eval("document.activeElement.id"),
+        "q",
+        "Escape leaves the box"
+    );
     // `j` and `k` move from result to result (focusing each result's link).
     b.key("j", "KeyJ", 74, Some("j"));
     b.key("j", "KeyJ", 74, Some("j"));
