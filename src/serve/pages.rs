@@ -292,7 +292,7 @@ fn facet_nav(selection: &Selection, facets: &[(String, Vec<FacetValue>)]) -> Mar
                                     @let href = if active {
                                         selection.without(param).url("/", &[])
                                     } else {
-                                        selection.with(*param, &v.value).url("/", &[])
+                                        selection.with(param, &v.value).url("/", &[])
                                     };
                                     li class=[(*name == "sector" || *name == "doc_type").then_some(if v.value.contains('/') { "child" } else { "parent" })] {
                                         a href=(href) class=[active.then_some("active")]
@@ -406,10 +406,13 @@ fn hit_item(hit: &Hit, q: &str) -> Markup {
 
 // ───────────────────────────── search page ─────────────────────────────
 
+/// Per facet field, its values with their counts.
+type FacetLists = Vec<(String, Vec<FacetValue>)>;
+
 /// Everything the search page shows, computed on the blocking pool.
 struct SearchData {
     results: Option<SearchResults>,
-    facets: Vec<(String, Vec<FacetValue>)>,
+    facets: FacetLists,
     total: usize,
     timeline: Timeline,
     reports: Vec<ReportInfo>,
@@ -421,7 +424,7 @@ struct SearchData {
 fn facet_counts(
     searcher: &Searcher,
     selection: &Selection,
-) -> Result<(Vec<(String, Vec<FacetValue>)>, usize), Failure> {
+) -> Result<(FacetLists, usize), Failure> {
     let available = searcher.facet_fields();
     let shown: Vec<&(&str, &str, &str)> = FACETS
         .iter()
@@ -632,7 +635,7 @@ fn overview(selection: &Selection, data: &SearchData) -> Markup {
 
 /// What the section page shows.
 enum ShowData {
-    Unit(Box<Unit>, Option<Outline>),
+    Unit(Box<Unit>, Option<Box<Outline>>),
     Outline(Box<Outline>),
 }
 
@@ -659,7 +662,7 @@ pub async fn show(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -
         match searcher.show(&wanted)? {
             Some(Show::Unit(unit)) => {
                 let outline = searcher.outline(&unit.report.doc_id)?;
-                Ok(ShowData::Unit(unit, outline))
+                Ok(ShowData::Unit(unit, outline.map(Box::new)))
             }
             Some(Show::Outline(outline)) => Ok(ShowData::Outline(outline)),
             None => Err(Failure::NotFound(format!(
@@ -677,7 +680,7 @@ pub async fn show(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -
             };
             page(
                 StatusCode::OK,
-                layout(&title, &selection, unit_page(&unit, outline.as_ref(), &q)),
+                layout(&title, &selection, unit_page(&unit, outline.as_deref(), &q)),
             )
         }
         Ok(ShowData::Outline(outline)) => page(
