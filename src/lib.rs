@@ -9,6 +9,7 @@
 //! - [`search`]: query building, filters, facets and snippets.
 //! - [`figures`]: numbers with their units in Vietnamese sentences.
 //! - [`cli`] and [`output`]: the command line and its rendering (the only printing code).
+//! - [`serve`]: `baocao serve`, the read-only web page and JSON API (HTTP only).
 
 pub mod analysis;
 pub mod cli;
@@ -17,5 +18,6 @@ pub mod index;
 pub mod output;
 pub mod report;
 pub mod search;
+pub mod serve;
 pub mod synth;
 pub mod tagging;

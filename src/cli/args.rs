@@ -124,12 +124,26 @@ pub enum Command {
     Stats,
     /// Verify the index: checksums of every segment file, meta.json and baocao.json.
     Check,
+    /// A read-only web page (and JSON API) over the index, on this machine.
+    #[command(after_help = EXAMPLES_SERVE)]
+    Serve(ServeArgs),
     /// Shell completions for bash, zsh, fish, elvish or PowerShell, on stdout.
     #[command(after_help = EXAMPLES_COMPLETIONS)]
     Completions(CompletionsArgs),
     /// The manual page (roff), on stdout or into a folder.
     #[command(after_help = EXAMPLES_MAN)]
     Man(ManArgs),
+}
+
+/// Arguments of `baocao serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Port to listen on (0: any free port; the URL is printed on start).
+    #[arg(long, default_value_t = 8080, value_name = "PORT")]
+    pub port: u16,
+    /// Address to listen on; the default serves this machine only.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    pub bind: std::net::IpAddr,
 }
 
 const EXAMPLES_INDEX: &str = "Examples:
@@ -179,6 +193,11 @@ const EXAMPLES_STATS: &str = "Examples:
   baocao stats
   baocao --json stats | jq .reports";
 
+const EXAMPLES_SERVE: &str = "Examples:
+  baocao serve                           # http://127.0.0.1:8080/ over the index
+  baocao serve --port 0                  # any free port (the URL is printed)
+  curl 'http://127.0.0.1:8080/api/search?q=giai+ngan&year=2024'";
+
 const EXAMPLES_COMPLETIONS: &str = "Examples:
   baocao completions bash > ~/.local/share/bash-completion/completions/baocao
   baocao completions zsh > ~/.zfunc/_baocao
@@ -226,6 +245,9 @@ pub struct FilterArgs {
     /// Document type slug, e.g. `bao-cao/thang` (`bao-cao` matches all reports).
     #[arg(long = "type", value_name = "SLUG", long_help = type_help())]
     pub doc_type: Option<String>,
+    /// Period of the report as `facets` lists it: `2024`, `2024-02`, `2024-Q3`.
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
     /// Role slug: tinh-hinh, han-che, nhiem-vu, kien-nghi.
     #[arg(long, value_name = "SLUG", long_help = role_help())]
     pub role: Option<String>,

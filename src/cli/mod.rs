@@ -14,6 +14,7 @@ pub mod index;
 pub mod panic;
 pub mod parse;
 pub mod search;
+pub mod serve;
 pub mod show;
 pub mod stats;
 pub mod timeline;
@@ -102,6 +103,7 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Command::Parse(args) => parse::run(args, cli.json),
         Command::Figures(args) => figures::run(&cli, args),
         Command::Timeline(args) => timeline::run(&cli, args),
+        Command::Serve(args) => serve::run(&cli, args),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
     }

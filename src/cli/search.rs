@@ -41,6 +41,7 @@ pub fn filters(args: &FilterArgs) -> Result<Filters, CliError> {
             .filter(|s| !s.is_empty())
             .collect(),
         doc_type: nonempty(&args.doc_type),
+        period: nonempty(&args.period),
         role: nonempty(&args.role),
         province: nonempty(&args.province),
         kind: match args.kind {

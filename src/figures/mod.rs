@@ -27,6 +27,7 @@
 //! A sign before a number is ignored (`-5%` reads 5): in these reports a dash before a
 //! number is far more often a range or a list bullet than a minus.
 
+mod hits;
 mod number;
 pub mod period;
 mod query;
@@ -35,6 +36,7 @@ mod sentence;
 mod units;
 
 pub use crate::search::query::QueryError;
+pub use hits::{figures_of_query, FiguresPage};
 pub use number::format_vi;
 pub use query::QueryMatcher;
 pub use row::{rows_in_text, FigureRow, LineFinder, Source};

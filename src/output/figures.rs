@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::figures::{format_vi, FigureRow};
+use crate::figures::{format_vi, FigureRow, FiguresPage};
 
 /// Display columns of sentence shown before a figure in the table.
 const BEFORE: usize = 36;
@@ -13,33 +13,34 @@ const BEFORE: usize = 36;
 const AFTER: usize = 60;
 
 /// `figures --json`: `{"schema","query","total","offset","figures":[…]}`.
-#[derive(Serialize)]
-struct JsonOut<'a> {
-    schema: u32,
-    query: &'a str,
-    total: usize,
-    offset: usize,
-    figures: &'a [FigureRow],
+#[derive(Debug, Serialize)]
+pub struct FiguresJson<'a> {
+    /// Version of the JSON contract (docs/json.md).
+    pub schema: u32,
+    /// The query as given.
+    pub query: &'a str,
+    /// Figures in all the matching units.
+    pub total: usize,
+    /// Index of the first figure of this page.
+    pub offset: usize,
+    /// The page of figure rows, in rank order, then in text order.
+    pub figures: &'a [FigureRow],
+}
+
+/// The `figures --json` document of a page of figures.
+pub fn json<'a>(query: &'a str, page: &'a FiguresPage) -> FiguresJson<'a> {
+    FiguresJson {
+        schema: super::json::SCHEMA,
+        query,
+        total: page.total,
+        offset: page.offset,
+        figures: &page.rows,
+    }
 }
 
 /// Writes the JSON document, one line: `total` figures in all, this page from `offset`.
-pub fn write_json(
-    out: &mut impl Write,
-    query: &str,
-    total: usize,
-    offset: usize,
-    rows: &[FigureRow],
-) -> io::Result<()> {
-    serde_json::to_writer(
-        &mut *out,
-        &JsonOut {
-            schema: super::json::SCHEMA,
-            query,
-            total,
-            offset,
-            figures: rows,
-        },
-    )?;
+pub fn write_json(out: &mut impl Write, query: &str, page: &FiguresPage) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &json(query, page))?;
     writeln!(out)
 }
 
@@ -343,7 +344,13 @@ mod tests {
     #[test]
     fn json_has_the_contract_fields() {
         let mut out = Vec::new();
-        write_json(&mut out, "giải ngân", 3, 0, &rows()).unwrap();
+        let page = FiguresPage {
+            total: 3,
+            offset: 0,
+            units: 2,
+            rows: rows(),
+        };
+        write_json(&mut out, "giải ngân", &page).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v["query"], "giải ngân");
         assert_eq!(

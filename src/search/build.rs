@@ -528,6 +528,9 @@ pub(crate) fn filter_clauses(
     if let Some(t) = &filters.doc_type {
         out.push(filter(facet_term(f.doc_type_facet, t, "document type")?));
     }
+    if let Some(p) = &filters.period {
+        out.push(filter(facet_term(f.period_facet, p, "period")?));
+    }
     if let Some(r) = &filters.role {
         out.push(filter(facet_term(f.role_facet, r, "role")?));
     }

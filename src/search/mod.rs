@@ -164,6 +164,8 @@ pub struct Filters {
     pub sectors: Vec<String>,
     /// Document type slug (a parent slug matches its children).
     pub doc_type: Option<String>,
+    /// Period of the report, as the `period` facet lists it (`2024`, `2024-02`, `2024-Q3`).
+    pub period: Option<String>,
     /// Role slug.
     pub role: Option<String>,
     /// Province name, with or without diacritics.
