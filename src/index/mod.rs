@@ -27,7 +27,6 @@
 //! - Searching is in [`crate::search`].
 
 mod docs;
-pub mod preamble;
 pub mod schema;
 mod writer;
 

@@ -18,6 +18,7 @@ mod doc;
 mod docx;
 pub mod legacy;
 mod pdf;
+pub mod plain;
 pub mod text;
 mod xml;
 
