@@ -29,14 +29,14 @@ pub(crate) const WRITER_BUDGET_PER_THREAD: usize = 50_000_000;
 /// Largest file indexed as one report (32 MiB; real reports are well under 2 MB). A bigger
 /// file is skipped with the reason, so that one stray dump cannot take the memory and
 /// time of a whole corpus.
-pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 32_000_000;
 
 /// Most segments an index keeps after an indexing run: above this, the run ends by
 /// merging them all into one.
 pub const MAX_SEGMENTS: usize = 4;
 
 /// Default number of source bytes between two commits.
-pub const DEFAULT_BATCH_BYTES: u64 = 64 * 1024 * 1024;
+pub const DEFAULT_BATCH_BYTES: u64 = 64_000_000;
 
 /// Options of [`BaocaoIndex::index_paths`].
 #[derive(Debug, Clone)]
@@ -327,7 +327,7 @@ fn too_large(bytes: u64) -> String {
     format!(
         "file too large: {:.1} MB, over the {} MB limit for one report",
         bytes as f64 / 1e6,
-        MAX_FILE_BYTES / (1024 * 1024)
+        MAX_FILE_BYTES / 1_000_000
     )
 }
 
