@@ -26,8 +26,6 @@ const MIN_FILES_WITH_FOOTNOTES: usize = 22;
 /// Documents held in two formats in one folder (same name): a lower count means the
 /// test lost its material.
 const MIN_TWIN_DOCUMENTS: usize = 33;
-/// Most files parsed with no searchable unit (scans have no text layer and are skipped).
-const MAX_EMPTY_FILES: usize = 0;
 
 fn realdocs() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realdocs/files");
@@ -191,7 +189,8 @@ fn real_files_keep_their_text_in_searchable_units() {
         "files with footnotes {notes}"
     );
     let empty: usize = by.values().map(|a| a.empty).sum();
-    assert!(empty <= MAX_EMPTY_FILES, "files with no unit {empty}");
+    // Every parsed file has a searchable unit (scans have no text layer and are skipped).
+    assert_eq!(empty, 0, "files with no unit");
 }
 
 /// Top-level labels of a report's numbered sections (the introduction and tables aside).
