@@ -18,6 +18,7 @@
 //! allocation; anything else (other scripts, combining marks, superscripts) goes through
 //! `unicode-segmentation` and `unicode-normalization`, with identical results.
 
+pub mod invisible;
 mod letters;
 mod tokenizer;
 mod tone;
@@ -72,6 +73,8 @@ pub fn fold(text: &str) -> String {
 /// that the slow paths (NFC, ASCII folding of other scripts) only see the chunks that need
 /// them.
 fn normalize_by_chunk(text: &str, mode: Mode) -> String {
+    let text = invisible::strip(text);
+    let text = text.as_ref();
     let mut out = String::with_capacity(text.len());
     let mut chars = Vec::new();
     let mut chunk = String::new();
@@ -142,6 +145,32 @@ mod tests {
         assert_ne!(nfd, "Thuỷ lợi");
         assert_eq!(normalize(&nfd), "Thủy lợi");
         assert_eq!(fold(&nfd), "thuy loi");
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped_on_both_sides() {
+        for hidden in [
+            "ng\u{AD}ân",
+            "\u{200E}ngân\u{200F}",
+            "ng\u{200B}ân",
+            "n\u{200C}g\u{200D}ân",
+            "\u{FEFF}ngân",
+        ] {
+            assert_eq!(folded_terms(hidden), ["ngan"], "{hidden:?}");
+            assert_eq!(fold(hidden), "ngan", "{hidden:?}");
+            let tokens = folded_tokens(&format!("vốn {hidden} nhà"));
+            assert_eq!(tokens.len(), 3);
+            // Offsets still point at the word in the original text.
+            let t = &tokens[1];
+            let original = format!("vốn {hidden} nhà");
+            let word = &original[t.offset_from..t.offset_to];
+            assert!(
+                word.starts_with('n') && word.ends_with('n'),
+                "{hidden:?}: {word:?} {tokens:?}"
+            );
+            assert_eq!(t.position, 1);
+        }
+        assert_eq!(folded_terms("giải\u{200B}ngân"), ["giaingan"]);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use tantivy::tokenizer::{
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
+use super::invisible::Visible;
 use super::letters::{is_combining_diacritic, letter, Letter};
 use super::tone::{place_tones, tone_pair};
 
@@ -534,6 +535,8 @@ pub struct ViTokenizer {
     /// tantivy's ASCII folding + lower case, for the rare folded tokens left non-ASCII
     /// (letters of other scripts: `ü`, `ø`, `ß` …).
     others: Option<TextAnalyzer>,
+    /// The text without its invisible characters, when it had some (see `invisible.rs`).
+    visible: Visible,
 }
 
 impl ViTokenizer {
@@ -544,6 +547,7 @@ impl ViTokenizer {
             token: Token::default(),
             chars: Vec::new(),
             others: None,
+            visible: Visible::default(),
         }
     }
 
@@ -555,6 +559,7 @@ impl ViTokenizer {
             token: Token::default(),
             chars: Vec::new(),
             others: Some(ascii_folder()),
+            visible: Visible::default(),
         }
     }
 }
@@ -587,6 +592,8 @@ pub struct ViTokenStream<'a> {
     token: &'a mut Token,
     chars: &'a mut Vec<char>,
     others: Option<&'a mut TextAnalyzer>,
+    /// Offsets back to the original text when invisible characters were dropped.
+    visible: Option<&'a Visible>,
 }
 
 impl Tokenizer for ViTokenizer {
@@ -594,12 +601,22 @@ impl Tokenizer for ViTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> ViTokenStream<'a> {
         self.token.reset();
+        // Invisible characters are dropped before words are found (rare: no copy
+        // otherwise); token offsets still point into `text`.
+        let stripped = self.visible.fill(text);
+        let visible = &self.visible;
+        let (words, visible) = if stripped {
+            (Words::new(&visible.text), Some(visible))
+        } else {
+            (Words::new(text), None)
+        };
         ViTokenStream {
-            words: Words::new(text),
+            words,
             mode: self.mode,
             token: &mut self.token,
             chars: &mut self.chars,
             others: self.others.as_mut(),
+            visible,
         }
     }
 }
@@ -627,8 +644,16 @@ impl TokenStream for ViTokenStream<'_> {
             if self.token.text.is_empty() || self.token.text.len() > MAX_TOKEN_LEN {
                 continue;
             }
-            self.token.offset_from = start;
-            self.token.offset_to = start + segment.len();
+            match self.visible {
+                None => {
+                    self.token.offset_from = start;
+                    self.token.offset_to = start + segment.len();
+                }
+                Some(v) => {
+                    self.token.offset_from = v.original_start(start);
+                    self.token.offset_to = v.original_end(start + segment.len());
+                }
+            }
             self.token.position = self.token.position.wrapping_add(1);
             return true;
         }

@@ -122,6 +122,8 @@ pub enum Command {
     /// Documents, sections, footnotes, index size and per-facet totals.
     #[command(after_help = EXAMPLES_STATS)]
     Stats,
+    /// Verify the index: checksums of every segment file, meta.json and baocao.json.
+    Check,
     /// Shell completions for bash, zsh, fish, elvish or PowerShell, on stdout.
     #[command(after_help = EXAMPLES_COMPLETIONS)]
     Completions(CompletionsArgs),
@@ -195,13 +197,21 @@ pub struct IndexArgs {
     /// Remove from the index the reports whose files have vanished.
     #[arg(long)]
     pub prune: bool,
-    /// Delete the index and build it anew.
+    /// Build the index anew beside the old one, then swap it in (the old index stays
+    /// searchable until the new one is complete, and is kept if the rebuild fails).
     #[arg(long)]
     pub rebuild: bool,
     /// Commit after every MB megabytes (10^6 bytes) of parsed source (default 64): a killed
     /// run loses at most that much work.
     #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..))]
     pub commit_every: Option<u64>,
+    /// Largest file read, in MB (default 32); also the most text one file may expand to.
+    #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub max_file_mb: Option<u64>,
+    /// Seconds a converter (pdftotext, antiword) may take on one file before it is
+    /// stopped and the file skipped (default 120).
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=86400))]
+    pub convert_timeout: Option<u64>,
 }
 
 /// Filters shared by `search`, `timeline`, `facets` and `figures`.

@@ -73,7 +73,10 @@ pub fn note(message: &str) {
 pub fn open_for_reading(cli: &Cli) -> Result<BaocaoIndex, CliError> {
     let dir = &cli.index_dir();
     if crate::index::exists(dir) || dir.join(crate::index::META_FILE).is_file() {
-        return BaocaoIndex::open(dir).map_err(index_error);
+        let index = BaocaoIndex::open(dir).map_err(index_error)?;
+        // A damaged index gives one line and exit 1, never wrong results.
+        index.verify().map_err(index_error)?;
+        return Ok(index);
     }
     if !cli.index_is_default() {
         return Err(CliError::other(anyhow!(
@@ -143,12 +146,6 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32, CliError> {
             )));
         }
     }
-    let index = if args.rebuild {
-        BaocaoIndex::recreate(cli.index_dir())
-    } else {
-        BaocaoIndex::create_or_open(cli.index_dir())
-    }
-    .map_err(index_error)?;
     let mut options = IndexOptions {
         prune: args.prune,
         ..IndexOptions::default()
@@ -156,19 +153,59 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32, CliError> {
     if let Some(mb) = args.commit_every {
         options.batch_bytes = mb.saturating_mul(1_000_000);
     }
-    let summary = run_indexing(&index, &paths, &options)?;
-    let mut stdout = std::io::stdout().lock();
-    if cli.json {
-        serde_json::to_writer(&mut stdout, &output::json::index(&summary))?;
-        writeln!(stdout)?;
-    } else {
-        let painter = Painter::new(output::use_color(cli.color));
-        write!(stdout, "{}", output::text::index(&painter, &summary))?;
+    if let Some(mb) = args.max_file_mb {
+        options.limits.max_file_bytes = mb.saturating_mul(1_000_000);
     }
-    stdout.flush()?;
+    if let Some(secs) = args.convert_timeout {
+        options.limits.convert_timeout = std::time::Duration::from_secs(secs);
+    }
+    let summary = if args.rebuild {
+        let kept = |e: CliError| CliError {
+            code: e.code,
+            error: e.error.context(format!(
+                "rebuild stopped; the index in {} is unchanged",
+                cli.index_dir().display()
+            )),
+        };
+        let rebuild = BaocaoIndex::begin_rebuild(cli.index_dir()).map_err(|e| match e {
+            IndexError::DiskFull { .. } => kept(index_error(e)),
+            e => index_error(e),
+        })?;
+        let summary = run_indexing(rebuild.index(), &paths, &options).map_err(kept)?;
+        if summary.indexed.is_empty() && !summary.skipped.is_empty() {
+            // Bad input only: swapping would replace a good index by an empty one.
+            drop(rebuild);
+            print_summary(cli, &summary)?;
+            return Err(CliError::other(anyhow!(
+                "rebuild stopped: none of the {} files could be read; the index in {} is unchanged",
+                summary.skipped.len(),
+                cli.index_dir().display()
+            )));
+        }
+        rebuild.finish().map_err(index_error)?;
+        summary
+    } else {
+        let index = BaocaoIndex::create_or_open(cli.index_dir()).map_err(index_error)?;
+        run_indexing(&index, &paths, &options)?
+    };
+    print_summary(cli, &summary)?;
     Ok(if summary.skipped.is_empty() {
         EXIT_OK
     } else {
         EXIT_SKIPPED
     })
+}
+
+/// Prints what a run indexed and skipped (JSON with `--json`).
+fn print_summary(cli: &Cli, summary: &IndexSummary) -> Result<(), CliError> {
+    let mut stdout = std::io::stdout().lock();
+    if cli.json {
+        serde_json::to_writer(&mut stdout, &output::json::index(summary))?;
+        writeln!(stdout)?;
+    } else {
+        let painter = Painter::new(output::use_color(cli.color));
+        write!(stdout, "{}", output::text::index(&painter, summary))?;
+    }
+    stdout.flush()?;
+    Ok(())
 }

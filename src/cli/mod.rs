@@ -6,6 +6,7 @@
 //! files (each listed with its reason).
 
 pub mod args;
+pub mod check;
 pub mod completions;
 pub mod facets;
 pub mod figures;
@@ -97,6 +98,7 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Command::Facets(args) => facets::run(&cli, args),
         Command::Show(args) => show::run(&cli, args),
         Command::Stats => stats::run(&cli),
+        Command::Check => check::run(&cli),
         Command::Parse(args) => parse::run(args, cli.json),
         Command::Figures(args) => figures::run(&cli, args),
         Command::Timeline(args) => timeline::run(&cli, args),

@@ -12,8 +12,10 @@ use crate::report::Report;
 /// Where a report came from, for the bookkeeping document.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SourceInfo {
-    /// Absolute path of the file (empty for reports indexed from memory).
+    /// Absolute path of the file, as text (empty for reports indexed from memory).
     pub source: String,
+    /// The same path as the operating system's bytes (empty for reports from memory).
+    pub source_raw: Vec<u8>,
     /// blake3 hex of the bytes.
     pub content_hash: String,
     /// Size of the file in bytes.
@@ -127,6 +129,7 @@ pub(crate) fn report_documents(
     doc.add_text(f.content_hash, &info.content_hash);
     doc.add_text(f.pipeline, pipeline);
     doc.add_u64(f.source_bytes, info.bytes);
+    doc.add_bytes(f.source_raw, &info.source_raw);
     doc.add_text(f.title, &m.title);
     if let Some(issuer) = &m.issuer {
         doc.add_text(f.issuer, issuer);

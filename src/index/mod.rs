@@ -26,7 +26,10 @@
 //!   tests).
 //! - Searching is in [`crate::search`].
 
+pub mod check;
+mod dir;
 mod docs;
+mod rebuild;
 pub mod schema;
 mod writer;
 
@@ -35,11 +38,14 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::{LockError, OpenReadError};
+use tantivy::directory::{MmapDirectory, INDEX_WRITER_LOCK};
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::Directory;
 use tantivy::{IndexReader, IndexSettings, ReloadPolicy, TantivyError};
 
+pub use check::{check, CheckReport, Problem};
 pub(crate) use docs::slug_facet;
+pub use rebuild::Rebuild;
 pub use schema::{Fields, SCHEMA_VERSION};
 pub use writer::{
     FileOutcome, IndexOptions, IndexSummary, IndexedFile, Progress, SkippedFile, MAX_FILE_BYTES,
@@ -110,6 +116,16 @@ pub enum IndexError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// The disk holding the index filled up while indexing.
+    #[error(
+        "the disk holding {dir} is full: this run's work since its last commit was not kept \
+         and the index is intact as of that commit; free some space and run `baocao index` \
+         again"
+    )]
+    DiskFull {
+        /// The index directory.
+        dir: PathBuf,
+    },
     /// An I/O error on the index directory.
     #[error("{path}: {source}")]
     Io {
@@ -163,13 +179,17 @@ impl BaocaoIndex {
             }));
         }
         check_meta(dir)?;
-        let index = tantivy::Index::open_in_dir(dir).map_err(|e| corrupt(dir, e))?;
+        let index = open_tantivy(dir).map_err(|e| corrupt(dir, e))?;
         Self::wrap(index, Some(dir.to_path_buf()))
     }
 
     /// Opens the index in `dir`, creating the directory and an empty index when missing.
     pub fn create_or_open(dir: impl AsRef<Path>) -> Result<BaocaoIndex, IndexError> {
         let dir = dir.as_ref();
+        Self::create_or_open_inner(dir).map_err(|e| disk_full_or(dir, e))
+    }
+
+    fn create_or_open_inner(dir: &Path) -> Result<BaocaoIndex, IndexError> {
         if exists(dir) {
             return Self::open(dir);
         }
@@ -185,6 +205,20 @@ impl BaocaoIndex {
             path: dir.to_path_buf(),
             source,
         })?;
+        // The writer lock while the index is created: of two runs creating the same
+        // index, the second is told the index is busy.
+        let mmap = MmapDirectory::open(dir).map_err(|e| IndexError::Io {
+            path: dir.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        let lock = mmap
+            .acquire_lock(&INDEX_WRITER_LOCK)
+            .map_err(|e| lock_error(dir, e))?;
+        if exists(dir) {
+            // Created by another run meanwhile.
+            drop(lock);
+            return Self::open(dir);
+        }
         // baocao.json first: a crash right after leaves a directory without meta.json,
         // which the next run simply creates again.
         write_meta(dir)?;
@@ -192,7 +226,9 @@ impl BaocaoIndex {
             .schema(schema::build_schema())
             .settings(index_settings())
             .create_in_dir(dir)?;
-        Self::wrap(index, Some(dir.to_path_buf()))
+        drop(lock);
+        drop(index);
+        Self::open(dir)
     }
 
     /// Deletes the index in `dir` (refusing a directory that holds other files) and creates
@@ -230,7 +266,10 @@ impl BaocaoIndex {
         Self::wrap(index, None).expect("the baocao schema resolves")
     }
 
-    fn wrap(index: tantivy::Index, dir: Option<PathBuf>) -> Result<BaocaoIndex, IndexError> {
+    pub(crate) fn wrap(
+        index: tantivy::Index,
+        dir: Option<PathBuf>,
+    ) -> Result<BaocaoIndex, IndexError> {
         crate::analysis::register(&index);
         let fields = Fields::resolve(&index.schema()).map_err(|e| IndexError::Corrupt {
             dir: dir.clone().unwrap_or_default(),
@@ -277,8 +316,16 @@ impl BaocaoIndex {
                 TantivyError::LockFailure(LockError::LockBusy, _) => IndexError::Busy {
                     dir: self.dir.clone().unwrap_or_default(),
                 },
-                other => IndexError::Tantivy(other),
+                other => self.write_error(IndexError::Tantivy(other)),
             })
+    }
+
+    /// `e`, or [`IndexError::DiskFull`] when it comes from a full disk.
+    pub(crate) fn write_error(&self, e: IndexError) -> IndexError {
+        match &self.dir {
+            Some(dir) => disk_full_or(dir, e),
+            None => e,
+        }
     }
 
     /// Whether a writer (a running `baocao index`) holds this index's lock. The lock is
@@ -322,6 +369,93 @@ fn index_settings() -> IndexSettings {
         }),
         docstore_blocksize: 256 * 1024,
         ..IndexSettings::default()
+    }
+}
+
+/// Opens the tantivy index in `dir` for reading or writing (see `dir.rs`: a read-only
+/// folder opens for reading).
+pub(crate) fn open_tantivy(dir: &Path) -> Result<tantivy::Index, TantivyError> {
+    tantivy::Index::open(dir::IndexDir::open(dir)?)
+}
+
+fn lock_error(dir: &Path, e: LockError) -> IndexError {
+    match e {
+        LockError::LockBusy => IndexError::Busy {
+            dir: dir.to_path_buf(),
+        },
+        LockError::IoError(io) => IndexError::Io {
+            path: dir.to_path_buf(),
+            source: std::io::Error::new(io.kind(), io.to_string()),
+        },
+    }
+}
+
+/// `e`, or [`IndexError::DiskFull`] for `dir` when it comes from a full disk.
+pub(crate) fn disk_full_or(dir: &Path, e: IndexError) -> IndexError {
+    if matches!(e, IndexError::DiskFull { .. }) || !is_disk_full(&e, dir) {
+        e
+    } else {
+        IndexError::DiskFull {
+            dir: dir.to_path_buf(),
+        }
+    }
+}
+
+/// Free bytes below which a failed write on the index's file system is put down to a
+/// full disk (tantivy does not always pass the original I/O error on).
+const NEARLY_FULL_BYTES: u64 = 1024 * 1024;
+
+/// Whether `e` comes from a full disk (or quota): an `ENOSPC`/`EDQUOT` in its chain or
+/// message, or, for an I/O failure whose cause tantivy did not keep, a file system with
+/// less than [`NEARLY_FULL_BYTES`] free.
+fn is_disk_full(e: &IndexError, dir: &Path) -> bool {
+    fn io_full(io: &std::io::Error) -> bool {
+        #[cfg(unix)]
+        if matches!(io.raw_os_error(), Some(libc::ENOSPC) | Some(libc::EDQUOT)) {
+            return true;
+        }
+        matches!(
+            io.kind(),
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+        )
+    }
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = source {
+        if err.downcast_ref::<std::io::Error>().is_some_and(io_full) {
+            return true;
+        }
+        source = err.source();
+    }
+    let text = format!("{e:?}");
+    if text.contains("No space left on device")
+        || text.contains("os error 28")
+        || text.contains("Disk quota exceeded")
+    {
+        return true;
+    }
+    let io_like = matches!(e, IndexError::Io { .. } | IndexError::Tantivy(_));
+    io_like && free_bytes(dir).is_some_and(|free| free < NEARLY_FULL_BYTES)
+}
+
+/// Bytes free for an unprivileged user on the file system holding `dir`.
+fn free_bytes(dir: &Path) -> Option<u64> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let c = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+        // SAFETY: statvfs writes into the zeroed struct we own; `c` is a valid C string.
+        unsafe {
+            let mut st: libc::statvfs = std::mem::zeroed();
+            if libc::statvfs(c.as_ptr(), &mut st) != 0 {
+                return None;
+            }
+            Some((st.f_bavail as u64).saturating_mul(st.f_frsize as u64))
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        None
     }
 }
 
@@ -381,7 +515,7 @@ fn missing_meta(dir: &Path) -> Option<IndexError> {
     })
 }
 
-fn check_meta(dir: &Path) -> Result<(), IndexError> {
+pub(crate) fn check_meta(dir: &Path) -> Result<(), IndexError> {
     let path = dir.join(META_FILE);
     let text = match fs::read_to_string(&path) {
         Ok(text) => text,

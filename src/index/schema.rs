@@ -18,7 +18,7 @@ use crate::analysis::{VI, VI_FOLDED};
 
 /// Version of the schema and of the document layout. Bumped on any change that makes an
 /// existing index unreadable or wrong; an index with another version is refused.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// `section`, `footnote` or `report` (raw string, indexed, stored).
 pub const KIND: &str = "kind";
@@ -36,6 +36,10 @@ pub const CONTENT_HASH: &str = "content_hash";
 pub const PIPELINE: &str = "pipeline";
 /// Size in bytes of the source file (report documents only, stored).
 pub const SOURCE_BYTES: &str = "source_bytes";
+/// The source path exactly as the operating system gives it, bytes (report documents
+/// only, stored): `source` is text, and a path that is not valid UTF-8 would not name
+/// its file any more.
+pub const SOURCE_RAW: &str = "source_raw";
 /// Report title (stored).
 pub const TITLE: &str = "title";
 /// Issuing body (stored, report documents).
@@ -119,6 +123,8 @@ pub struct Fields {
     pub pipeline: Field,
     /// See [`SOURCE_BYTES`].
     pub source_bytes: Field,
+    /// See [`SOURCE_RAW`].
+    pub source_raw: Field,
     /// See [`TITLE`].
     pub title: Field,
     /// See [`ISSUER`].
@@ -193,6 +199,7 @@ pub fn build_schema() -> Schema {
     b.add_text_field(CONTENT_HASH, STORED);
     b.add_text_field(PIPELINE, STORED);
     b.add_u64_field(SOURCE_BYTES, STORED);
+    b.add_bytes_field(SOURCE_RAW, STORED);
     b.add_text_field(TITLE, STORED);
     b.add_text_field(ISSUER, STORED);
     b.add_text_field(SIGNER, STORED);
@@ -242,6 +249,7 @@ impl Fields {
             content_hash: f(CONTENT_HASH)?,
             pipeline: f(PIPELINE)?,
             source_bytes: f(SOURCE_BYTES)?,
+            source_raw: f(SOURCE_RAW)?,
             title: f(TITLE)?,
             issuer: f(ISSUER)?,
             signer: f(SIGNER)?,

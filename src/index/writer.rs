@@ -13,11 +13,13 @@ use tantivy::collector::DocSetCollector;
 use tantivy::merge_policy::NoMergePolicy;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::Directory;
 use tantivy::{TantivyDocument, Term};
 
 use super::docs::{report_documents, SourceInfo};
 use super::schema::{Fields, KIND_REPORT, SCHEMA_VERSION};
 use super::{BaocaoIndex, IndexError};
+use crate::report::formats::{self, FormatError, Limits};
 use crate::report::Report;
 
 /// Extensions of the files picked up when walking a folder (every format [`crate::report::formats`] reads).
@@ -26,10 +28,9 @@ pub const SUPPORTED_EXTENSIONS: &[&str] = crate::report::formats::EXTENSIONS;
 /// Writer memory budget per indexing thread (tantivy needs at least 15 MB).
 pub(crate) const WRITER_BUDGET_PER_THREAD: usize = 50_000_000;
 
-/// Largest file indexed as one report (32 MiB; real reports are well under 2 MB). A bigger
-/// file is skipped with the reason, so that one stray dump cannot take the memory and
-/// time of a whole corpus.
-pub const MAX_FILE_BYTES: u64 = 32_000_000;
+/// Default largest file indexed as one report (see
+/// [`crate::report::formats::DEFAULT_MAX_FILE_BYTES`]; `IndexOptions::limits` changes it).
+pub const MAX_FILE_BYTES: u64 = crate::report::formats::DEFAULT_MAX_FILE_BYTES;
 
 /// Most segments an index keeps after an indexing run: above this, the run ends by
 /// merging them all into one.
@@ -47,6 +48,8 @@ pub struct IndexOptions {
     pub threads: Option<usize>,
     /// Source bytes between two commits (a crash loses at most this much work).
     pub batch_bytes: u64,
+    /// What one file may cost: size, expansion, converter time.
+    pub limits: Limits,
 }
 
 impl Default for IndexOptions {
@@ -55,6 +58,7 @@ impl Default for IndexOptions {
             prune: false,
             threads: None,
             batch_bytes: DEFAULT_BATCH_BYTES,
+            limits: Limits::default(),
         }
     }
 }
@@ -106,6 +110,8 @@ pub struct IndexedFile {
     pub footnotes: usize,
     /// Whether it replaced an earlier version.
     pub replaced: bool,
+    /// Bytes that were not UTF-8 and were replaced by U+FFFD (0 for a clean file).
+    pub invalid_bytes: usize,
 }
 
 /// A file that was not indexed.
@@ -285,8 +291,34 @@ struct Existing {
     pipeline: String,
 }
 
-/// Bookkeeping documents of the index: source path → report.
-fn load_existing(index: &BaocaoIndex) -> Result<HashMap<String, Existing>, IndexError> {
+/// The bytes of a path as the operating system gives them (lossless).
+fn path_bytes(path: &Path) -> Vec<u8> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().into_owned().into_bytes()
+    }
+}
+
+/// The path of [`path_bytes`].
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+    }
+}
+
+/// Bookkeeping documents of the index: source path (as the OS gave it) → report.
+fn load_existing(index: &BaocaoIndex) -> Result<HashMap<PathBuf, Existing>, IndexError> {
     let f = index.fields();
     let reader = index.reader()?;
     let searcher = reader.searcher();
@@ -304,8 +336,12 @@ fn load_existing(index: &BaocaoIndex) -> Result<HashMap<String, Existing>, Index
                 .unwrap_or_default()
                 .to_string()
         };
+        let path = match doc.get_first(f.source_raw).and_then(|v| v.as_bytes()) {
+            Some(raw) if !raw.is_empty() => path_from_bytes(raw),
+            _ => PathBuf::from(get(f.source)),
+        };
         out.insert(
-            get(f.source),
+            path,
             Existing {
                 doc_id: get(f.doc_id),
                 hash: get(f.content_hash),
@@ -320,28 +356,26 @@ fn load_existing(index: &BaocaoIndex) -> Result<HashMap<String, Existing>, Index
 enum Work {
     Unchanged(Found),
     Skipped(Found, String),
-    Parsed(Found, Box<Report>, String),
+    /// The report, its content hash, and the bytes that were not UTF-8.
+    Parsed(Found, Box<Report>, String, usize),
 }
 
-fn too_large(bytes: u64) -> String {
-    format!(
-        "file too large: {:.1} MB, over the {} MB limit for one report",
-        bytes as f64 / 1e6,
-        MAX_FILE_BYTES / 1_000_000
-    )
-}
-
-fn process(found: &Found, existing: &HashMap<String, Existing>, pipeline: &str) -> Work {
-    if found.bytes > MAX_FILE_BYTES {
-        return Work::Skipped(found.clone(), too_large(found.bytes));
-    }
-    let bytes = match fs::read(&found.path) {
+fn process(
+    found: &Found,
+    existing: &HashMap<PathBuf, Existing>,
+    pipeline: &str,
+    limits: &Limits,
+) -> Work {
+    // The one read path: only regular files are opened, at most the size limit is read.
+    let bytes = match formats::read_file(&found.path, limits.max_file_bytes) {
         Ok(b) => b,
-        Err(e) => return Work::Skipped(found.clone(), io_reason(&e)),
+        Err(FormatError::Io { source, .. }) => {
+            return Work::Skipped(found.clone(), io_reason(&source))
+        }
+        Err(e) => return Work::Skipped(found.clone(), e.to_string()),
     };
     let hash = blake3::hash(&bytes).to_hex().to_string();
-    let key = found.path.to_string_lossy();
-    if let Some(old) = existing.get(key.as_ref()) {
+    if let Some(old) = existing.get(&found.path) {
         if old.hash == hash && old.pipeline == pipeline {
             return Work::Unchanged(found.clone());
         }
@@ -353,16 +387,13 @@ fn process(found: &Found, existing: &HashMap<String, Existing>, pipeline: &str) 
         .unwrap_or_default();
     let mut found = found.clone();
     found.bytes = bytes.len() as u64;
-    if found.bytes > MAX_FILE_BYTES {
-        return Work::Skipped(found, too_large(bytes.len() as u64));
-    }
-    match crate::report::parse_bytes(&name, &bytes) {
-        Ok(mut report) => {
+    match crate::report::parse_bytes_within(&name, &bytes, limits) {
+        Ok((mut report, source)) => {
             crate::tagging::tag_report(&mut report);
             if report.sections.is_empty() && report.footnotes.is_empty() {
                 return Work::Skipped(found, "no report text found".to_string());
             }
-            Work::Parsed(found, Box::new(report), hash)
+            Work::Parsed(found, Box::new(report), hash, source.invalid_bytes)
         }
         // The path is shown beside the reason: drop the file name the parser put first.
         Err(e) => {
@@ -383,7 +414,61 @@ impl BaocaoIndex {
     /// cannot be read or parsed are listed in [`IndexSummary::skipped`]; the others are
     /// indexed. Commits every `options.batch_bytes` and at the end; nothing is committed
     /// when nothing changed.
+    ///
+    /// A run starts by removing the files an interrupted run left (segments of a killed
+    /// merge, files of a run that filled the disk). A full disk gives
+    /// [`IndexError::DiskFull`]: the index stays as of its last commit.
     pub fn index_paths(
+        &self,
+        paths: &[PathBuf],
+        options: &IndexOptions,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<IndexSummary, IndexError> {
+        self.index_paths_inner(paths, options, progress)
+            .map_err(|e| self.write_error(e))
+    }
+
+    /// Removes the segment files no commit uses: those tantivy tracks (its garbage
+    /// collection) and those it may have lost track of, e.g. when a run was killed
+    /// during a merge. Call with the writer lock held.
+    fn collect_garbage(&self, writer: &tantivy::IndexWriter) -> Result<usize, IndexError> {
+        let mut removed = writer
+            .garbage_collect_files()
+            .wait()
+            .map(|r| r.deleted_files.len())
+            .unwrap_or(0);
+        let Some(dir) = self.dir() else {
+            return Ok(removed);
+        };
+        let _lock = self
+            .index
+            .directory()
+            .acquire_lock(&tantivy::directory::META_LOCK)
+            .ok();
+        let metas = self.index.load_metas()?;
+        let live: HashSet<String> = metas
+            .segments
+            .iter()
+            .map(|s| s.id().uuid_string())
+            .collect();
+        for name in fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter_map(|e| e.file_name().into_string().ok())
+        {
+            let Some(id) = super::check::segment_of(&name) else {
+                continue;
+            };
+            // A live segment's old delete files are tantivy's to collect.
+            if !live.contains(id) && fs::remove_file(dir.join(&name)).is_ok() {
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
+    fn index_paths_inner(
         &self,
         paths: &[PathBuf],
         options: &IndexOptions,
@@ -396,6 +481,7 @@ impl BaocaoIndex {
                 .unwrap_or(2)
         });
         let mut writer = self.writer(threads)?;
+        self.collect_garbage(&writer)?;
         let f = *self.fields();
         let pipeline = pipeline_version();
         let mut summary = IndexSummary::default();
@@ -412,16 +498,15 @@ impl BaocaoIndex {
         })?;
 
         // doc id → source path that owns it.
-        let mut owner: HashMap<String, String> = existing
+        let mut owner: HashMap<String, PathBuf> = existing
             .iter()
             .map(|(src, e)| (e.doc_id.clone(), src.clone()))
             .collect();
 
         if options.prune {
-            let mut vanished: Vec<(&String, &Existing)> = existing
-                .iter()
-                .filter(|entry| !Path::new(entry.0.as_str()).exists())
-                .collect();
+            // The paths as the OS gave them: a name that is not UTF-8 still names its file.
+            let mut vanished: Vec<(&PathBuf, &Existing)> =
+                existing.iter().filter(|entry| !entry.0.exists()).collect();
             vanished.sort_by(|a, b| a.0.cmp(b.0));
             for (src, e) in vanished {
                 writer.delete_term(Term::from_field_text(f.doc_id, &e.doc_id));
@@ -445,7 +530,7 @@ impl BaocaoIndex {
                     if cancel.load(Ordering::Relaxed) {
                         return;
                     }
-                    let _ = tx.send(process(found, existing, pipeline));
+                    let _ = tx.send(process(found, existing, pipeline, &options.limits));
                 });
             });
             let mut outcome = Ok(());
@@ -466,12 +551,13 @@ impl BaocaoIndex {
                             });
                             (found, FileOutcome::Skipped(reason))
                         }
-                        Work::Parsed(found, report, hash) => {
-                            let source = found.path.to_string_lossy().into_owned();
+                        Work::Parsed(found, report, hash, invalid_bytes) => {
+                            let source = found.path.clone();
                             let doc_id = report.metadata.doc_id.clone();
                             if let Some(other) = owner.get(&doc_id) {
-                                if *other != source && Path::new(other).exists() {
-                                    let reason = format!("same doc id {doc_id} as {other}");
+                                if *other != source && other.exists() {
+                                    let reason =
+                                        format!("same doc id {doc_id} as {}", other.display());
                                     summary.skipped.push(SkippedFile {
                                         path: found.path.clone(),
                                         reason: reason.clone(),
@@ -492,7 +578,8 @@ impl BaocaoIndex {
                             writer.delete_term(Term::from_field_text(f.doc_id, &doc_id));
                             owner.insert(doc_id.clone(), source.clone());
                             let info = SourceInfo {
-                                source,
+                                source: source.to_string_lossy().into_owned(),
+                                source_raw: path_bytes(&source),
                                 content_hash: hash,
                                 bytes: found.bytes,
                             };
@@ -508,6 +595,7 @@ impl BaocaoIndex {
                                 sections: report.sections.len(),
                                 footnotes: report.footnotes.len(),
                                 replaced,
+                                invalid_bytes,
                             });
                             pending_bytes += found.bytes;
                             uncommitted = true;

@@ -364,6 +364,13 @@ pub struct IndexedJson<'a> {
     pub sections: usize,
     pub footnotes: usize,
     pub replaced: bool,
+    /// Bytes that were not UTF-8, replaced by U+FFFD (absent when 0).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub invalid_bytes: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// `index --json`.
@@ -397,6 +404,7 @@ pub fn index(s: &IndexSummary) -> IndexJson<'_> {
                 sections: i.sections,
                 footnotes: i.footnotes,
                 replaced: i.replaced,
+                invalid_bytes: i.invalid_bytes,
             })
             .collect(),
         unchanged: s.unchanged,

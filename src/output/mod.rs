@@ -154,18 +154,68 @@ pub fn unescape(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// A path for the user to open: relative to the current directory when below it.
+/// A path for the user to open: relative to the current directory when below it, with
+/// control characters and bytes that are not UTF-8 escaped ([`escape_path`]).
 pub fn display_path(source: Option<&Path>, file: &str) -> String {
     let Some(source) = source else {
-        return file.to_string();
+        return escape_controls(file);
     };
     if let Ok(cwd) = std::env::current_dir() {
         let cwd = std::fs::canonicalize(&cwd).unwrap_or(cwd);
         if let Ok(rel) = source.strip_prefix(&cwd) {
-            return rel.display().to_string();
+            return escape_path(rel);
         }
     }
-    source.display().to_string()
+    escape_path(source)
+}
+
+/// Whether `c` would change how a line of the terminal reads: a control character (ESC,
+/// newline, carriage return, C1 controls) or a bidirectional override/isolate.
+fn is_forging(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with control characters written as escapes (`\n`, `\t`, `\r`, `\x1b`, `\u{202e}`),
+/// so that a file name cannot break or forge a line of human output. `\` itself is kept.
+pub fn escape_controls(s: &str) -> String {
+    if !s.chars().any(is_forging) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if is_forging(c) && (c as u32) < 0x80 => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if is_forging(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A path for human output: control characters escaped as in [`escape_controls`], bytes
+/// that are not UTF-8 as `\xNN` (not silently replaced, so two such names stay distinct).
+pub fn escape_path(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(&escape_controls(chunk.valid()));
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        escape_controls(&path.display().to_string())
+    }
 }
 
 /// Shortens `text` to at most `max` characters, with `…`.
@@ -193,6 +243,21 @@ mod tests {
         let p = Painter::new(true);
         let s = p.snippet("a <b>giải</b> b");
         assert!(s.contains("\u{1b}[") && s.contains("giải"));
+    }
+
+    #[test]
+    fn control_characters_and_invalid_bytes_are_escaped() {
+        assert_eq!(escape_controls("bao-cao.txt"), "bao-cao.txt");
+        assert_eq!(
+            escape_controls("a\nIndexed 999 reports\x1b[31m\t\r\u{202e}txt.exe"),
+            "a\\nIndexed 999 reports\\x1b[31m\\t\\r\\u{202e}txt.exe"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let p = Path::new(std::ffi::OsStr::from_bytes(b"/tmp/b\xe1o\nc\xc3\xa1o.txt"));
+            assert_eq!(escape_path(p), "/tmp/b\\xe1o\\ncáo.txt");
+        }
     }
 
     #[test]

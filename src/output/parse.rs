@@ -156,7 +156,7 @@ pub fn write_human(out: &mut impl Write, report: &Report) -> io::Result<()> {
         .map(i32::to_string)
         .collect::<Vec<_>>()
         .join(", ");
-    writeln!(out, "{} ({})", m.file, m.doc_id)?;
+    writeln!(out, "{} ({})", super::escape_controls(&m.file), m.doc_id)?;
     writeln!(out, "  title:    {}", shorten(&m.title, 100))?;
     writeln!(out, "  type:     {}", m.doc_type)?;
     writeln!(out, "  years:    {years}")?;

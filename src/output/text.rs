@@ -277,10 +277,10 @@ fn report_block(p: &Painter, out: &mut String, r: &ReportInfo) {
     let _ = writeln!(
         out,
         "{}",
-        p.strong(if r.title.is_empty() {
-            &r.file
+        p.strong(&if r.title.is_empty() {
+            super::escape_controls(&r.file)
         } else {
-            &r.title
+            super::escape_controls(&r.title)
         })
     );
     let _ = writeln!(out, "  doc id    {}", r.doc_id);
@@ -459,6 +459,28 @@ pub fn index(p: &Painter, s: &IndexSummary) -> String {
             s.removed.join(", ")
         );
     }
+    let damaged: Vec<&crate::index::IndexedFile> =
+        s.indexed.iter().filter(|i| i.invalid_bytes > 0).collect();
+    if !damaged.is_empty() {
+        let _ = writeln!(
+            out,
+            "Read {} files as UTF-8 with bytes that are not UTF-8 replaced by U+FFFD:",
+            damaged.len()
+        );
+        for i in damaged {
+            let noun = if i.invalid_bytes == 1 {
+                "byte"
+            } else {
+                "bytes"
+            };
+            let _ = writeln!(
+                out,
+                "  {}: {} {noun} replaced",
+                display_path(Some(&i.path), ""),
+                i.invalid_bytes
+            );
+        }
+    }
     if s.bytes_indexed > 0 {
         let _ = writeln!(
             out,
@@ -478,7 +500,12 @@ pub fn index(p: &Painter, s: &IndexSummary) -> String {
             ))
         );
         for k in &s.skipped {
-            let _ = writeln!(out, "  {}: {}", display_path(Some(&k.path), ""), k.reason);
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                display_path(Some(&k.path), ""),
+                super::escape_controls(&k.reason)
+            );
         }
     }
     out

@@ -197,12 +197,23 @@ pub fn parse_bytes_with_source(
     file_name: &str,
     bytes: &[u8],
 ) -> Result<(Report, formats::Source), ParseError> {
+    parse_bytes_within(file_name, bytes, &formats::Limits::default())
+}
+
+/// Like [`parse_bytes_with_source`], within `limits` (sizes the file may expand to,
+/// converter time).
+pub fn parse_bytes_within(
+    file_name: &str,
+    bytes: &[u8],
+    limits: &formats::Limits,
+) -> Result<(Report, formats::Source), ParseError> {
     let format = formats::Format::from_path(Path::new(file_name));
     if let Some(f) = format.filter(|f| f.is_structured()) {
-        let ingested = formats::read_format(f, bytes).map_err(|reason| ParseError::Format {
-            file: file_name.to_string(),
-            reason,
-        })?;
+        let ingested =
+            formats::read_format_within(f, bytes, limits).map_err(|reason| ParseError::Format {
+                file: file_name.to_string(),
+                reason,
+            })?;
         let report = parse_text(file_name, &ingested.text);
         return Ok((report, ingested.source()));
     }
@@ -219,11 +230,18 @@ pub fn parse_bytes_with_source(
     if bytes.contains(&0) || controls * 100 > bytes.len() {
         return Err(ParseError::Binary { file });
     }
+    let mut invalid_bytes = 0;
+    let mut notes = Vec::new();
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => std::borrow::Cow::Borrowed(t),
-        // Legacy Vietnamese encodings (TCVN3, VNI) are converted; anything else is named.
-        Err(e) => match formats::text::decode(bytes) {
-            Ok((t, _)) => std::borrow::Cow::Owned(t),
+        // UTF-8 with a few stray bytes is read with them replaced (and counted); legacy
+        // Vietnamese encodings (TCVN3, VNI) are converted; anything else is named.
+        Err(e) => match formats::text::decode_counted(bytes) {
+            Ok(d) => {
+                invalid_bytes = d.invalid_bytes;
+                notes = d.notes;
+                std::borrow::Cow::Owned(d.text)
+            }
             Err(_) => {
                 return Err(ParseError::NotUtf8 {
                     file: file.clone(),
@@ -235,11 +253,13 @@ pub fn parse_bytes_with_source(
     if !text.chars().any(char::is_alphanumeric) {
         return Err(ParseError::NoText { file });
     }
-    let (text, notes) = formats::text::repair(&text);
+    let (text, more) = formats::text::repair(&text);
+    notes.extend(more);
     let source = formats::Source {
         format,
         tool: None,
         notes,
+        invalid_bytes,
     };
     Ok((parse_text(file_name, &text), source))
 }
@@ -252,15 +272,22 @@ pub fn parse_file(path: &Path) -> Result<Report, ParseError> {
 /// Like [`parse_file`], also telling how the file was read (see [`parse_bytes_with_source`]).
 pub fn parse_file_with_source(path: &Path) -> Result<(Report, formats::Source), ParseError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| ParseError::Io {
-        file: shown.clone(),
-        source,
+    let limits = formats::Limits::default();
+    let bytes = formats::read_file(path, limits.max_file_bytes).map_err(|e| match e {
+        formats::FormatError::Io { source, .. } => ParseError::Io {
+            file: shown.clone(),
+            source,
+        },
+        reason => ParseError::Format {
+            file: shown.clone(),
+            reason,
+        },
     })?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.clone());
-    parse_bytes_with_source(&name, &bytes).map_err(|e| rename(e, &shown))
+    parse_bytes_within(&name, &bytes, &limits).map_err(|e| rename(e, &shown))
 }
 
 fn rename(e: ParseError, file: &str) -> ParseError {

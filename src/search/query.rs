@@ -21,6 +21,19 @@
 
 use std::fmt;
 
+/// Longest query accepted, in characters. A query is typed or pasted by a person: a
+/// long sentence in quotes is a few hundred characters, while a 100 KB query took 23 s
+/// and 1.25 GB before this bound.
+pub const MAX_QUERY_CHARS: usize = 2_000;
+
+/// Most words in a query, counting those inside quoted phrases (like Lucene's
+/// `maxClauseCount`): each word is a clause of the search, with its own posting lists.
+pub const MAX_QUERY_WORDS: usize = 200;
+
+/// Deepest nesting of parentheses and exclusions (like SQLite's
+/// `SQLITE_MAX_EXPR_DEPTH`): the parser and the query builder recurse once per level.
+pub const MAX_QUERY_DEPTH: usize = 32;
+
 /// Where a leaf is searched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -289,6 +302,8 @@ struct Parser {
     lexemes: Vec<(Lex, usize)>,
     at: usize,
     end: usize,
+    /// Current nesting of groups and exclusions.
+    depth: usize,
 }
 
 impl Parser {
@@ -298,6 +313,21 @@ impl Parser {
 
     fn pos(&self) -> usize {
         self.lexemes.get(self.at).map_or(self.end, |(_, p)| *p)
+    }
+
+    /// Enters one more level of nesting, refusing past [`MAX_QUERY_DEPTH`].
+    fn deeper(&mut self, pos: usize) -> Result<(), QueryError> {
+        self.depth += 1;
+        if self.depth > MAX_QUERY_DEPTH {
+            return Err(err(
+                format!(
+                    "parentheses or exclusions nested more than {MAX_QUERY_DEPTH} deep \
+                     (query depth limit {MAX_QUERY_DEPTH})"
+                ),
+                pos,
+            ));
+        }
+        Ok(())
     }
 
     fn or(&mut self, scope: Scope) -> Result<Node, QueryError> {
@@ -377,7 +407,9 @@ impl Parser {
                 ) {
                     return Err(err(format!("{what} needs a word after it"), pos));
                 }
+                self.deeper(pos)?;
                 let inner = self.unary(scope)?;
+                self.depth -= 1;
                 if let Node::Not(_) = inner {
                     return Err(err("a word cannot be excluded twice", pos));
                 }
@@ -426,7 +458,9 @@ impl Parser {
                 if self.peek().is_none() {
                     return Err(err("( is never closed: add )", pos));
                 }
+                self.deeper(pos)?;
                 let inner = self.or(scope)?;
+                self.depth -= 1;
                 match self.peek() {
                     Some(Lex::Close) => {
                         self.at += 1;
@@ -444,16 +478,45 @@ impl Parser {
 }
 
 /// Parses a query. The result always holds at least one word that is not excluded.
+/// Queries longer than [`MAX_QUERY_CHARS`], with more than [`MAX_QUERY_WORDS`] words or
+/// nested deeper than [`MAX_QUERY_DEPTH`] are refused, the limit named in the error.
 pub fn parse_query(query: &str) -> Result<Node, QueryError> {
-    let lexemes = lex(query)?;
     let end = query.chars().count().max(1);
+    if end > MAX_QUERY_CHARS {
+        return Err(err(
+            format!(
+                "the query is {end} characters long, more than {MAX_QUERY_CHARS} \
+                 (query length limit {MAX_QUERY_CHARS})"
+            ),
+            0,
+        ));
+    }
+    let lexemes = lex(query)?;
     if lexemes.is_empty() {
         return Err(err("the query is empty", 0));
+    }
+    let words: usize = lexemes
+        .iter()
+        .map(|(l, _)| match l {
+            Lex::Word(_) | Lex::Prefix(_) => 1,
+            Lex::Phrase(p, _) => p.split_whitespace().count(),
+            _ => 0,
+        })
+        .sum();
+    if words > MAX_QUERY_WORDS {
+        return Err(err(
+            format!(
+                "the query has {words} words, more than {MAX_QUERY_WORDS} \
+                 (query word limit {MAX_QUERY_WORDS})"
+            ),
+            0,
+        ));
     }
     let mut parser = Parser {
         lexemes,
         at: 0,
         end,
+        depth: 0,
     };
     let node = parser.or(Scope::Any)?;
     if let Some((lexeme, pos)) = parser.lexemes.get(parser.at) {
@@ -610,5 +673,25 @@ mod tests {
         assert!(parse_query("heading:").is_err());
         assert!(parse_query("a OR -b").is_err());
         assert!(parse_query("NOT").is_err());
+    }
+
+    #[test]
+    fn limits_are_named() {
+        let deep = format!("{}giải ngân{}", "(".repeat(14_000), ")".repeat(14_000));
+        let e = parse_query(&deep).unwrap_err();
+        assert!(e.message.contains("query length limit"), "{e}");
+        let deep = format!("{}giải{}", "(".repeat(40), ")".repeat(40));
+        let e = parse_query(&deep).unwrap_err();
+        assert!(e.message.contains("query depth limit 32"), "{e}");
+        let ok = format!("{}giải{}", "(".repeat(32), ")".repeat(32));
+        assert!(parse_query(&ok).is_ok());
+        let e = parse_query(&"NOT ".repeat(100)).unwrap_err();
+        assert!(e.message.contains("query depth limit"), "{e}");
+        let many = "vốn ".repeat(MAX_QUERY_WORDS + 1);
+        let e = parse_query(&many).unwrap_err();
+        assert!(e.message.contains("query word limit"), "{e}");
+        assert!(parse_query(&"vốn ".repeat(MAX_QUERY_WORDS)).is_ok());
+        let phrase = format!("\"{}\"", "vốn ".repeat(MAX_QUERY_WORDS + 1));
+        assert!(parse_query(&phrase).is_err());
     }
 }

@@ -5,9 +5,7 @@
 //! listed at the end as `[n] text`, tables as `|` rows) is repaired like any converter's
 //! text. antiword drops Word's automatic list numbers.
 
-use std::path::PathBuf;
-
-use super::{docx, msdoc, run_tool, FormatError};
+use super::{docx, msdoc, run_tool, FormatError, Limits};
 
 /// The name `parse` and the index show for a `.doc` read by the native reader.
 pub const NATIVE_READER: &str = "baocao .doc reader";
@@ -26,7 +24,11 @@ pub enum DocTool {
 }
 
 /// Converts the bytes of a `.doc` file; returns its text and the tool used.
-pub(crate) fn read(bytes: &[u8], tool: DocTool) -> Result<(String, String), FormatError> {
+pub(crate) fn read(
+    bytes: &[u8],
+    tool: DocTool,
+    limits: &Limits,
+) -> Result<(String, String), FormatError> {
     if !bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(FormatError::Encoding(
             "not a Word 97-2003 document (no OLE2 header)".into(),
@@ -34,20 +36,27 @@ pub(crate) fn read(bytes: &[u8], tool: DocTool) -> Result<(String, String), Form
     }
     match tool {
         DocTool::Native => native(bytes),
-        DocTool::Antiword => antiword(bytes),
-        DocTool::LibreOffice => libreoffice(bytes),
+        DocTool::Antiword => antiword(bytes, limits),
+        DocTool::LibreOffice => libreoffice(bytes, limits),
         DocTool::Auto => match native(bytes) {
             Ok(read) => Ok(read),
+            // Read, but past a bound: a converter would only spend more on it.
+            Err(limit @ FormatError::Limit(_)) => Err(limit),
             Err(native_error) => {
-                let converted = match libreoffice(bytes) {
-                    Err(FormatError::MissingTool { .. }) => antiword(bytes),
+                let converted = match libreoffice(bytes, limits) {
+                    Err(FormatError::MissingTool { .. }) => antiword(bytes, limits),
                     other => other,
                 };
                 // When no converter can read it either, the native reader's reason is
                 // the one that says what is wrong with the file.
-                converted.map_err(|e| match e {
-                    FormatError::MissingTool { .. } => native_error,
-                    other => FormatError::BadDoc(format!("{native_error}; {other}")),
+                converted.map_err(|e| match (e, native_error) {
+                    (FormatError::MissingTool { .. }, native_error) => native_error,
+                    (other, FormatError::BadDoc(reason)) => {
+                        FormatError::BadDoc(format!("{reason}; {other}"))
+                    }
+                    (other, native_error) => {
+                        FormatError::BadDoc(format!("{native_error}; {other}"))
+                    }
                 })
             }
         },
@@ -55,11 +64,14 @@ pub(crate) fn read(bytes: &[u8], tool: DocTool) -> Result<(String, String), Form
 }
 
 fn native(bytes: &[u8]) -> Result<(String, String), FormatError> {
-    let doc = msdoc::read(bytes).map_err(|e| FormatError::BadDoc(e.to_string()))?;
+    let doc = msdoc::read(bytes).map_err(|e| match e {
+        msdoc::MsDocError::TooLarge(m) => FormatError::Limit(m),
+        e => FormatError::BadDoc(e.to_string()),
+    })?;
     Ok((doc.to_text(), NATIVE_READER.to_string()))
 }
 
-fn antiword(bytes: &[u8]) -> Result<(String, String), FormatError> {
+fn antiword(bytes: &[u8], limits: &Limits) -> Result<(String, String), FormatError> {
     let out = run_tool(
         "antiword",
         "reading .doc (Word 97-2003) files",
@@ -67,7 +79,7 @@ fn antiword(bytes: &[u8]) -> Result<(String, String), FormatError> {
         &["-m", "UTF-8.txt", "-w", "0"],
         &[],
         bytes,
-        "doc",
+        limits,
     )?;
     Ok((
         String::from_utf8_lossy(&out).into_owned(),
@@ -94,37 +106,30 @@ fn antiword_version() -> String {
     "antiword".to_string()
 }
 
-/// A scratch directory removed on drop.
-struct Scratch(PathBuf);
+/// Address space LibreOffice may use: it reserves far more than it touches (about
+/// 1.5 GB of mappings for a small document), so its bound is looser than
+/// [`super::CONVERTER_MEMORY_BYTES`].
+const SOFFICE_MEMORY_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn libreoffice(bytes: &[u8]) -> Result<(String, String), FormatError> {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "baocao-lo-{}-{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
+fn libreoffice(bytes: &[u8], limits: &Limits) -> Result<(String, String), FormatError> {
     let io = |source| FormatError::Io {
-        path: dir.display().to_string(),
+        path: "temporary folder".to_string(),
         source,
     };
-    std::fs::create_dir_all(&dir).map_err(io)?;
-    let scratch = Scratch(dir.clone());
-    let input = dir.join("in.doc");
+    // Removed when dropped, on every path out of this function.
+    let dir = tempfile::Builder::new()
+        .prefix("baocao-lo-")
+        .tempdir()
+        .map_err(io)?;
+    let input = dir.path().join("in.doc");
     std::fs::write(&input, bytes).map_err(io)?;
     // A private profile, so that conversions never wait on another LibreOffice.
     let profile = format!(
         "-env:UserInstallation=file://{}",
-        dir.join("profile").display()
+        dir.path().join("profile").display()
     );
-    let output = std::process::Command::new("soffice")
+    let mut command = std::process::Command::new("soffice");
+    command
         .arg(&profile)
         .args([
             "--headless",
@@ -133,35 +138,24 @@ fn libreoffice(bytes: &[u8]) -> Result<(String, String), FormatError> {
             "docx",
             "--outdir",
         ])
-        .arg(&dir)
-        .arg(&input)
-        .stdin(std::process::Stdio::null())
-        .output();
-    let output = match output {
-        Ok(o) => o,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(FormatError::MissingTool {
-                what: "reading .doc (Word 97-2003) files",
-                tool: "soffice",
-                install: "apt-get install libreoffice-writer-nogui",
-            })
-        }
-        Err(e) => {
-            return Err(FormatError::ToolFailed {
-                tool: "soffice",
-                message: e.to_string(),
-            })
-        }
-    };
-    let converted = std::fs::read(dir.join("in.docx")).map_err(|_| FormatError::ToolFailed {
-        tool: "soffice",
-        message: String::from_utf8_lossy(&output.stderr)
-            .lines()
-            .find(|l| !l.trim().is_empty() && !l.contains("javaldx"))
-            .unwrap_or("no .docx produced")
-            .to_string(),
-    })?;
-    drop(scratch);
-    let text = docx::read(&converted)?.to_text();
+        .arg(dir.path())
+        .arg(&input);
+    super::sandbox::run_confined(
+        command,
+        "soffice",
+        "reading .doc (Word 97-2003) files",
+        "apt-get install libreoffice-writer-nogui",
+        None,
+        &input.display().to_string(),
+        SOFFICE_MEMORY_BYTES,
+        limits,
+    )?;
+    let converted = super::read_file(&dir.path().join("in.docx"), limits.max_output_bytes())
+        .map_err(|_| FormatError::ToolFailed {
+            tool: "soffice",
+            message: "no .docx produced".to_string(),
+        })?;
+    drop(dir);
+    let text = docx::read(&converted, limits)?.to_text();
     Ok((text, "LibreOffice (soffice)".to_string()))
 }

@@ -7,14 +7,16 @@ use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
 
 use super::blocks::{superscript, superscript_char, CellPara, Document};
-use super::xml::{self, Element};
-use super::FormatError;
+use super::xml::{self, Element, XmlError};
+use super::{FormatError, Limits, MAX_ZIP_RATIO, RATIO_CHECK_BYTES};
 
-/// Reads a `.docx` file held in memory.
-pub(crate) fn read(bytes: &[u8]) -> Result<Document, FormatError> {
+/// Reads a `.docx` file held in memory; no part read from it may expand past
+/// [`Limits::max_output_bytes`] or [`MAX_ZIP_RATIO`] times its compressed size.
+pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Document, FormatError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| FormatError::BadDocx(format!("not a zip archive ({e})")))?;
-    let rels = part(&mut zip, "word/_rels/document.xml.rels")?
+    let max = limits.max_output_bytes();
+    let rels = part(&mut zip, "word/_rels/document.xml.rels", max)?
         .map(|x| relationships(&x))
         .transpose()?
         .unwrap_or_default();
@@ -31,15 +33,13 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Document, FormatError> {
             })
             .unwrap_or_else(|| default.to_string())
     };
-    let document = part(&mut zip, "word/document.xml")?
+    let document = part(&mut zip, "word/document.xml", max)?
         .ok_or_else(|| FormatError::BadDocx("no word/document.xml".into()))?;
-    let numbering = part(&mut zip, &target("/numbering", "word/numbering.xml"))?;
-    let styles = part(&mut zip, &target("/styles", "word/styles.xml"))?;
-    let footnotes = part(&mut zip, &target("/footnotes", "word/footnotes.xml"))?;
+    let numbering = part(&mut zip, &target("/numbering", "word/numbering.xml"), max)?;
+    let styles = part(&mut zip, &target("/styles", "word/styles.xml"), max)?;
+    let footnotes = part(&mut zip, &target("/footnotes", "word/footnotes.xml"), max)?;
 
-    let parse = |s: &str, what: &str| {
-        xml::parse(s).map_err(|e| FormatError::BadDocx(format!("{what}: {e}")))
-    };
+    let parse = |s: &str, what: &str| xml::parse(s).map_err(|e| xml_error(what, e));
     let document = parse(&document, "word/document.xml")?;
     let numbering = match numbering {
         Some(x) => Numbering::from_xml(&parse(&x, "numbering")?),
@@ -89,24 +89,60 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Document, FormatError> {
     Ok(doc)
 }
 
+fn xml_error(what: &str, e: XmlError) -> FormatError {
+    match e {
+        XmlError::Limit(m) => FormatError::Limit(format!("{what}: {m}")),
+        XmlError::Malformed(m) => FormatError::BadDocx(format!("{what}: {m}")),
+    }
+}
+
+/// The text of zip entry `name` (None when absent), read in chunks so that an entry that
+/// expands past `max` bytes, or past [`MAX_ZIP_RATIO`] times its compressed size once it
+/// passes [`RATIO_CHECK_BYTES`], is refused before it is all in memory.
 fn part<R: Read + std::io::Seek>(
     zip: &mut zip::ZipArchive<R>,
     name: &str,
+    max: u64,
 ) -> Result<Option<String>, FormatError> {
     let mut file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(FormatError::BadDocx(format!("{name}: {e}"))),
     };
-    let mut s = String::new();
-    file.read_to_string(&mut s)
-        .map_err(|e| FormatError::BadDocx(format!("{name}: {e}")))?;
+    let compressed = file.compressed_size().max(1);
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let n = file
+            .read(&mut chunk)
+            .map_err(|e| FormatError::BadDocx(format!("{name}: {e}")))?;
+        if n == 0 {
+            break;
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+        let read = bytes.len() as u64;
+        if read > max {
+            return Err(FormatError::Limit(format!(
+                "{name} expands to more than {} MB (--max-file-mb)",
+                max / 1_000_000
+            )));
+        }
+        if read > RATIO_CHECK_BYTES && read / compressed > MAX_ZIP_RATIO {
+            return Err(FormatError::Limit(format!(
+                "{name} expands to more than {MAX_ZIP_RATIO} times its compressed size \
+                 ({} kB): a zip bomb, not a Word document",
+                compressed / 1024
+            )));
+        }
+    }
+    let s = String::from_utf8(bytes)
+        .map_err(|e| FormatError::BadDocx(format!("{name}: not UTF-8 text ({e})")))?;
     Ok(Some(s))
 }
 
 /// `(Type, Target)` of each relationship.
 fn relationships(xml_text: &str) -> Result<Vec<(String, String)>, FormatError> {
-    let root = xml::parse(xml_text).map_err(|e| FormatError::BadDocx(format!("rels: {e}")))?;
+    let root = xml::parse(xml_text).map_err(|e| xml_error("rels", e))?;
     Ok(root
         .children_named("Relationship")
         .filter_map(|r| Some((r.attr("Type")?.to_string(), r.attr("Target")?.to_string())))
@@ -633,7 +669,7 @@ impl Numbering {
         let level = &levels[ilvl];
         counters[ilvl] = Some(match counters[ilvl] {
             None => level.start,
-            Some(v) => v + 1,
+            Some(v) => v.saturating_add(1),
         });
         for (k, counter) in counters.iter_mut().enumerate().skip(ilvl + 1) {
             let restart = match levels[k].restart {
@@ -684,9 +720,14 @@ pub(crate) fn format_number(value: i64, fmt: &str) -> String {
     }
 }
 
-/// Word's letter numbering: A…Z, then AA…ZZ, AAA….
+/// Largest counter written in letters: Word writes 27 as `AA`, 53 as `AAA`…, so the label
+/// of a number n has n / 26 letters; a numbering that starts at 10^11 (or i64::MAX) would
+/// need gigabytes. Beyond this bound (10 letters) the counter is written in digits.
+const MAX_LETTER_VALUE: i64 = 26 * 10;
+
+/// Word's letter numbering: A…Z, then AA…ZZ, AAA… (digits beyond [`MAX_LETTER_VALUE`]).
 fn letters(value: i64) -> String {
-    if value < 1 {
+    if !(1..=MAX_LETTER_VALUE).contains(&value) {
         return value.to_string();
     }
     let v = (value - 1) as usize;
@@ -737,6 +778,11 @@ mod tests {
         assert_eq!(format_number(3, "decimalZero"), "03");
         assert_eq!(format_number(12, "decimal"), "12");
         assert_eq!(format_number(3, "none"), "");
+        // Counters from the file never make a label grow without bound.
+        assert_eq!(format_number(260, "upperLetter"), "Z".repeat(10));
+        assert_eq!(format_number(261, "upperLetter"), "261");
+        assert_eq!(format_number(i64::MAX, "lowerLetter"), i64::MAX.to_string());
+        assert_eq!(format_number(i64::MAX, "upperRoman"), i64::MAX.to_string());
     }
 
     fn numbering() -> Numbering {

@@ -20,13 +20,74 @@ pub mod legacy;
 mod msdoc;
 mod pdf;
 pub mod plain;
+mod sandbox;
 pub mod text;
 mod xml;
 
 use std::path::Path;
+use std::time::Duration;
 
 pub use blocks::{superscript, Block, Document};
 pub use doc::{DocTool, NATIVE_READER};
+pub(crate) use sandbox::run_tool;
+pub use sandbox::CONVERTER_MEMORY_BYTES;
+
+/// Default largest file read as one report (32 MB; real reports are well under 2 MB),
+/// and the most text one file may give. A bigger file is skipped with the reason, so
+/// that one stray dump cannot take the memory and time of a whole corpus.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 32_000_000;
+
+/// Default wall-clock time a converter (`pdftotext`, `antiword`) may take on one file: a
+/// 300-page report converts in about a second, so two minutes only stop a hung or
+/// hostile file.
+pub const DEFAULT_CONVERT_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// How much more than the file size limit one part inside a file (a `.docx` zip entry)
+/// or a converter's output may be: XML and pdftotext's word boxes are a few times larger
+/// than the text they carry.
+pub const EXPANSION_FACTOR: u64 = 2;
+
+/// Highest compression ratio accepted for a zip entry once it passes
+/// [`RATIO_CHECK_BYTES`]: Word's XML compresses 5 to 20 times; a zip bomb (gigabytes of
+/// zeros or of empty paragraphs) compresses about 1,000 times.
+pub const MAX_ZIP_RATIO: u64 = 100;
+
+/// Size below which a zip entry's compression ratio is not checked: small parts (a
+/// template's `styles.xml`, a repetitive table) can compress very well, and a part this
+/// small is cheap to parse, where the XML limits apply (a deeply nested file is then
+/// refused as "nesting too deep", not as a bomb).
+pub const RATIO_CHECK_BYTES: u64 = 16_000_000;
+
+/// Bounds on what reading one file may cost: its size, the size of what it expands to,
+/// and the time of an external converter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file read, in bytes; also the most text one file may give.
+    pub max_file_bytes: u64,
+    /// Wall-clock time an external converter may run on one file.
+    pub convert_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            convert_timeout: DEFAULT_CONVERT_TIMEOUT,
+        }
+    }
+}
+
+impl Limits {
+    /// Most bytes one part of a file (a zip entry) or a converter's output may hold.
+    pub fn max_output_bytes(&self) -> u64 {
+        self.max_file_bytes.saturating_mul(EXPANSION_FACTOR)
+    }
+
+    /// `max_file_bytes` in whole megabytes (10^6 bytes), for messages.
+    pub fn max_file_mb(&self) -> u64 {
+        self.max_file_bytes / 1_000_000
+    }
+}
 
 /// The format a report file arrived in.
 #[derive(
@@ -92,6 +153,13 @@ pub struct Source {
     pub tool: Option<String>,
     /// What was repaired, e.g. `TCVN3 (ABC) encoding converted to Unicode`.
     pub notes: Vec<String>,
+    /// Bytes that were not UTF-8, replaced by U+FFFD (a text file damaged in a few places).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub invalid_bytes: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Ingested {
@@ -101,6 +169,7 @@ impl Ingested {
             format: self.format,
             tool: self.tool.clone(),
             notes: self.notes.clone(),
+            invalid_bytes: self.invalid_bytes,
         }
     }
 }
@@ -124,6 +193,8 @@ pub struct Ingested {
     pub tool: Option<String>,
     /// What was repaired on the way, e.g. `TCVN3 (ABC) encoding converted to Unicode`.
     pub notes: Vec<String>,
+    /// Bytes that were not UTF-8, replaced by U+FFFD.
+    pub invalid_bytes: usize,
 }
 
 /// Why a file could not be turned into report text.
@@ -173,9 +244,109 @@ pub enum FormatError {
     /// Binary data, or an encoding that could not be recognised.
     #[error("{0}")]
     Encoding(String),
+    /// Not a regular file (a named pipe, socket, device or folder): never opened.
+    #[error("{0}, not a regular file: not opened")]
+    NotRegular(&'static str),
+    /// The file is larger than [`Limits::max_file_bytes`].
+    #[error(
+        "file too large: {:.1} MB, over the {limit_mb} MB limit for one report (--max-file-mb)",
+        *bytes as f64 / 1e6
+    )]
+    TooLarge {
+        /// Its size (at least), in bytes.
+        bytes: u64,
+        /// The limit, in MiB.
+        limit_mb: u64,
+    },
+    /// The file expands past a bound (zip entry size or ratio, converter output, XML
+    /// depth or size).
+    #[error("{0}")]
+    Limit(String),
+    /// A converter ran longer than [`Limits::convert_timeout`] and was killed.
+    #[error("{tool} did not finish within {seconds} s and was stopped (--convert-timeout)")]
+    Timeout {
+        /// The program name.
+        tool: &'static str,
+        /// The time limit, in seconds.
+        seconds: u64,
+    },
 }
 
-/// Reads a report file of any supported format into parser-ready text.
+/// What kind of file system object `meta` describes, when it is not a regular file.
+fn irregular_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let t = meta.file_type();
+    if t.is_file() {
+        return None;
+    }
+    if t.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+        if t.is_char_device() {
+            return Some("a character device");
+        }
+        if t.is_block_device() {
+            return Some("a block device");
+        }
+    }
+    Some("a special file")
+}
+
+/// Reads a file's bytes for indexing or parsing: the one place where report files are
+/// opened. Symbolic links are followed; anything but a regular file (a named pipe, a
+/// socket, a device, where reading would block forever or never end) is refused with its
+/// kind before it is opened, and checked again on the opened handle. At most
+/// `max_bytes` are read: a bigger file gives [`FormatError::TooLarge`].
+pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, FormatError> {
+    use std::io::Read;
+    let io = |source| FormatError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let too_large = |bytes| FormatError::TooLarge {
+        bytes,
+        limit_mb: max_bytes / 1_000_000,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if let Some(kind) = irregular_kind(&meta) {
+        return Err(FormatError::NotRegular(kind));
+    }
+    if meta.len() > max_bytes {
+        return Err(too_large(meta.len()));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Never block in open(2), even if the file was swapped for a pipe meanwhile.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if let Some(kind) = irregular_kind(&meta) {
+        return Err(FormatError::NotRegular(kind));
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(max_bytes) as usize);
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Reads a report file of any supported format into parser-ready text, within the
+/// default [`Limits`].
 pub fn read(path: &Path) -> Result<Ingested, FormatError> {
     let format = Format::from_path(path).ok_or_else(|| {
         FormatError::Unsupported(
@@ -184,11 +355,9 @@ pub fn read(path: &Path) -> Result<Ingested, FormatError> {
                 .unwrap_or_else(|| "(no extension)".to_string()),
         )
     })?;
-    let bytes = std::fs::read(path).map_err(|source| FormatError::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
-    read_format(format, &bytes)
+    let limits = Limits::default();
+    let bytes = read_file(path, limits.max_file_bytes)?;
+    read_format_within(format, &bytes, &limits)
 }
 
 /// Reads a report held in memory; the format comes from `file_name`'s extension.
@@ -200,31 +369,45 @@ pub fn read_bytes(file_name: &str, bytes: &[u8]) -> Result<Ingested, FormatError
 
 /// Reads a `.doc` file's bytes with a chosen converter (see [`DocTool`]).
 pub fn read_doc_with(bytes: &[u8], tool: DocTool) -> Result<Ingested, FormatError> {
-    let (raw, tool) = doc::read(bytes, tool)?;
-    finish(Format::Doc, raw, Some(tool), Vec::new())
+    let limits = Limits::default();
+    let (raw, tool) = doc::read(bytes, tool, &limits)?;
+    finish(Format::Doc, raw, Some(tool), Vec::new(), &limits)
 }
 
-/// Reads bytes of a known format into parser-ready text.
+/// Reads bytes of a known format into parser-ready text, within the default [`Limits`].
 pub fn read_format(format: Format, bytes: &[u8]) -> Result<Ingested, FormatError> {
+    read_format_within(format, bytes, &Limits::default())
+}
+
+/// Reads bytes of a known format into parser-ready text, within `limits`.
+pub fn read_format_within(
+    format: Format,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<Ingested, FormatError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(FormatError::Empty);
     }
+    let mut invalid_bytes = 0;
     let (text, tool, notes) = match format {
         Format::Text | Format::Markdown => {
-            let (raw, notes) = text::decode(bytes)?;
-            (raw, None, notes)
+            let decoded = text::decode_counted(bytes)?;
+            invalid_bytes = decoded.invalid_bytes;
+            (decoded.text, None, decoded.notes)
         }
-        Format::Docx => (docx::read(bytes)?.to_text(), None, Vec::new()),
+        Format::Docx => (docx::read(bytes, limits)?.to_text(), None, Vec::new()),
         Format::Pdf => {
-            let (doc, tool) = pdf::read(bytes)?;
+            let (doc, tool) = pdf::read(bytes, limits)?;
             (doc.to_text(), Some(tool), Vec::new())
         }
         Format::Doc => {
-            let (raw, tool) = doc::read(bytes, DocTool::Auto)?;
+            let (raw, tool) = doc::read(bytes, DocTool::Auto, limits)?;
             (raw, Some(tool), Vec::new())
         }
     };
-    finish(format, text, tool, notes)
+    let mut ingested = finish(format, text, tool, notes, limits)?;
+    ingested.invalid_bytes = invalid_bytes;
+    Ok(ingested)
 }
 
 fn finish(
@@ -232,7 +415,14 @@ fn finish(
     text: String,
     tool: Option<String>,
     mut notes: Vec<String>,
+    limits: &Limits,
 ) -> Result<Ingested, FormatError> {
+    if text.len() as u64 > limits.max_file_bytes {
+        return Err(FormatError::Limit(format!(
+            "the file holds more than {} MB of text (--max-file-mb)",
+            limits.max_file_mb()
+        )));
+    }
     let (text, more) = text::repair(&text);
     notes.extend(more);
     if text.trim().is_empty() {
@@ -243,72 +433,8 @@ fn finish(
         format,
         tool,
         notes,
+        invalid_bytes: 0,
     })
-}
-
-/// Runs an external tool on `bytes` written to a temporary file with extension `ext`;
-/// returns its standard output. A missing program gives [`FormatError::MissingTool`].
-pub(crate) fn run_tool(
-    tool: &'static str,
-    what: &'static str,
-    install: &'static str,
-    args_before: &[&str],
-    args_after: &[&str],
-    bytes: &[u8],
-    ext: &str,
-) -> Result<Vec<u8>, FormatError> {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let path = std::env::temp_dir().join(format!(
-        "baocao-{}-{}-{}.{ext}",
-        std::process::id(),
-        n,
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.subsec_nanos())
-            .unwrap_or(0)
-    ));
-    std::fs::write(&path, bytes).map_err(|source| FormatError::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
-    let output = std::process::Command::new(tool)
-        .args(args_before)
-        .arg(&path)
-        .args(args_after)
-        .stdin(std::process::Stdio::null())
-        .output();
-    let _ = std::fs::remove_file(&path);
-    let output = match output {
-        Ok(o) => o,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(FormatError::MissingTool {
-                what,
-                tool,
-                install,
-            })
-        }
-        Err(e) => {
-            return Err(FormatError::ToolFailed {
-                tool,
-                message: e.to_string(),
-            })
-        }
-    };
-    if !output.status.success() {
-        let err = String::from_utf8_lossy(&output.stderr);
-        let line = err
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("no message")
-            .to_string();
-        return Err(FormatError::ToolFailed {
-            tool,
-            message: line,
-        });
-    }
-    Ok(output.stdout)
 }
 
 /// `PROGRAM VERSION` of an installed tool, from its `-v` output; the bare name otherwise.

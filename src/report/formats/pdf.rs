@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::blocks::{from_superscript, superscript, Document};
 use super::xml::{self, Element};
-use super::{run_tool, tool_version, FormatError};
+use super::{run_tool, tool_version, FormatError, Limits};
 
 #[derive(Debug, Clone)]
 struct Word {
@@ -54,7 +54,7 @@ impl Line {
 }
 
 /// Runs pdftotext on the bytes of a PDF; returns the document and the tool used.
-pub(crate) fn read(bytes: &[u8]) -> Result<(Document, String), FormatError> {
+pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<(Document, String), FormatError> {
     if !bytes.starts_with(b"%PDF") {
         return Err(FormatError::Encoding(
             "not a PDF file (no %PDF header)".into(),
@@ -67,7 +67,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(Document, String), FormatError> {
         &["-bbox-layout", "-enc", "UTF-8"],
         &["-"],
         bytes,
-        "pdf",
+        limits,
     )?;
     let xhtml = String::from_utf8_lossy(&out);
     let pages = parse_bbox(&xhtml)?;
@@ -85,9 +85,12 @@ fn num(e: &Element, k: &str) -> f64 {
 type Page = Vec<Vec<Line>>;
 
 fn parse_bbox(xhtml: &str) -> Result<Vec<Page>, FormatError> {
-    let root = xml::parse(xhtml).map_err(|e| FormatError::ToolFailed {
-        tool: "pdftotext",
-        message: format!("unreadable -bbox-layout output: {e}"),
+    let root = xml::parse(xhtml).map_err(|e| match e {
+        xml::XmlError::Limit(m) => FormatError::Limit(format!("pdftotext output: {m}")),
+        xml::XmlError::Malformed(m) => FormatError::ToolFailed {
+            tool: "pdftotext",
+            message: format!("unreadable -bbox-layout output: {m}"),
+        },
     })?;
     let mut page_elems = Vec::new();
     find(&root, "page", &mut page_elems);

@@ -17,11 +17,53 @@ use super::blocks::{from_superscript, is_layout_table, superscript, Document};
 use super::legacy;
 use super::FormatError;
 
+/// Most bytes that are not UTF-8, as a share of the file (1 in [`STRAY_SHARE`]), for a
+/// file without other evidence of UTF-8 (nor of a legacy encoding) to be read as UTF-8
+/// with those bytes replaced: a few stray bytes (a bad copy, a truncated character)
+/// damage a UTF-8 file; a legacy 8-bit file is non-UTF-8 throughout.
+pub const STRAY_SHARE: usize = 100;
+
+/// How many valid multi-byte UTF-8 characters a file must hold per stray byte to be read
+/// as damaged UTF-8 rather than as a legacy encoding (Vietnamese UTF-8 text has a
+/// multi-byte letter every few words; legacy 8-bit text almost never forms one).
+pub const UTF8_EVIDENCE: usize = 10;
+
+/// Text decoded from a file's bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Decoded {
+    /// The text (legacy encodings still in their Latin-1 view: [`repair`] converts them).
+    pub text: String,
+    /// What was converted.
+    pub notes: Vec<String>,
+    /// Bytes that were not UTF-8 and were replaced by U+FFFD.
+    pub invalid_bytes: usize,
+}
+
 /// Decodes the bytes of a text file: UTF-8 (BOM allowed), UTF-16 with a BOM, or a legacy
 /// 8-bit Vietnamese encoding. Returns the text and notes on what was converted.
 pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), FormatError> {
+    decode_counted(bytes).map(|d| (d.text, d.notes))
+}
+
+/// (valid multi-byte characters, bytes that are not UTF-8) of `bytes`.
+fn utf8_damage(bytes: &[u8]) -> (usize, usize) {
+    let mut multibyte = 0;
+    let mut invalid = 0;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    (multibyte, invalid)
+}
+
+/// Like [`decode`], also counting the bytes replaced: a file that is UTF-8 but for a few
+/// bytes (far fewer than its valid multi-byte letters, [`UTF8_EVIDENCE`]; or, in text
+/// without a recognised legacy encoding, at most 1 in [`STRAY_SHARE`]) is read as UTF-8
+/// with those bytes replaced by U+FFFD; legacy encodings are only looked for in text
+/// that is not mostly UTF-8.
+pub fn decode_counted(bytes: &[u8]) -> Result<Decoded, FormatError> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return decode(rest);
+        return decode_counted(rest);
     }
     if bytes.len() >= 2 && (bytes[..2] == [0xFF, 0xFE] || bytes[..2] == [0xFE, 0xFF]) {
         let le = bytes[0] == 0xFF;
@@ -37,22 +79,48 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), FormatError> {
             .collect();
         let s = String::from_utf16(&units)
             .map_err(|_| FormatError::Encoding("invalid UTF-16 text".into()))?;
-        return Ok((s, vec!["UTF-16 text converted".into()]));
+        return Ok(Decoded {
+            text: s,
+            notes: vec!["UTF-16 text converted".into()],
+            invalid_bytes: 0,
+        });
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         if s.contains('\0') {
             return Err(FormatError::Encoding("binary data, not text".into()));
         }
-        return Ok((s.to_string(), Vec::new()));
+        return Ok(Decoded {
+            text: s.to_string(),
+            ..Decoded::default()
+        });
     }
     let zeros = bytes.iter().filter(|b| **b == 0).count();
     if zeros > 0 {
         return Err(FormatError::Encoding("binary data, not text".into()));
     }
+    let (multibyte, invalid) = utf8_damage(bytes);
+    let few = invalid * STRAY_SHARE <= bytes.len();
+    let lossy = || {
+        let noun = if invalid == 1 { "byte" } else { "bytes" };
+        Ok(Decoded {
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            notes: vec![format!(
+                "{invalid} {noun} that are not UTF-8 replaced by U+FFFD"
+            )],
+            invalid_bytes: invalid,
+        })
+    };
+    if multibyte >= invalid * UTF8_EVIDENCE {
+        return lossy();
+    }
     // Not UTF-8: a legacy 8-bit encoding, read in its Latin-1 view.
     let latin1: String = bytes.iter().map(|b| char::from(*b)).collect();
     match legacy::detect(&latin1) {
-        Some(_) => Ok((latin1, Vec::new())),
+        Some(_) => Ok(Decoded {
+            text: latin1,
+            ..Decoded::default()
+        }),
+        None if few => lossy(),
         None => Err(FormatError::Encoding(
             "not UTF-8 and not a recognised Vietnamese legacy encoding (TCVN3/ABC, VNI): \
              convert the file to UTF-8"
@@ -654,6 +722,33 @@ mod tests {
         assert!(decode(b"\x00\x01\x02\xff").is_err());
         let err = decode(b"caf\xe9 au lait").unwrap_err().to_string();
         assert!(err.contains("UTF-8"), "{err}");
+    }
+
+    #[test]
+    fn utf8_with_a_few_stray_bytes_is_read_as_utf8() {
+        let mut bytes = "Giải ngân vốn đầu tư công đạt 90% kế hoạch. "
+            .repeat(4)
+            .into_bytes();
+        bytes.insert("Giải ngân".len(), 0xFF);
+        bytes.push(0xC3); // a truncated two-byte letter at the end
+        let d = decode_counted(&bytes).unwrap();
+        assert_eq!(d.invalid_bytes, 2);
+        assert!(d.text.contains("Giải ngân vốn"), "{}", d.text);
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 2);
+        assert!(
+            d.notes[0].starts_with("2 bytes that are not UTF-8"),
+            "{:?}",
+            d.notes
+        );
+        // TCVN3 text is still recognised as such (and converted by `repair`).
+        let tcvn3 = b"B\xb8o c\xb8o t\xd7nh h\xd7nh\n\n1. Kinh t\xd5\n\nT\xa8ng tr\xad\xebng.\n";
+        let d = decode_counted(tcvn3).unwrap();
+        assert_eq!(d.invalid_bytes, 0);
+        assert!(
+            repair(&d.text).0.contains("Báo cáo tình hình"),
+            "{}",
+            repair(&d.text).0
+        );
     }
 
     #[test]

@@ -90,15 +90,69 @@ fn start(e: &quick_xml::events::BytesStart<'_>) -> Result<Element, String> {
     Ok(el)
 }
 
-/// Parses a whole XML document into its root element.
-pub(crate) fn parse(xml: &str) -> Result<Element, String> {
+/// Deepest element nesting accepted. Word documents nest about 10 levels (tables in
+/// tables a few more); the readers walk the tree recursively, so a file nesting 100,000
+/// levels deep would overflow the stack: it is refused with "nesting too deep".
+pub(crate) const MAX_DEPTH: usize = 512;
+
+/// Most elements accepted in one XML part. A 1,000-page Word report has about 400,000;
+/// each element costs about 150 bytes in the tree, so this bounds one part near 150 MB
+/// whatever its compressed size (32 million empty paragraphs would need 5 GB).
+pub(crate) const MAX_ELEMENTS: usize = 1_000_000;
+
+/// Why an XML document was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum XmlError {
+    /// Past [`MAX_DEPTH`] or [`MAX_ELEMENTS`].
+    Limit(String),
+    /// Not well-formed.
+    Malformed(String),
+}
+
+impl std::fmt::Display for XmlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            XmlError::Limit(m) | XmlError::Malformed(m) => f.write_str(m),
+        }
+    }
+}
+
+impl From<String> for XmlError {
+    fn from(m: String) -> Self {
+        XmlError::Malformed(m)
+    }
+}
+
+/// Parses a whole XML document into its root element, refusing documents nested deeper
+/// than [`MAX_DEPTH`] or holding more than [`MAX_ELEMENTS`] elements.
+pub(crate) fn parse(xml: &str) -> Result<Element, XmlError> {
     let mut reader = Reader::from_str(xml);
     let mut stack: Vec<Element> = vec![Element::default()];
+    let mut elements = 0usize;
+    let mut count = || {
+        elements += 1;
+        if elements > MAX_ELEMENTS {
+            Err(XmlError::Limit(format!(
+                "too many elements (more than {MAX_ELEMENTS})"
+            )))
+        } else {
+            Ok(())
+        }
+    };
     loop {
         let event = reader.read_event().map_err(|e| e.to_string())?;
         match event {
-            Event::Start(e) => stack.push(start(&e)?),
+            Event::Start(e) => {
+                count()?;
+                if stack.len() > MAX_DEPTH {
+                    return Err(XmlError::Limit(format!(
+                        "nesting too deep (more than {MAX_DEPTH} levels of elements)"
+                    )));
+                }
+                stack.push(start(&e)?);
+            }
             Event::Empty(e) => {
+                count()?;
                 let el = start(&e)?;
                 push(&mut stack, Node::Element(el));
             }
@@ -147,7 +201,7 @@ pub(crate) fn parse(xml: &str) -> Result<Element, String> {
             Node::Element(e) => Ok(e),
             Node::Text(_) => unreachable!(),
         },
-        None => Err("no root element".to_string()),
+        None => Err(XmlError::Malformed("no root element".to_string())),
     }
 }
 
@@ -179,5 +233,30 @@ mod tests {
         assert_eq!(t.attr("b"), Some("1 & 2"));
         assert_eq!(root.text(), "A < Bạ");
         assert!(root.child("br").is_some());
+    }
+
+    #[test]
+    fn depth_and_size_are_bounded() {
+        let ok = format!(
+            "<a>{}{}</a>",
+            "<b>".repeat(MAX_DEPTH - 1),
+            "</b>".repeat(MAX_DEPTH - 1)
+        );
+        assert!(parse(&ok).is_ok());
+        let deep = format!("<a>{}{}</a>", "<b>".repeat(100_000), "</b>".repeat(100_000));
+        let e = parse(&deep).unwrap_err();
+        assert!(
+            matches!(&e, XmlError::Limit(m) if m.contains("nesting too deep")),
+            "{e}"
+        );
+        // Unclosed: refused before the end is seen.
+        let e = parse(&"<b>".repeat(1_000_000)).unwrap_err();
+        assert!(e.to_string().contains("nesting too deep"), "{e}");
+        let wide = format!("<a>{}</a>", "<p/>".repeat(MAX_ELEMENTS + 1));
+        let e = parse(&wide).unwrap_err();
+        assert!(
+            matches!(&e, XmlError::Limit(m) if m.contains("too many elements")),
+            "{e}"
+        );
     }
 }

@@ -48,7 +48,16 @@ pub(crate) enum MsDocError {
     /// A structure is missing, truncated or inconsistent.
     #[error("damaged Word 97-2003 document: {0}")]
     Malformed(String),
+    /// The document is readable but past a bound (see [`MAX_PARAGRAPHS`]): no converter
+    /// should be tried on it either.
+    #[error("{0}")]
+    TooLarge(String),
 }
+
+/// Most paragraphs (paragraph and cell marks) read from one document: a report has a few
+/// thousand; like the `.docx` reader's bound on XML elements, this stops a file of
+/// millions of empty paragraphs or table cells from being held paragraph by paragraph.
+pub(crate) const MAX_PARAGRAPHS: usize = 1_000_000;
 
 /// Reads a `.doc` file held in memory.
 pub(crate) fn read(bytes: &[u8]) -> Result<Document, MsDocError> {
@@ -86,6 +95,15 @@ fn read_streams(word: &[u8], table: &[u8], fib: &Fib) -> Result<Document, MsDocE
             main_end
         )));
     }
+    let marks = text.units[..main_end as usize]
+        .iter()
+        .filter(|&&u| u == 0x0D || u == 0x07)
+        .count();
+    if marks > MAX_PARAGRAPHS {
+        return Err(MsDocError::TooLarge(format!(
+            "too many paragraphs: {marks}, more than {MAX_PARAGRAPHS} in one document"
+        )));
+    }
     let structure = |i| fib.structure(table, i).unwrap_or(&[]);
     let chpx = props::Fkps::read(word, structure(entry::PLCF_BTE_CHPX), props::FkpKind::Chpx);
     let papx = props::Fkps::read(word, structure(entry::PLCF_BTE_PAPX), props::FkpKind::Papx);
@@ -117,7 +135,7 @@ fn read_streams(word: &[u8], table: &[u8], fib: &Fib) -> Result<Document, MsDocE
         section_ends: &section_ends,
     });
     let mut builder = tables::Builder::default();
-    for mut p in walker.paragraphs(0..main_end) {
+    walker.each_paragraph(0..main_end, |mut p| {
         // Word numbers a list paragraph even when it is empty.
         if let Some(label) = lists.next_label(p.props.ilfo, p.props.ilvl) {
             if !label.is_empty() && !p.text.trim().is_empty() {
@@ -125,7 +143,7 @@ fn read_streams(word: &[u8], table: &[u8], fib: &Fib) -> Result<Document, MsDocE
             }
         }
         builder.push(p);
-    }
+    });
     let mut doc = builder.finish();
     // Footnote text: its paragraphs joined by a space (the reference mark is dropped).
     let no_refs = Default::default();

@@ -127,9 +127,20 @@ impl<'a> Walker<'a> {
 
     /// The paragraphs of CPs `range` (clamped to the text), without list labels.
     pub(super) fn paragraphs(&mut self, range: std::ops::Range<u32>) -> Vec<Para> {
+        let mut out = Vec::new();
+        self.each_paragraph(range, |p| out.push(p));
+        out
+    }
+
+    /// Gives each paragraph of CPs `range` (clamped to the text) to `out` as it is read,
+    /// so that a document of millions of (empty) paragraphs is never held as a list.
+    pub(super) fn each_paragraph(
+        &mut self,
+        range: std::ops::Range<u32>,
+        mut out: impl FnMut(Para),
+    ) {
         let len = self.src.text.len() as u32;
         let (start, end) = (range.start.min(len), range.end.min(len));
-        let mut out = Vec::new();
         let mut from = start;
         let mut cp = start;
         while cp < end {
@@ -143,16 +154,15 @@ impl<'a> Walker<'a> {
                 _ => None,
             };
             if let Some(e) = ends {
-                out.push(self.paragraph(from, cp, e));
+                out(self.paragraph(from, cp, e));
                 from = cp + 1;
             }
             cp += 1;
         }
         if from < end {
             // Text after the last mark (a range that does not end with one).
-            out.push(self.paragraph(from, end, End::Paragraph));
+            out(self.paragraph(from, end, End::Paragraph));
         }
-        out
     }
 
     /// Properties of the paragraph whose mark is at `mark`.
