@@ -13,7 +13,7 @@ use std::io::{Cursor, Read};
 use std::path::Path;
 
 use super::xml::{self, Element};
-use super::{run_tool, text, Format, FormatError};
+use super::{run_tool, text, Format, FormatError, Limits};
 
 /// Largest XML part read from a `.docx` for the reference text (a report's document.xml
 /// is well under 20 MB; a bigger part is not a report).
@@ -47,7 +47,7 @@ pub fn plain_text_of(format: Format, bytes: &[u8]) -> Result<String, FormatError
                 &["-enc", "UTF-8"],
                 &["-"],
                 bytes,
-                "pdf",
+                &Limits::default(),
             )?;
             Ok(String::from_utf8_lossy(&out).into_owned())
         }
@@ -59,7 +59,7 @@ pub fn plain_text_of(format: Format, bytes: &[u8]) -> Result<String, FormatError
                 &["-m", "UTF-8.txt", "-w", "0"],
                 &[],
                 bytes,
-                "doc",
+                &Limits::default(),
             )?;
             Ok(String::from_utf8_lossy(&out).into_owned())
         }
