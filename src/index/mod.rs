@@ -29,7 +29,6 @@
 pub mod check;
 mod dir;
 mod docs;
-pub mod preamble;
 mod rebuild;
 pub mod schema;
 mod writer;

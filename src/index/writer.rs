@@ -395,9 +395,6 @@ fn process(
     found.bytes = bytes.len() as u64;
     match crate::report::parse_bytes_within(&name, &bytes, limits) {
         Ok((mut report, source)) => {
-            // The raw text is only a fallback for plain UTF-8 files (not .docx, .pdf…).
-            let text = std::str::from_utf8(&bytes).unwrap_or("");
-            super::preamble::ensure_section(&mut report, text);
             crate::tagging::tag_report(&mut report);
             if report.sections.is_empty() && report.footnotes.is_empty() {
                 return Work::Skipped(found, "no report text found".to_string());

@@ -168,7 +168,7 @@ pub fn write_human(out: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(out, "{} sections:", report.sections.len())?;
     for s in &report.sections {
         let depth = s.path.len().saturating_sub(1);
-        let label = s.path.last().map(String::as_str).unwrap_or("");
+        let label = s.path.last().map(String::as_str).unwrap_or("preamble");
         let notes = if s.footnote_refs.is_empty() {
             String::new()
         } else {

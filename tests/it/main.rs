@@ -43,6 +43,8 @@ mod reliability_index;
 mod reliability_inputs;
 mod reliability_limits;
 mod reliability_queries;
+mod report_coverage_realdocs;
+mod report_units;
 mod search_equivalence;
 mod serve_browser;
 mod serve_http;

@@ -19,6 +19,7 @@ mod docx;
 pub mod legacy;
 mod msdoc;
 mod pdf;
+pub mod plain;
 mod sandbox;
 pub mod text;
 mod xml;
