@@ -53,7 +53,7 @@ pub enum Command {
     Index(IndexArgs),
     /// Ranked sections and footnotes with highlighted snippets.
     Search(SearchArgs),
-    /// Counts per facet value (year, sector, doc_type, role, province) for a query.
+    /// Counts per facet value (year, sector, doc_type, role, province, issuer) for a query.
     Facets(FacetsArgs),
     /// The figures (number + unit) in sentences that match a query.
     Figures(FiguresArgs),
@@ -77,6 +77,11 @@ pub struct IndexArgs {
     /// Delete the index and build it anew.
     #[arg(long)]
     pub rebuild: bool,
+    /// Leave out of the folders walked the paths matching GLOB (gitignore syntax, relative
+    /// to each folder given: `*.pdf`, `drafts/`); repeatable. `.ignore` and `.gitignore`
+    /// files are honoured too.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
     /// Commit after every MB megabytes of parsed source (default 64): a killed run loses at
     /// most that much work.
     #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..))]
@@ -101,6 +106,10 @@ pub struct FilterArgs {
     /// Province name, with or without diacritics.
     #[arg(long, value_name = "NAME")]
     pub province: Option<String>,
+    /// Issuing body, with or without diacritics: all of it (`"Sở Nội vụ tỉnh Lâm Đồng"`) or
+    /// its first words (`"so noi vu"` matches every Sở Nội vụ).
+    #[arg(long, value_name = "NAME")]
+    pub issuer: Option<String>,
     /// Which units to return.
     #[arg(long, value_enum, default_value_t = KindFilter::All)]
     pub kind: KindFilter,
@@ -124,12 +133,26 @@ pub enum KindFilter {
     All,
 }
 
+/// The order of `search` hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum SortArg {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Newest report first.
+    Date,
+}
+
 /// Arguments of `baocao search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Words, "quoted phrases", -excluded, OR, heading: and text: prefixes.
     #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     pub query: String,
+    /// Order of the hits: best match first, or newest report first (its date, else the
+    /// end of its period).
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
     /// Filters.
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -141,7 +164,7 @@ pub struct FacetsArgs {
     /// Optional query; without it, counts over the whole index.
     #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     pub query: Option<String>,
-    /// Only this facet: year, period, sector, doc_type, role, province.
+    /// Only this facet: year, period, sector, doc_type, role, province, issuer.
     #[arg(long, value_name = "F")]
     pub field: Option<String>,
     /// Filters.

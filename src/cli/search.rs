@@ -43,6 +43,7 @@ pub fn filters(args: &FilterArgs) -> Result<Filters, CliError> {
         doc_type: nonempty(&args.doc_type),
         role: nonempty(&args.role),
         province: nonempty(&args.province),
+        issuer: nonempty(&args.issuer),
         kind: match args.kind {
             KindArg::Section => KindFilter::Section,
             KindArg::Footnote => KindFilter::Footnote,
@@ -62,7 +63,11 @@ pub fn request(query: &str, args: &FilterArgs) -> Result<SearchRequest, CliError
 
 /// `baocao search`.
 pub fn run(cli: &Cli, args: &SearchArgs) -> Result<i32, CliError> {
-    let request = request(&args.query, &args.filters)?;
+    let mut request = request(&args.query, &args.filters)?;
+    request.sort = match args.sort {
+        super::args::SortArg::Relevance => crate::search::SortOrder::Relevance,
+        super::args::SortArg::Date => crate::search::SortOrder::Date,
+    };
     // A malformed query is reported before the index is opened (or built).
     crate::search::parse_query(&request.query).map_err(|e| search_error(e.into()))?;
     let index = super::index::open_for_reading(cli)?;

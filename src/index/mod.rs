@@ -27,7 +27,6 @@
 //! - Searching is in [`crate::search`].
 
 mod docs;
-pub mod preamble;
 pub mod schema;
 mod writer;
 
@@ -39,7 +38,7 @@ use tantivy::directory::error::{LockError, OpenReadError};
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{IndexReader, IndexSettings, ReloadPolicy, TantivyError};
 
-pub(crate) use docs::slug_facet;
+pub(crate) use docs::{issuer_filter_key, slug_facet};
 pub use schema::{Fields, SCHEMA_VERSION};
 pub use writer::{
     FileOutcome, IndexOptions, IndexSummary, IndexedFile, Progress, SkippedFile, MAX_FILE_BYTES,
@@ -52,6 +51,9 @@ pub const META_FILE: &str = "baocao.json";
 /// Errors of opening and writing an index.
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
+    /// A bad `--exclude` glob (a usage error).
+    #[error(transparent)]
+    Discover(#[from] crate::ingest::DiscoverError),
     /// No index in the directory.
     #[error("no index in {dir} (build it with `baocao index PATH...`)")]
     NotFound {

@@ -1,0 +1,149 @@
+//! One way in: the file discoverer and the ingestion function that `baocao parse` and
+//! `baocao index` share, so that what `parse` shows is what is indexed.
+//!
+//! - [`discover`]: report files under some paths (folders walked as ripgrep walks them:
+//!   `.ignore` and `.gitignore` honoured, hidden entries and `--exclude` globs left out),
+//!   each with the path relative to the folder it was found in, and the paths passed
+//!   over with a reason.
+//! - [`read`] + [`ingest_bytes`] (or [`ingest_file`] for both): bytes → decoded,
+//!   repaired, parsed, tagged [`Report`] with its doc id, or the reason it cannot be.
+//!
+//! Depends on [`crate::report`] and [`crate::tagging`]; [`crate::index`] and
+//! [`crate::cli`] call it.
+
+mod discover;
+mod preamble;
+
+use std::path::Path;
+
+pub use discover::{discover, DiscoverError, DiscoverOptions, Discovered, FoundFile, Skipped};
+pub use preamble::PREAMBLE_LABEL;
+
+use crate::report::{self, formats, Report};
+
+/// Largest file read as one report (32 MiB; real reports are well under 2 MB). A bigger
+/// file is skipped with the reason, so that one stray dump cannot take the memory and
+/// time of a whole corpus.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Why a file was not ingested. The message is the reason alone: callers show it beside
+/// the path.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// Over [`MAX_FILE_BYTES`].
+    #[error(
+        "file too large: {:.1} MB, over the {} MB limit for one report",
+        *bytes as f64 / 1e6,
+        MAX_FILE_BYTES / (1024 * 1024)
+    )]
+    TooLarge {
+        /// Size of the file.
+        bytes: u64,
+    },
+    /// The file could not be read.
+    #[error("{0}")]
+    Io(String),
+    /// The content could not be decoded or parsed (empty, binary, unknown encoding, broken
+    /// .docx, scanned PDF, missing converter…).
+    #[error("{0}")]
+    Parse(String),
+    /// Parsed, but nothing to index: no section, no footnote.
+    #[error("no report text found")]
+    NoText,
+}
+
+/// A report ready for the index, with how its file was read.
+#[derive(Debug, Clone)]
+pub struct Ingested {
+    /// The parsed and tagged report, its doc id set.
+    pub report: Report,
+    /// Format, external tool and repairs.
+    pub source: formats::Source,
+}
+
+/// A short reason for an I/O error (`no such file or directory`, `permission denied`).
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads a file's bytes (read-only), refusing one over [`MAX_FILE_BYTES`] before and
+/// after reading.
+pub fn read(path: &Path) -> Result<Vec<u8>, IngestError> {
+    let too_large = |bytes: u64| IngestError::TooLarge { bytes };
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(too_large(meta.len()));
+        }
+    }
+    let bytes = std::fs::read(path).map_err(|e| IngestError::Io(io_reason(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Decodes, repairs, parses and tags the bytes of the file `name` (its format from the
+/// extension), gives the report `doc_id`, and adds the fallback unit of a report without
+/// numbered headings (`doc_id#preamble`). A report with no unit at all is
+/// [`IngestError::NoText`].
+pub fn ingest_bytes(name: &str, doc_id: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
+    let (mut report, source) = report::parse_bytes_with_source(name, bytes).map_err(|e| {
+        // The caller shows the path beside the reason: drop the name the parser put first.
+        let reason = e.to_string();
+        IngestError::Parse(
+            reason
+                .strip_prefix(&format!("{name}: "))
+                .map(str::to_string)
+                .unwrap_or(reason),
+        )
+    })?;
+    report.set_doc_id(doc_id);
+    // The raw text is only a fallback for plain UTF-8 files (not .docx, .pdf…).
+    let text = if source.format.is_structured() {
+        ""
+    } else {
+        std::str::from_utf8(bytes).unwrap_or("")
+    };
+    preamble::ensure_section(&mut report, text);
+    crate::tagging::tag_report(&mut report);
+    if report.sections.is_empty() && report.footnotes.is_empty() {
+        return Err(IngestError::NoText);
+    }
+    Ok(Ingested { report, source })
+}
+
+/// [`read`] then [`ingest_bytes`] for a discovered file.
+pub fn ingest_file(file: &FoundFile) -> Result<Ingested, IngestError> {
+    let bytes = read(&file.path)?;
+    ingest_bytes(&file.name(), &file.doc_id(), &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_without_headings_gets_its_preamble_unit_and_the_given_id() {
+        let got = ingest_bytes(
+            "ghi-chu.txt",
+            "ghi/chu",
+            "Ghi chú về giải ngân vốn đầu tư công.\n\nKhông có mục đánh số.\n".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(got.report.metadata.doc_id, "ghi/chu");
+        assert_eq!(got.report.sections.len(), 1);
+        assert_eq!(got.report.sections[0].id, "ghi/chu#preamble");
+    }
+
+    #[test]
+    fn reasons_do_not_repeat_the_file_name() {
+        let e = ingest_bytes("rong.txt", "rong", b"").unwrap_err();
+        assert_eq!(e.to_string(), "file is empty");
+        let e = ingest_bytes("x.txt", "x", b"ab\x00cd").unwrap_err();
+        assert!(e.to_string().starts_with("file looks binary"), "{e}");
+    }
+}
