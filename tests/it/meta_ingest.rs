@@ -217,7 +217,8 @@ fn a_missing_path_is_skipped_and_the_others_indexed() {
     let err = stderr(&out);
     assert!(
         err.lines()
-            .any(|l| l.contains("/b") && l.contains("no such file")),
+            .any(|l| (l.trim_start().starts_with("b:") || l.contains("/b:"))
+                && l.contains("no such file")),
         "{err}"
     );
 }
