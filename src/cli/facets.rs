@@ -1,24 +1,34 @@
-//! `baocao facets [QUERY] [--field F] [filters]`.
+//! `baocao facets [QUERY] [--field F] [--count units|reports] [--limit N] [filters]`.
 
 use std::io::Write;
 
-use super::args::{Cli, FacetsArgs};
-use super::search::{request, search_error};
+use super::args::{Cli, CountWhat, FacetsArgs};
+use super::search::{check_query, request, search_error};
 use super::CliError;
 use crate::output::{self, Painter};
-use crate::search::Searcher;
+use crate::search::{Counting, Searcher};
 
 /// `baocao facets`.
 pub fn run(cli: &Cli, args: &FacetsArgs) -> Result<i32, CliError> {
     let query = args.query.clone().unwrap_or_default();
     let request = request(&query, &args.filters)?;
     if !query.trim().is_empty() {
-        crate::search::parse_query(&query).map_err(|e| search_error(e.into()))?;
+        check_query(&query)?;
     }
     let index = super::index::open_for_reading(cli)?;
     let searcher = Searcher::new(&index).map_err(search_error)?;
     let fields: Vec<&str> = args.field.as_deref().into_iter().collect();
-    let counts = searcher.facets(&request, &fields).map_err(search_error)?;
+    let counting = match args.count {
+        CountWhat::Units => Counting::Units,
+        CountWhat::Reports => Counting::Reports,
+    };
+    let mut counts = searcher
+        .facets_counting(&request, &fields, counting)
+        .map_err(search_error)?;
+    super::index::check_not_rebuilding(cli, &searcher, counts.total)?;
+    if let Some(n) = args.limit {
+        counts.limit_values(n);
+    }
     let mut stdout = std::io::stdout().lock();
     if cli.json {
         serde_json::to_writer(&mut stdout, &output::json::facets(&counts))?;

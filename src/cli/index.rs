@@ -30,7 +30,7 @@ fn progress_bar() -> ProgressBar {
     let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
     bar.set_style(
         ProgressStyle::with_template(
-            "{spinner} indexing [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {wide_msg}",
+            "{spinner} indexing [{bar:30}] {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} {wide_msg}",
         )
         .unwrap_or_else(|_| ProgressStyle::default_bar())
         .progress_chars("=> "),
@@ -69,12 +69,22 @@ pub fn note(message: &str) {
     }
 }
 
-/// Opens the index of `cli.index` for reading. When it does not exist and `./corpus` is a
-/// folder, builds it from there first (one note on stderr).
+/// Opens the index of `cli.index` for reading. When it is the default `./index`, does not
+/// exist and `./corpus` is a folder, builds it from there first (one note on stderr); an
+/// index directory the user named (`--index`, `BAOCAO_INDEX`) that holds no index is an
+/// error, never a new index (a mistyped path must not build one).
 pub fn open_for_reading(cli: &Cli) -> Result<BaocaoIndex, CliError> {
-    let dir = &cli.index;
+    let dir = &cli.index_dir();
     if crate::index::exists(dir) || dir.join(crate::index::META_FILE).is_file() {
         return BaocaoIndex::open(dir).map_err(index_error);
+    }
+    if !cli.index_is_default() {
+        return Err(CliError::other(anyhow!(
+            "no index in {} (check the path given to --index or BAOCAO_INDEX; \
+             `baocao --index {} index PATH...` builds one there)",
+            dir.display(),
+            output::shell_quote(&dir.display().to_string())
+        )));
     }
     let corpus = Path::new(DEFAULT_CORPUS);
     if !corpus.is_dir() {
@@ -99,6 +109,28 @@ pub fn open_for_reading(cli: &Cli) -> Result<BaocaoIndex, CliError> {
     Ok(index)
 }
 
+/// When a reading command found nothing, says so if it is because the index is being
+/// built: an empty index whose writer lock is held by a running `baocao index` (such as
+/// `--rebuild`). Otherwise "no match" stands. Only the read side: the lock is tried, never
+/// kept.
+pub fn check_not_rebuilding(
+    cli: &Cli,
+    searcher: &crate::search::Searcher,
+    found: usize,
+) -> Result<(), CliError> {
+    if found > 0 || !searcher.is_empty() {
+        return Ok(());
+    }
+    if searcher.index().writer_is_running() {
+        return Err(CliError::other(anyhow!(
+            "the index in {} is being built by a running `baocao index` and has no reports \
+             yet; try again when it finishes",
+            cli.index_dir().display()
+        )));
+    }
+    Ok(())
+}
+
 /// `baocao index [PATH...] [--prune] [--rebuild]`.
 pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32, CliError> {
     let paths = if args.paths.is_empty() {
@@ -115,9 +147,9 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32, CliError> {
         )));
     }
     let index = if args.rebuild {
-        BaocaoIndex::recreate(&cli.index)
+        BaocaoIndex::recreate(cli.index_dir())
     } else {
-        BaocaoIndex::create_or_open(&cli.index)
+        BaocaoIndex::create_or_open(cli.index_dir())
     }
     .map_err(index_error)?;
     let mut options = IndexOptions {
@@ -126,7 +158,7 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32, CliError> {
         ..IndexOptions::default()
     };
     if let Some(mb) = args.commit_every {
-        options.batch_bytes = mb.saturating_mul(1024 * 1024);
+        options.batch_bytes = mb.saturating_mul(1_000_000);
     }
     let summary = run_indexing(&index, &paths, &options)?;
     let mut stdout = std::io::stdout().lock();

@@ -6,6 +6,7 @@
 //! files (each listed with its reason).
 
 pub mod args;
+pub mod completions;
 pub mod facets;
 pub mod figures;
 pub mod index;
@@ -14,6 +15,7 @@ pub mod parse;
 pub mod search;
 pub mod show;
 pub mod stats;
+pub mod timeline;
 
 use std::io::Write;
 
@@ -80,7 +82,7 @@ pub fn main() -> i32 {
                 return EXIT_OK;
             }
             let mut stderr = std::io::stderr().lock();
-            let _ = writeln!(stderr, "baocao: {:#}", err.error);
+            let _ = writeln!(stderr, "baocao: {}", one_line(&err.error));
             err.code
         }
     }
@@ -97,12 +99,72 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Command::Stats => stats::run(&cli),
         Command::Parse(args) => parse::run(args, cli.json),
         Command::Figures(args) => figures::run(&cli, args),
+        Command::Timeline(args) => timeline::run(&cli, args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     }
 }
 
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
+/// An error and its causes on one line, each cause once: a cause whose text the message
+/// before it already holds (`x: No such file (os error 2)` over the same `io::Error`) is
+/// not repeated, and line breaks inside a message become spaces.
+pub fn one_line(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string().replace(['\n', '\r'], " ");
+        let text = text.trim();
+        if text.is_empty() || out.contains(text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(text);
+    }
+    out
+}
+
+/// Whether the error comes from writing to a closed pipe (`baocao … | head`), however it
+/// was wrapped (serde_json and csv keep the `io::Error` inside their own).
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        let io = e.downcast_ref::<std::io::Error>().map(std::io::Error::kind);
+        let json = e
+            .downcast_ref::<serde_json::Error>()
+            .and_then(serde_json::Error::io_error_kind);
+        let csv = e.downcast_ref::<csv::Error>().and_then(|c| match c.kind() {
+            csv::ErrorKind::Io(io) => Some(io.kind()),
+            _ => None,
+        });
+        [io, json, csv].contains(&Some(std::io::ErrorKind::BrokenPipe))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn causes_are_not_repeated() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file (os error 2)");
+        let err = anyhow::Error::new(io).context("x.txt: No such file (os error 2)");
+        assert_eq!(one_line(&err), "x.txt: No such file (os error 2)");
+        let err = anyhow::anyhow!("inner").context("outer\nline");
+        assert_eq!(one_line(&err), "outer line: inner");
+    }
+
+    #[test]
+    fn broken_pipes_are_found_inside_wrappers() {
+        let pipe = || std::io::Error::new(std::io::ErrorKind::BrokenPipe, "pipe");
+        assert!(is_broken_pipe(&anyhow::Error::new(serde_json::Error::io(
+            pipe()
+        ))));
+        assert!(is_broken_pipe(&anyhow::Error::new(
+            csv::Error::from(pipe())
+        )));
+        assert!(is_broken_pipe(
+            &anyhow::Error::new(pipe()).context("writing")
+        ));
+        assert!(!is_broken_pipe(&anyhow::anyhow!("other")));
+    }
 }

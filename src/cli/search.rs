@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::args::{Cli, FilterArgs, KindFilter as KindArg, SearchArgs};
+use super::args::{Cli, FilterArgs, KindFilter as KindArg, PageArgs, SearchArgs};
 use super::CliError;
 use crate::output::{self, Painter};
 use crate::search::{Filters, KindFilter, SearchError, SearchRequest, Searcher};
@@ -52,27 +52,66 @@ pub fn filters(args: &FilterArgs) -> Result<Filters, CliError> {
     })
 }
 
-/// The search request of a query and the shared filter arguments.
+/// The search request of a query and the shared filter arguments (no paging).
 pub fn request(query: &str, args: &FilterArgs) -> Result<SearchRequest, CliError> {
     let mut request = SearchRequest::new(query);
     request.filters = filters(args)?;
-    request.limit = args.limit;
-    request.offset = args.offset;
     Ok(request)
+}
+
+/// [`request`] with `--limit` and `--offset`.
+pub fn paged_request(
+    query: &str,
+    args: &FilterArgs,
+    page: &PageArgs,
+) -> Result<SearchRequest, CliError> {
+    let mut request = request(query, args)?;
+    request.limit = page.limit;
+    request.offset = page.offset;
+    Ok(request)
+}
+
+/// Reports a malformed query (exit 2) before the index is opened (or built).
+pub fn check_query(query: &str) -> Result<(), CliError> {
+    crate::search::parse_query(query).map_err(|e| search_error(e.into()))?;
+    Ok(())
 }
 
 /// `baocao search`.
 pub fn run(cli: &Cli, args: &SearchArgs) -> Result<i32, CliError> {
-    let mut request = request(&args.query, &args.filters)?;
+    let mut request = paged_request(&args.query, &args.filters, &args.page)?;
     request.sort = match args.sort {
         super::args::SortArg::Relevance => crate::search::SortOrder::Relevance,
         super::args::SortArg::Date => crate::search::SortOrder::Date,
     };
-    // A malformed query is reported before the index is opened (or built).
-    crate::search::parse_query(&request.query).map_err(|e| search_error(e.into()))?;
+    check_query(&request.query)?;
     let index = super::index::open_for_reading(cli)?;
     let searcher = Searcher::new(&index).map_err(search_error)?;
+    if args.group.is_some() {
+        let grouped = searcher
+            .search_grouped(&request, crate::search::UNITS_PER_REPORT)
+            .map_err(search_error)?;
+        super::index::check_not_rebuilding(cli, &searcher, grouped.total)?;
+        let mut stdout = std::io::stdout().lock();
+        if cli.json {
+            serde_json::to_writer(
+                &mut stdout,
+                &output::json::grouped(&grouped, request.offset),
+            )?;
+            writeln!(stdout)?;
+        } else {
+            let painter = Painter::new(output::use_color(cli.color));
+            write!(
+                stdout,
+                "{}",
+                output::text::grouped(&painter, &grouped, request.offset)
+            )?;
+        }
+        stdout.flush()?;
+        return Ok(super::EXIT_OK);
+    }
     let results = searcher.search(&request).map_err(search_error)?;
+    super::index::check_not_rebuilding(cli, &searcher, results.total)?;
     let mut stdout = std::io::stdout().lock();
     if cli.json {
         serde_json::to_writer(&mut stdout, &output::json::search(&results, request.offset))?;

@@ -14,11 +14,14 @@ use crate::search::Searcher;
 pub fn run(cli: &Cli, args: &ShowArgs) -> Result<i32, CliError> {
     let index = super::index::open_for_reading(cli)?;
     let searcher = Searcher::new(&index).map_err(search_error)?;
-    let target = args.target.trim();
+    // An id with spaces typed without quotes arrives as several arguments.
+    let joined = args.target.join(" ");
+    let target = joined.trim();
     let Some(found) = searcher.show(target).map_err(search_error)? else {
         return Err(CliError::other(anyhow!(
-            "nothing named {target:?} in the index (give a file name, a doc id, or a section id \
-             like DOC_ID#II.1.3 as printed by `baocao search --json`)"
+            "nothing named {} in the index (give a file name, a doc id, FILE:LINE, or a \
+             section id like DOC_ID#II.1.3 as printed by `baocao search`)",
+            crate::output::shell_quote(target)
         )));
     };
     let mut stdout = std::io::stdout().lock();

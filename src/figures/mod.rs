@@ -12,7 +12,7 @@
 //!   canonical (`m3` → `m³`, `tỉ` → `tỷ`, `ngàn` → `nghìn`), and scale words stay in it
 //!   (`tỷ đồng` and `nghìn tỷ đồng` are distinct units);
 //! - a count out of a total before a unit, `14/45 cuộc` or `74,3/74,44 ha`: value 14 (the
-//!   count), the raw text keeps the total.
+//!   count), `out_of` 45 (the total), the raw text keeps both.
 //!
 //! What is not: numbers with no unit (they are mostly ordinals, road or meeting numbers,
 //! counts of unlisted nouns; a unit table broad enough is the better fix), dates
@@ -28,6 +28,7 @@
 //! number is far more often a range or a list bullet than a minus.
 
 mod number;
+pub mod period;
 mod query;
 mod row;
 mod sentence;
@@ -54,6 +55,8 @@ pub struct Figure {
     pub start: usize,
     /// Byte offset of the end of `raw` in the sentence.
     pub end: usize,
+    /// For a count out of a total (`44/63 mô hình`), the total (63).
+    pub out_of: Option<f64>,
 }
 
 /// Characters that may open a word before a number: `(400 tỷ`, `“76,1%`.
@@ -229,6 +232,7 @@ fn read_figure(
                 raw: s[start..fig_end].to_string(),
                 start,
                 end: fig_end,
+                out_of: None,
             }],
             None if rest.is_empty() => read_range(s, start, after, value),
             None => Vec::new(),
@@ -292,6 +296,7 @@ fn read_range(s: &str, start: usize, after: usize, low: f64) -> Vec<Figure> {
         raw: s[pos..fig_end].to_string(),
         start: pos,
         end: fig_end,
+        out_of: None,
     };
     if !low_unit_ok {
         return vec![upper];
@@ -303,6 +308,7 @@ fn read_range(s: &str, start: usize, after: usize, low: f64) -> Vec<Figure> {
             raw: s[start..fig_end].to_string(),
             start,
             end: fig_end,
+            out_of: None,
         },
         upper,
     ]
@@ -331,6 +337,7 @@ fn read_ratio(s: &str, start: usize, m_start: usize, word_end: usize, n: f64) ->
         raw: s[start..fig_end].to_string(),
         start,
         end: fig_end,
+        out_of: Some(m),
     })
 }
 

@@ -36,6 +36,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::{LockError, OpenReadError};
 use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::Directory;
 use tantivy::{IndexReader, IndexSettings, ReloadPolicy, TantivyError};
 
 pub(crate) use docs::{issuer_filter_key, slug_facet};
@@ -281,6 +282,22 @@ impl BaocaoIndex {
                 },
                 other => IndexError::Tantivy(other),
             })
+    }
+
+    /// Whether a writer (a running `baocao index`) holds this index's lock. The lock is
+    /// tried without waiting and released at once; never true in memory.
+    pub fn writer_is_running(&self) -> bool {
+        if self.dir.is_none() {
+            return false;
+        }
+        let lock = tantivy::directory::Lock {
+            filepath: tantivy::directory::INDEX_WRITER_LOCK.filepath.clone(),
+            is_blocking: false,
+        };
+        matches!(
+            self.index.directory().acquire_lock(&lock),
+            Err(LockError::LockBusy)
+        )
     }
 
     /// Total size in bytes of the files in the index directory (0 in memory).

@@ -34,7 +34,7 @@ pub use crate::ingest::MAX_FILE_BYTES;
 pub const MAX_SEGMENTS: usize = 4;
 
 /// Default number of source bytes between two commits.
-pub const DEFAULT_BATCH_BYTES: u64 = 64 * 1024 * 1024;
+pub const DEFAULT_BATCH_BYTES: u64 = 64_000_000;
 
 /// Options of [`BaocaoIndex::index_paths`].
 #[derive(Debug, Clone)]

@@ -12,19 +12,18 @@
 //! [`crate::cli`] call it.
 
 mod discover;
-mod preamble;
 
 use std::path::Path;
 
+pub use crate::report::preamble::PREAMBLE_LABEL;
 pub use discover::{discover, DiscoverError, DiscoverOptions, Discovered, FoundFile, Skipped};
-pub use preamble::PREAMBLE_LABEL;
 
 use crate::report::{self, formats, Report};
 
-/// Largest file read as one report (32 MiB; real reports are well under 2 MB). A bigger
+/// Largest file read as one report (32 MB; real reports are well under 2 MB). A bigger
 /// file is skipped with the reason, so that one stray dump cannot take the memory and
 /// time of a whole corpus.
-pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 32_000_000;
 
 /// Why a file was not ingested. The message is the reason alone: callers show it beside
 /// the path.
@@ -34,7 +33,7 @@ pub enum IngestError {
     #[error(
         "file too large: {:.1} MB, over the {} MB limit for one report",
         *bytes as f64 / 1e6,
-        MAX_FILE_BYTES / (1024 * 1024)
+        MAX_FILE_BYTES / 1_000_000
     )]
     TooLarge {
         /// Size of the file.
@@ -87,8 +86,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>, IngestError> {
 }
 
 /// Decodes, repairs, parses and tags the bytes of the file `name` (its format from the
-/// extension), gives the report `doc_id`, and adds the fallback unit of a report without
-/// numbered headings (`doc_id#preamble`). A report with no unit at all is
+/// extension) and gives the report `doc_id` (its units renamed with it). A report with no unit at all is
 /// [`IngestError::NoText`].
 pub fn ingest_bytes(name: &str, doc_id: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
     let (mut report, source) = report::parse_bytes_with_source(name, bytes).map_err(|e| {
@@ -101,14 +99,9 @@ pub fn ingest_bytes(name: &str, doc_id: &str, bytes: &[u8]) -> Result<Ingested, 
                 .unwrap_or(reason),
         )
     })?;
+    // The introduction unit (`doc_id#preamble`) is built by the report layer
+    // (`report::preamble`); here only its id prefix changes with the doc id.
     report.set_doc_id(doc_id);
-    // The raw text is only a fallback for plain UTF-8 files (not .docx, .pdf…).
-    let text = if source.format.is_structured() {
-        ""
-    } else {
-        std::str::from_utf8(bytes).unwrap_or("")
-    };
-    preamble::ensure_section(&mut report, text);
     crate::tagging::tag_report(&mut report);
     if report.sections.is_empty() && report.footnotes.is_empty() {
         return Err(IngestError::NoText);

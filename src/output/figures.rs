@@ -12,27 +12,87 @@ const BEFORE: usize = 36;
 /// Display columns of sentence shown from a figure on in the table.
 const AFTER: usize = 60;
 
-/// `figures --json`: `{"query","figures":[…]}`.
+/// `figures --json`: `{"schema","query","total","offset","figures":[…]}`.
 #[derive(Serialize)]
 struct JsonOut<'a> {
+    schema: u32,
     query: &'a str,
+    total: usize,
+    offset: usize,
     figures: &'a [FigureRow],
 }
 
-/// Writes the JSON document of SPEC §3, one line.
-pub fn write_json(out: &mut impl Write, query: &str, rows: &[FigureRow]) -> io::Result<()> {
+/// Writes the JSON document, one line: `total` figures in all, this page from `offset`.
+pub fn write_json(
+    out: &mut impl Write,
+    query: &str,
+    total: usize,
+    offset: usize,
+    rows: &[FigureRow],
+) -> io::Result<()> {
     serde_json::to_writer(
         &mut *out,
         &JsonOut {
+            schema: super::json::SCHEMA,
             query,
+            total,
+            offset,
             figures: rows,
         },
     )?;
     writeln!(out)
 }
 
-/// The CSV header row.
-pub const CSV_HEADER: [&str; 13] = [
+/// The human output: the table, then which figures of how many were shown; or one line
+/// saying that nothing matched.
+pub fn write_text(
+    out: &mut impl Write,
+    p: &super::Painter,
+    query: &str,
+    total: usize,
+    offset: usize,
+    rows: &[FigureRow],
+    units: usize,
+) -> io::Result<()> {
+    let q = super::quote_query(query);
+    if total == 0 {
+        let why = if units == 0 {
+            "no section or footnote matches".to_string()
+        } else {
+            format!(
+                "none of the sentences of the {} holding its words has a number with a unit",
+                super::plural(units as u64, "matching unit", "matching units")
+            )
+        };
+        return writeln!(out, "No figures for {q}: {why}.");
+    }
+    if rows.is_empty() {
+        return writeln!(
+            out,
+            "{} for {q}; none at offset {offset}.",
+            super::plural(total as u64, "figure", "figures")
+        );
+    }
+    write_table(out, rows, p.is_color())?;
+    let last = offset + rows.len();
+    let page = if last < total {
+        format!(
+            "{}–{last} of {} for {q} (next page: --offset {last})",
+            offset + 1,
+            super::plural(total as u64, "figure", "figures")
+        )
+    } else {
+        format!(
+            "{}–{last} of {} for {q}",
+            offset + 1,
+            super::plural(total as u64, "figure", "figures")
+        )
+    };
+    writeln!(out, "\n{}", p.dim(&page))
+}
+
+/// The CSV header row (columns may be added at the end, never renamed or moved).
+pub const CSV_HEADER: [&str; 15] = [
     "value",
     "unit",
     "raw",
@@ -46,6 +106,8 @@ pub const CSV_HEADER: [&str; 13] = [
     "years",
     "kind",
     "value_vi",
+    "report_period",
+    "out_of",
 ];
 
 /// Writes CSV (RFC 4180: comma separated, `"` quoted when needed, CRLF line ends, UTF-8)
@@ -73,6 +135,8 @@ pub fn write_csv(out: &mut impl Write, rows: &[FigureRow]) -> Result<(), csv::Er
             &years.join(";"),
             &r.kind,
             &format_vi(r.value),
+            &r.report_period,
+            &r.out_of.map(|v| v.to_string()).unwrap_or_default(),
         ])?;
     }
     w.flush()?;
@@ -118,16 +182,26 @@ fn take_cols_back(s: &str, cols: usize) -> usize {
     0
 }
 
-/// The part of the sentence around the figure, the figure marked (bold when `color`,
-/// else between `[` `]`).
+/// The part of the sentence around the figure, cut on word boundaries, the figure marked
+/// (bold when `color`, else between `[` `]`).
 fn excerpt(r: &FigureRow, color: bool) -> String {
     let s = &r.sentence;
     let (start, end) = (r.start.min(s.len()), r.end.min(s.len()));
     let before = &s[..start];
-    let from = take_cols_back(before, BEFORE);
+    let mut from = take_cols_back(before, BEFORE);
+    if from > 0 && !before[..from].ends_with(char::is_whitespace) {
+        // Cut inside a word: start at the next word.
+        from = before[from..]
+            .find(char::is_whitespace)
+            .map_or(before.len(), |i| from + i);
+    }
     let after = &s[end..];
     let room = AFTER.saturating_sub(r.raw.width());
-    let to = take_cols(after, room);
+    let mut to = take_cols(after, room);
+    if to < after.len() && !after[to..].starts_with(char::is_whitespace) {
+        // Cut inside a word: end at the previous word.
+        to = after[..to].rfind(char::is_whitespace).unwrap_or(0);
+    }
     let mut out = String::new();
     if from > 0 {
         out.push('…');
@@ -180,7 +254,11 @@ pub fn write_table(out: &mut impl Write, rows: &[FigureRow], color: bool) -> io:
                 r.unit.clone(),
                 r.period.clone(),
                 section_label(r),
-                format!("{}:{}", r.file, r.line),
+                format!(
+                    "{}:{}",
+                    super::display_path(r.source.as_deref().map(std::path::Path::new), &r.file),
+                    r.line
+                ),
                 excerpt(r, color),
             ]
         })
@@ -239,6 +317,9 @@ mod tests {
             line: 50,
             start,
             end: start + raw.len(),
+            report_period: "2024-02".into(),
+            out_of: None,
+            source: None,
         }
     }
 
@@ -262,9 +343,13 @@ mod tests {
     #[test]
     fn json_has_the_contract_fields() {
         let mut out = Vec::new();
-        write_json(&mut out, "giải ngân", &rows()).unwrap();
+        write_json(&mut out, "giải ngân", 3, 0, &rows()).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v["query"], "giải ngân");
+        assert_eq!(
+            (v["schema"].as_u64(), v["total"].as_u64()),
+            (Some(1), Some(3))
+        );
         let f = &v["figures"][0];
         assert_eq!(f["value"], 400.0);
         assert_eq!(f["unit"], "tỷ đồng");
@@ -341,6 +426,14 @@ mod tests {
         let r = row(400.0, "tỷ đồng", "400 tỷ đồng", &long);
         let e = excerpt(&r, false);
         assert!(e.starts_with('…') && e.ends_with('…'), "{e}");
+        // Whole words only: every word of the excerpt is a word of the sentence.
+        let inner = e.trim_matches('…').replace(['[', ']'], "");
+        for w in inner.split_whitespace() {
+            assert!(
+                ["mở", "đầu", "đạt", "400", "tỷ", "đồng", "kết", "thúc"].contains(&w),
+                "{e}"
+            );
+        }
         assert!(e.contains("[400 tỷ đồng]"));
         assert!(e.width() <= BEFORE + AFTER + 4);
         assert!(excerpt(&r, true).contains("\x1b[1;33m400 tỷ đồng\x1b[0m"));

@@ -1,16 +1,25 @@
-//! JSON shapes of SPEC §3 (field names are the contract; fields may be added, never
-//! renamed). Built from the library's result structs, kept apart from the logic.
+//! JSON shapes (field names are the contract; fields may be added, never renamed or
+//! removed). Every shape is documented in `docs/json.md`; every document carries
+//! `"schema": SCHEMA`. Built from the library's result structs, kept apart from the logic.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::index::IndexSummary;
-use crate::search::{FacetCounts, Hit, Outline, ReportInfo, SearchResults, Show, Stats, Unit};
+use crate::search::{
+    FacetCounts, GroupedResults, Hit, Outline, ReportInfo, SearchResults, Show, Stats, Unit,
+};
+
+/// Version of the JSON contract, in the `schema` field of every document. Raised only
+/// if a field ever had to change meaning; adding fields does not raise it.
+pub const SCHEMA: u32 = 1;
 
 /// `search --json`.
 #[derive(Debug, Serialize)]
 pub struct SearchJson<'a> {
+    /// Version of the JSON contract.
+    pub schema: u32,
     /// The query as given.
     pub query: &'a str,
     /// Number of matching units (all pages).
@@ -39,6 +48,8 @@ pub struct HitJson<'a> {
     pub text: &'a str,
     pub line_start: usize,
     pub line_end: usize,
+    /// Line of the first match in the source (`line_start` when it could not be located).
+    pub match_line: usize,
     pub years: &'a [i32],
     pub period: &'a str,
     pub doc_type: &'a str,
@@ -73,6 +84,7 @@ impl<'a> HitJson<'a> {
             text: &h.text,
             line_start: h.line_start,
             line_end: h.line_end,
+            match_line: h.match_line,
             years: &h.years,
             period: &h.period,
             doc_type: &h.doc_type,
@@ -90,6 +102,7 @@ impl<'a> HitJson<'a> {
 /// The `search --json` document.
 pub fn search(results: &SearchResults, offset: usize) -> SearchJson<'_> {
     SearchJson {
+        schema: SCHEMA,
         query: &results.query,
         total: results.total,
         offset,
@@ -97,12 +110,83 @@ pub fn search(results: &SearchResults, offset: usize) -> SearchJson<'_> {
     }
 }
 
+/// `search --group report --json`.
+#[derive(Debug, Serialize)]
+pub struct GroupedJson<'a> {
+    /// Version of the JSON contract.
+    pub schema: u32,
+    /// The query as given.
+    pub query: &'a str,
+    /// `report`.
+    pub group: &'static str,
+    /// Matching units (all reports).
+    pub total: usize,
+    /// Reports with a matching unit.
+    pub reports: usize,
+    /// Offset of the first report.
+    pub offset: usize,
+    /// The page of reports, best first.
+    pub groups: Vec<GroupJson<'a>>,
+}
+
+/// One report of `search --group report --json`.
+#[derive(Debug, Serialize)]
+pub struct GroupJson<'a> {
+    pub doc_id: &'a str,
+    pub file: &'a str,
+    pub source: Option<String>,
+    pub title: &'a str,
+    pub period: &'a str,
+    pub years: &'a [i32],
+    pub doc_type: &'a str,
+    pub province: Option<&'a str>,
+    /// Score of its best unit.
+    pub score: f32,
+    /// Number of its matching units.
+    pub matches: usize,
+    /// Its best units (hits of `search --json`).
+    pub hits: Vec<HitJson<'a>>,
+}
+
+/// The `search --group report --json` document.
+pub fn grouped(results: &GroupedResults, offset: usize) -> GroupedJson<'_> {
+    GroupedJson {
+        schema: SCHEMA,
+        query: &results.query,
+        group: "report",
+        total: results.total,
+        reports: results.reports,
+        offset,
+        groups: results
+            .groups
+            .iter()
+            .map(|g| GroupJson {
+                doc_id: &g.doc_id,
+                file: &g.file,
+                source: g.source.as_ref().map(|p| p.display().to_string()),
+                title: &g.title,
+                period: &g.period,
+                years: &g.years,
+                doc_type: &g.doc_type,
+                province: g.province.as_deref(),
+                score: g.score,
+                matches: g.matches,
+                hits: g.hits.iter().map(HitJson::of).collect(),
+            })
+            .collect(),
+    }
+}
+
 /// `facets --json`.
 #[derive(Debug, Serialize)]
 pub struct FacetsJson<'a> {
+    /// Version of the JSON contract.
+    pub schema: u32,
     /// The query, or null for all units.
     pub query: Option<&'a str>,
-    /// Number of matching units.
+    /// What the counts count: `units` or `reports`.
+    pub count: &'static str,
+    /// Number of matching units (or reports).
     pub total: usize,
     /// Field → value → count.
     pub facets: BTreeMap<&'a str, BTreeMap<&'a str, u64>>,
@@ -111,7 +195,9 @@ pub struct FacetsJson<'a> {
 /// The `facets --json` document.
 pub fn facets(counts: &FacetCounts) -> FacetsJson<'_> {
     FacetsJson {
+        schema: SCHEMA,
         query: Some(counts.query.as_str()).filter(|q| !q.trim().is_empty()),
+        count: counts.counting.as_str(),
         total: counts.total,
         facets: counts
             .facets
@@ -184,6 +270,7 @@ pub struct OutlineSectionJson<'a> {
 /// `show --json` for a report: `{"report":{..},"sections":[..],"footnotes":N}`.
 #[derive(Debug, Serialize)]
 pub struct OutlineJson<'a> {
+    pub schema: u32,
     pub report: ReportJson<'a>,
     pub sections: Vec<OutlineSectionJson<'a>>,
     pub footnotes: usize,
@@ -192,6 +279,7 @@ pub struct OutlineJson<'a> {
 /// `show --json` for a section: `{"report":{..},"unit":{hit},"footnotes":[hit..]}`.
 #[derive(Debug, Serialize)]
 pub struct UnitJson<'a> {
+    pub schema: u32,
     pub report: ReportJson<'a>,
     pub unit: HitJson<'a>,
     pub footnotes: Vec<HitJson<'a>>,
@@ -202,13 +290,14 @@ pub struct UnitJson<'a> {
 #[serde(untagged)]
 pub enum ShowJson<'a> {
     /// A report's outline.
-    Outline(OutlineJson<'a>),
+    Outline(Box<OutlineJson<'a>>),
     /// A section or footnote.
     Unit(Box<UnitJson<'a>>),
 }
 
 fn outline(o: &Outline) -> OutlineJson<'_> {
     OutlineJson {
+        schema: SCHEMA,
         report: ReportJson::of(&o.report),
         sections: o
             .sections
@@ -231,6 +320,7 @@ fn outline(o: &Outline) -> OutlineJson<'_> {
 
 fn unit(u: &Unit) -> UnitJson<'_> {
     UnitJson {
+        schema: SCHEMA,
         report: ReportJson::of(&u.report),
         unit: HitJson::of(&u.unit),
         footnotes: u.footnotes.iter().map(HitJson::of).collect(),
@@ -240,7 +330,7 @@ fn unit(u: &Unit) -> UnitJson<'_> {
 /// The `show --json` document.
 pub fn show(s: &Show) -> ShowJson<'_> {
     match s {
-        Show::Outline(o) => ShowJson::Outline(outline(o)),
+        Show::Outline(o) => ShowJson::Outline(Box::new(outline(o))),
         Show::Unit(u) => ShowJson::Unit(Box::new(unit(u))),
     }
 }
@@ -248,6 +338,7 @@ pub fn show(s: &Show) -> ShowJson<'_> {
 /// `stats --json`.
 #[derive(Debug, Serialize)]
 pub struct StatsJson<'a> {
+    pub schema: u32,
     pub reports: usize,
     pub sections: usize,
     pub footnotes: usize,
@@ -261,6 +352,7 @@ pub struct StatsJson<'a> {
 /// The `stats --json` document.
 pub fn stats(s: &Stats) -> StatsJson<'_> {
     StatsJson {
+        schema: SCHEMA,
         reports: s.reports,
         sections: s.sections,
         footnotes: s.footnotes,
@@ -292,6 +384,7 @@ pub struct IndexedJson<'a> {
 /// `index --json`.
 #[derive(Debug, Serialize)]
 pub struct IndexJson<'a> {
+    pub schema: u32,
     pub changed: bool,
     pub indexed: Vec<IndexedJson<'a>>,
     pub unchanged: usize,
@@ -308,6 +401,7 @@ pub struct IndexJson<'a> {
 /// The `index --json` document.
 pub fn index(s: &IndexSummary) -> IndexJson<'_> {
     IndexJson {
+        schema: SCHEMA,
         changed: s.changed(),
         indexed: s
             .indexed

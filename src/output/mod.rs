@@ -7,6 +7,7 @@ pub mod figures;
 pub mod json;
 pub mod parse;
 pub mod text;
+pub mod timeline;
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -40,6 +41,11 @@ impl Painter {
         Painter { color }
     }
 
+    /// Whether this painter colours.
+    pub fn is_color(&self) -> bool {
+        self.color
+    }
+
     fn paint(&self, style: Style, text: &str) -> String {
         if self.color && !text.is_empty() {
             format!("{style}{text}{style:#}")
@@ -61,6 +67,11 @@ impl Painter {
     /// Secondary information.
     pub fn dim(&self, text: &str) -> String {
         self.paint(Style::new().effects(Effects::DIMMED), text)
+    }
+
+    /// A bar of a chart.
+    pub fn bar(&self, text: &str) -> String {
+        self.paint(Style::new().fg_color(Some(AnsiColor::Cyan.into())), text)
     }
 
     /// A matched word.
@@ -89,6 +100,51 @@ impl Painter {
         out.push_str(&unescape(rest));
         out
     }
+}
+
+/// `1 report`, `2 reports`, `0 reports`.
+pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The query as the user typed it, between quotes that it does not contain (no `\"`
+/// escapes): `"giải ngân"`, `'"đầu tư công" -thuế'`.
+pub fn quote_query(query: &str) -> String {
+    if !query.contains('"') {
+        format!("\"{query}\"")
+    } else if !query.contains('\'') {
+        format!("'{query}'")
+    } else {
+        format!("«{query}»")
+    }
+}
+
+/// `text` as one word for a POSIX shell: unchanged when it only holds characters no shell
+/// treats specially (letters, digits, `-_.,:/#^@%+=`; `#` is only special at a word's
+/// start), else between single quotes (a `'` inside written `'\''`).
+pub fn shell_quote(text: &str) -> String {
+    let safe = |c: char| c.is_alphanumeric() || "-_.,:/#^@%+=".contains(c);
+    if !text.is_empty() && text.chars().all(safe) && !text.starts_with(['#', '~', '=']) {
+        return text.to_string();
+    }
+    format!("'{}'", text.replace('\'', "'\\''"))
+}
+
+/// The width of the terminal for charts: `COLUMNS` when set, else the terminal's when
+/// stdout is one, else 80.
+pub fn terminal_width() -> usize {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+    {
+        return n;
+    }
+    terminal_size::terminal_size_of(std::io::stdout())
+        .map(|(w, _)| w.0 as usize)
+        .filter(|&n| n > 0)
+        .unwrap_or(80)
 }
 
 /// Decodes the three entities snippets escape.
@@ -137,6 +193,17 @@ mod tests {
         let p = Painter::new(true);
         let s = p.snippet("a <b>giải</b> b");
         assert!(s.contains("\u{1b}[") && s.contains("giải"));
+    }
+
+    #[test]
+    fn quoting() {
+        assert_eq!(quote_query("giải ngân"), "\"giải ngân\"");
+        assert_eq!(quote_query("\"đầu tư\" -x"), "'\"đầu tư\" -x'");
+        assert_eq!(shell_quote("000-abc#II.1.3"), "000-abc#II.1.3");
+        assert_eq!(shell_quote("004-x#Phần I.II.1.5"), "'004-x#Phần I.II.1.5'");
+        assert_eq!(shell_quote("a'b c"), "'a'\\''b c'");
+        assert_eq!(plural(1u64, "report", "reports"), "1 report");
+        assert_eq!(plural(0u64, "report", "reports"), "0 reports");
     }
 
     #[test]

@@ -9,6 +9,8 @@ use crate::report::{footnote_id, Report};
 /// `parse --json` (SPEC §3): report metadata, sections and footnotes.
 #[derive(Debug, Serialize)]
 pub struct ParseJson<'a> {
+    /// Version of the JSON contract (docs/json.md).
+    pub schema: u32,
     /// File name.
     pub file: &'a str,
     /// Stable document id.
@@ -85,6 +87,7 @@ pub struct FootnoteJson<'a> {
 pub fn to_json(report: &Report) -> ParseJson<'_> {
     let m = &report.metadata;
     ParseJson {
+        schema: super::json::SCHEMA,
         file: &m.file,
         doc_id: &m.doc_id,
         title: &m.title,
@@ -130,7 +133,11 @@ pub fn to_json(report: &Report) -> ParseJson<'_> {
 
 /// Writes `parse --json` (one JSON document and a newline).
 pub fn write_json(out: &mut impl Write, report: &Report) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &to_json(report)).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &to_json(report)).map_err(|e| {
+        // Keep the kind of an I/O error (a closed pipe ends the command quietly).
+        e.io_error_kind()
+            .map_or_else(|| io::Error::other(e.to_string()), io::Error::from)
+    })?;
     writeln!(out)
 }
 
@@ -169,7 +176,7 @@ pub fn write_human(out: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(out, "{} sections:", report.sections.len())?;
     for s in &report.sections {
         let depth = s.path.len().saturating_sub(1);
-        let label = s.path.last().map(String::as_str).unwrap_or("");
+        let label = s.path.last().map(String::as_str).unwrap_or("preamble");
         let notes = if s.footnote_refs.is_empty() {
             String::new()
         } else {

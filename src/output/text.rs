@@ -2,10 +2,11 @@
 
 use std::fmt::Write;
 
-use super::{display_path, ellipsize, Painter};
+use super::{display_path, ellipsize, plural, quote_query, shell_quote, Painter};
 use crate::index::IndexSummary;
 use crate::search::{
-    FacetCounts, FacetValue, Hit, Kind, Outline, ReportInfo, SearchResults, Show, Stats, Unit,
+    FacetCounts, FacetValue, GroupedResults, Hit, Kind, Outline, ReportInfo, SearchResults, Show,
+    Stats, Unit,
 };
 
 fn path_label(path: &[String]) -> String {
@@ -47,7 +48,7 @@ fn hit_header(p: &Painter, hit: &Hit) -> String {
     let location = format!(
         "{}:{}",
         display_path(hit.source.as_deref(), &hit.file),
-        hit.line_start
+        hit.match_line
     );
     let what = match hit.kind {
         Kind::Section => {
@@ -71,63 +72,151 @@ fn hit_header(p: &Painter, hit: &Hit) -> String {
     format!("{}  {}", p.location(&location), what)
 }
 
-/// `search` in human form.
-pub fn search(p: &Painter, results: &SearchResults, offset: usize) -> String {
-    let mut out = String::new();
-    if results.total == 0 {
-        let _ = writeln!(out, "No match for {:?}.", results.query);
-        return out;
+/// The lines of one hit under its header: report, snippet, and the id to `show`.
+fn hit_body(p: &Painter, out: &mut String, hit: &Hit, indent: &str) {
+    let _ = writeln!(
+        out,
+        "{indent}{}",
+        report_line(
+            p,
+            &hit.title,
+            &hit.period,
+            &hit.doc_type,
+            hit.province.as_deref()
+        )
+    );
+    let snippet = p.snippet(&hit.snippet);
+    if !snippet.trim().is_empty() {
+        let _ = writeln!(out, "{indent}{snippet}");
     }
-    for (i, hit) in results.hits.iter().enumerate() {
-        let _ = writeln!(out, "{:>3}. {}", offset + i + 1, hit_header(p, hit));
-        let _ = writeln!(
-            out,
-            "     {}",
-            report_line(
-                p,
-                &hit.title,
-                &hit.period,
-                &hit.doc_type,
-                hit.province.as_deref()
-            )
-        );
-        let snippet = p.snippet(&hit.snippet);
-        if !snippet.trim().is_empty() {
-            let _ = writeln!(out, "     {snippet}");
-        }
-        let _ = writeln!(out);
-    }
-    let shown = results.hits.len();
+    let _ = writeln!(
+        out,
+        "{indent}{}",
+        p.dim(&format!("id {}", shell_quote(&hit.id)))
+    );
+}
+
+/// The paging line: `1–10 of 42 matches (next page: --offset 10)`.
+fn page_line(
+    p: &Painter,
+    out: &mut String,
+    offset: usize,
+    shown: usize,
+    total: usize,
+    what: (&str, &str),
+    query: &str,
+) {
     let last = offset + shown;
+    let count = plural(total as u64, what.0, what.1);
     if shown == 0 {
         let _ = writeln!(
             out,
-            "{} matches for {:?}; none at offset {offset}.",
-            results.total, results.query
+            "{count} for {}; none at offset {offset}.",
+            quote_query(query)
         );
-    } else if last < results.total {
+    } else if last < total {
         let _ = writeln!(
             out,
             "{}",
             p.dim(&format!(
-                "{}–{} of {} matches (next page: --offset {last})",
-                offset + 1,
-                last,
-                results.total
+                "{}–{last} of {count} (next page: --offset {last})",
+                offset + 1
             ))
         );
     } else {
         let _ = writeln!(
             out,
             "{}",
-            p.dim(&format!(
-                "{}–{} of {} matches",
-                offset + 1,
-                last,
-                results.total
-            ))
+            p.dim(&format!("{}–{last} of {count}", offset + 1))
         );
     }
+}
+
+/// `search` in human form.
+pub fn search(p: &Painter, results: &SearchResults, offset: usize) -> String {
+    let mut out = String::new();
+    if results.total == 0 {
+        let _ = writeln!(out, "No match for {}.", quote_query(&results.query));
+        return out;
+    }
+    for (i, hit) in results.hits.iter().enumerate() {
+        let _ = writeln!(out, "{:>3}. {}", offset + i + 1, hit_header(p, hit));
+        hit_body(p, &mut out, hit, "     ");
+        let _ = writeln!(out);
+    }
+    page_line(
+        p,
+        &mut out,
+        offset,
+        results.hits.len(),
+        results.total,
+        ("match", "matches"),
+        &results.query,
+    );
+    out
+}
+
+/// `search --group report` in human form: each report with its match count, then its
+/// best units.
+pub fn grouped(p: &Painter, results: &GroupedResults, offset: usize) -> String {
+    let mut out = String::new();
+    if results.total == 0 {
+        let _ = writeln!(out, "No match for {}.", quote_query(&results.query));
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "{} in {} for {}\n",
+        plural(results.total as u64, "match", "matches"),
+        plural(results.reports as u64, "report", "reports"),
+        quote_query(&results.query)
+    );
+    for (i, g) in results.groups.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{:>3}. {}  {}",
+            offset + i + 1,
+            p.location(&display_path(g.source.as_deref(), &g.file)),
+            p.dim(&plural(g.matches as u64, "match", "matches"))
+        );
+        let _ = writeln!(
+            out,
+            "     {}",
+            report_line(p, &g.title, &g.period, &g.doc_type, g.province.as_deref())
+        );
+        for hit in &g.hits {
+            let _ = writeln!(out, "     - {}", hit_header(p, hit));
+            let snippet = p.snippet(&hit.snippet);
+            if !snippet.trim().is_empty() {
+                let _ = writeln!(out, "       {snippet}");
+            }
+            let _ = writeln!(
+                out,
+                "       {}",
+                p.dim(&format!("id {}", shell_quote(&hit.id)))
+            );
+        }
+        if g.matches > g.hits.len() {
+            let _ = writeln!(
+                out,
+                "     {}",
+                p.dim(&format!(
+                    "… and {} more in this report",
+                    plural((g.matches - g.hits.len()) as u64, "match", "matches")
+                ))
+            );
+        }
+        let _ = writeln!(out);
+    }
+    page_line(
+        p,
+        &mut out,
+        offset,
+        results.groups.len(),
+        results.reports,
+        ("report", "reports"),
+        &results.query,
+    );
     out
 }
 
@@ -157,12 +246,26 @@ fn facet_block(p: &Painter, out: &mut String, name: &str, values: &[FacetValue])
 /// `facets` in human form.
 pub fn facets(p: &Painter, counts: &FacetCounts) -> String {
     let mut out = String::new();
-    let what = if counts.query.trim().is_empty() {
-        "all sections and footnotes".to_string()
-    } else {
-        format!("matches for {:?}", counts.query)
+    let reports = counts.counting == crate::search::Counting::Reports;
+    let line = match (counts.query.trim().is_empty(), reports) {
+        (true, false) => plural(
+            counts.total as u64,
+            "section or footnote",
+            "sections and footnotes",
+        ),
+        (true, true) => plural(counts.total as u64, "report", "reports"),
+        (false, false) => format!(
+            "{} for {}",
+            plural(counts.total as u64, "match", "matches"),
+            quote_query(&counts.query)
+        ),
+        (false, true) => format!(
+            "{} with matches for {} (counts are reports)",
+            plural(counts.total as u64, "report", "reports"),
+            quote_query(&counts.query)
+        ),
     };
-    let _ = writeln!(out, "{} {what}\n", counts.total);
+    let _ = writeln!(out, "{line}\n");
     for (name, values) in &counts.facets {
         facet_block(p, &mut out, name, values);
         let _ = writeln!(out);
@@ -211,9 +314,9 @@ fn outline(p: &Painter, o: &Outline) -> String {
     report_block(p, &mut out, &o.report);
     let _ = writeln!(
         out,
-        "  {} sections, {} footnotes\n",
-        o.sections.len(),
-        o.footnotes
+        "  {}, {}\n",
+        plural(o.sections.len() as u64, "section", "sections"),
+        plural(o.footnotes as u64, "footnote", "footnotes")
     );
     for s in &o.sections {
         let depth = s.path.len().saturating_sub(1);
@@ -233,12 +336,16 @@ fn outline(p: &Painter, o: &Outline) -> String {
             p.dim(&sectors)
         );
     }
-    let _ =
-        writeln!(
-        out,
-        "\n{}",
-        p.dim("Show one section with: baocao show 'DOC_ID#PATH' (e.g. the ids in `search --json`).")
-    );
+    if let Some(first) = o.sections.first() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            p.dim(&format!(
+                "Show one section with: baocao show {} (or FILE:LINE)",
+                shell_quote(&first.id)
+            ))
+        );
+    }
     out
 }
 
@@ -258,7 +365,7 @@ fn unit(p: &Painter, u: &Unit) -> String {
     if !h.role.is_empty() {
         facets.push(format!("role: {}", h.role));
     }
-    facets.push(format!("id: {}", h.id));
+    facets.push(format!("id: {}", shell_quote(&h.id)));
     let _ = writeln!(out, "{}\n", p.dim(&facets.join(" · ")));
     if h.kind == Kind::Section && !h.heading.is_empty() {
         let _ = writeln!(out, "{}\n", p.strong(&h.heading));
@@ -334,27 +441,27 @@ pub fn index(_p: &Painter, s: &IndexSummary) -> String {
     if !s.changed() && s.skipped.is_empty() {
         let _ = writeln!(
             out,
-            "Index is up to date: {} reports unchanged, nothing to do.",
-            s.unchanged
+            "Index is up to date: {} unchanged, nothing to do.",
+            plural(s.unchanged as u64, "report", "reports")
         );
         return out;
     }
     let replaced = s.indexed.iter().filter(|i| i.replaced).count();
     let _ = writeln!(
         out,
-        "Indexed {} reports ({} new, {} changed): {} sections, {} footnotes; {} unchanged.",
-        s.indexed.len(),
+        "Indexed {} ({} new, {} changed): {}, {}; {} unchanged.",
+        plural(s.indexed.len() as u64, "report", "reports"),
         s.indexed.len() - replaced,
         replaced,
-        s.sections,
-        s.footnotes,
+        plural(s.sections as u64, "section", "sections"),
+        plural(s.footnotes as u64, "footnote", "footnotes"),
         s.unchanged
     );
     if !s.removed.is_empty() {
         let _ = writeln!(
             out,
-            "Removed {} reports whose files vanished: {}.",
-            s.removed.len(),
+            "Removed {} whose files vanished: {}.",
+            plural(s.removed.len() as u64, "report", "reports"),
             s.removed.join(", ")
         );
     }
@@ -375,15 +482,13 @@ pub fn index(_p: &Painter, s: &IndexSummary) -> String {
 pub fn index_skipped(p: &Painter, s: &IndexSummary) -> String {
     let mut out = String::new();
     if !s.skipped.is_empty() {
-        let files = if s.skipped.len() == 1 {
-            "file"
-        } else {
-            "files"
-        };
         let _ = writeln!(
             out,
             "{}",
-            p.strong(&format!("Skipped {} {files}:", s.skipped.len()))
+            p.strong(&format!(
+                "Skipped {}:",
+                plural(s.skipped.len() as u64, "file", "files")
+            ))
         );
         for k in &s.skipped {
             let _ = writeln!(out, "  {}: {}", display_path(Some(&k.path), ""), k.reason);

@@ -12,6 +12,7 @@
 //! [`render`] does the reverse of step 1 for tests and synthetic corpora: it renders a
 //! clean report into the PDF-extracted layout.
 
+pub mod coverage;
 pub mod footnotes;
 pub mod formats;
 pub mod letterhead;
@@ -19,6 +20,7 @@ pub mod lines;
 pub mod metadata;
 mod model;
 pub mod numbering;
+pub mod preamble;
 pub mod render;
 pub mod structure;
 
@@ -163,17 +165,60 @@ pub fn parse_text(file_name: &str, text: &str) -> Report {
     let doc_id = doc_id_for(&file);
     let split = lines::split(&text);
     let mut built = structure::build(&split, &doc_id);
-    let refs = footnotes::attach(&mut built.sections, &split.footnotes, split.layout);
-    let footnotes = footnotes::finish(&split.footnotes, &built.sections, &refs);
+    // The introduction is a unit of its own, first; its heading (the title) is set once
+    // the metadata is known.
+    let first_line = built
+        .sections
+        .first()
+        .map_or(split.line_count, |s| s.line_start.saturating_sub(1));
+    let intro = preamble::section(&doc_id, &built.preamble_paras, first_line);
+    let has_intro = intro.is_some();
+    let mut sections: Vec<Section> = intro.into_iter().collect();
+    sections.append(&mut built.sections);
+    let refs = footnotes::attach(&mut sections, &split.footnotes, split.layout);
+    let footnotes = footnotes::finish(&split.footnotes, &sections, &refs);
+    built.sections = sections.split_off(usize::from(has_intro));
     let mut meta = metadata::extract(&text, &split, &built);
     meta.file = file;
     meta.doc_id = doc_id;
-    Report {
+    sections.append(&mut built.sections);
+    if let Some(intro) = sections.first_mut().filter(|_| has_intro) {
+        if intro.heading.is_empty() {
+            intro.heading = meta.title.clone();
+        }
+    }
+    let mut report = Report {
         metadata: meta,
         preamble: built.preamble.clone(),
-        sections: built.sections,
+        sections,
         footnotes,
+    };
+    if report.sections.is_empty() && report.footnotes.is_empty() {
+        whole_text_unit(&mut report, &built, &text, split.line_count);
     }
+    report
+}
+
+/// A text where the parser found neither sections, introduction nor footnotes (only a
+/// letterhead, or only a closing block) is kept whole as its introduction unit, so that
+/// nothing given to `baocao index` is dropped.
+fn whole_text_unit(report: &mut Report, built: &structure::Built, text: &str, lines: usize) {
+    let body = if !built.preamble.trim().is_empty() {
+        built.preamble.clone()
+    } else {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    if body.trim().is_empty() {
+        return;
+    }
+    report.sections.push(Section {
+        id: format!("{}#{}", report.metadata.doc_id, preamble::PREAMBLE_LABEL),
+        heading: report.metadata.title.clone(),
+        text: body,
+        line_start: 1,
+        line_end: lines.max(1),
+        ..Section::default()
+    });
 }
 
 /// Parses the raw bytes of a report file: rejects empty, binary and non-UTF-8 input with

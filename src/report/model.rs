@@ -123,8 +123,12 @@ impl Report {
 /// Stable id of a section (SPEC §4): `doc_id#` + path labels joined with `.`, where a
 /// label that the next one repeats as its prefix is written once: path
 /// `["II", "1", "1.3"]` → `doc_id#II.1.3`; `["Phần I", "II", "2", "2.3", "2.3.1", "a"]` →
-/// `doc_id#Phần I.II.2.3.1.a`.
+/// `doc_id#Phần I.II.2.3.1.a`. The empty path is the report's introduction:
+/// `doc_id#preamble`.
 pub fn section_id(doc_id: &str, path: &[String]) -> String {
+    if path.is_empty() {
+        return format!("{doc_id}#{}", super::preamble::PREAMBLE_LABEL);
+    }
     let kept: Vec<&str> = path
         .iter()
         .enumerate()
@@ -154,6 +158,7 @@ mod tests {
     fn ids_write_repeated_prefixes_once() {
         assert_eq!(section_id("d", &p(&["II", "1", "1.3"])), "d#II.1.3");
         assert_eq!(section_id("d", &p(&["I"])), "d#I");
+        assert_eq!(section_id("d", &[]), "d#preamble");
         assert_eq!(
             section_id("d", &p(&["Phần I", "II", "2", "2.3", "2.3.1", "a"])),
             "d#Phần I.II.2.3.1.a"

@@ -137,6 +137,12 @@ fn term_or_phrase(field: Field, tokens: &[String], slop: u32) -> Option<Box<dyn 
     }
 }
 
+/// A leaf's words on one positional field: a term, an exact phrase, or with `"…"~N` the
+/// phrase's words in order with at most `slop` other words between them in all.
+fn proximity_or_phrase(field: Field, tokens: &[String], slop: u32) -> Option<Box<dyn Query>> {
+    term_or_phrase(field, tokens, slop)
+}
+
 fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     if (boost - 1.0).abs() < f32::EPSILON {
         query
@@ -190,7 +196,7 @@ fn leaf_query(leaf: &Leaf, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<
     let mut required: Vec<Clause> = Vec::new();
     let mut bonus: Vec<Clause> = Vec::new();
     for (folded_field, exact_field, boost) in fields {
-        if let Some(q) = term_or_phrase(folded_field, &folded, 0) {
+        if let Some(q) = proximity_or_phrase(folded_field, &folded, leaf.slop) {
             required.push((Occur::Should, boosted(q, boost)));
         }
         if let Some(q) = all_terms(exact_field, &exact) {

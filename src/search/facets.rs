@@ -3,8 +3,8 @@
 use tantivy::collector::{Count, FacetCollector, MultiCollector};
 use tantivy::schema::Facet;
 
-use super::{build, parse_query, SearchError, SearchRequest, Searcher};
-use crate::index::schema::{DOC_TYPE_FACET, FACET_FIELDS, PERIOD_FACET, SECTOR_FACET, YEAR_FACET};
+use super::{build, SearchError, SearchRequest, Searcher};
+use crate::index::schema::{DOC_TYPE_FACET, PERIOD_FACET, SECTOR_FACET, YEAR_FACET};
 
 /// One facet value and the number of matching units that carry it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,12 +15,34 @@ pub struct FacetValue {
     pub count: u64,
 }
 
+/// What facet counts count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Counting {
+    /// Matching sections and footnotes.
+    #[default]
+    Units,
+    /// Reports with at least one matching unit.
+    Reports,
+}
+
+impl Counting {
+    /// `units` or `reports`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Counting::Units => "units",
+            Counting::Reports => "reports",
+        }
+    }
+}
+
 /// Facet counts for a query.
 #[derive(Debug, Clone)]
 pub struct FacetCounts {
     /// The query (empty: all units).
     pub query: String,
-    /// Number of matching units.
+    /// What is counted.
+    pub counting: Counting,
+    /// Number of matching units (or reports, when counting reports).
     pub total: usize,
     /// Per facet field (in the order asked), its values. Hierarchical fields (`sector`,
     /// `doc_type`) list both levels: `kinh-te` and `kinh-te/ngan-sach`. A unit with two
@@ -35,6 +57,21 @@ impl FacetCounts {
             .iter()
             .find(|(name, _)| name == field)
             .map(|(_, values)| values.as_slice())
+    }
+
+    /// Keeps at most `n` values per facet: the first `n` in display order (largest
+    /// counts first), except years and periods, where the latest `n` are kept.
+    pub fn limit_values(&mut self, n: usize) {
+        for (name, values) in &mut self.facets {
+            if values.len() <= n {
+                continue;
+            }
+            if name == YEAR_FACET || name == PERIOD_FACET {
+                values.drain(..values.len() - n);
+            } else {
+                values.truncate(n);
+            }
+        }
     }
 }
 
@@ -55,27 +92,41 @@ impl Searcher {
         request: &SearchRequest,
         fields: &[&str],
     ) -> Result<FacetCounts, SearchError> {
+        self.facets_counting(request, fields, Counting::Units)
+    }
+
+    /// [`Searcher::facets`], counting units or reports per value.
+    pub fn facets_counting(
+        &self,
+        request: &SearchRequest,
+        fields: &[&str],
+        counting: Counting,
+    ) -> Result<FacetCounts, SearchError> {
+        let available = self.facet_fields();
         let fields: Vec<&str> = if fields.is_empty() {
-            FACET_FIELDS.to_vec()
+            available.clone()
         } else {
             fields.to_vec()
         };
         for name in &fields {
-            if !FACET_FIELDS.contains(name) {
+            if !available.contains(name) {
+                let hint = super::vocab::did_you_mean(name, &available)
+                    .map(|s| format!("; did you mean {s:?}?"))
+                    .unwrap_or_default();
                 return Err(SearchError::BadFilter(format!(
-                    "unknown facet field {name:?} (one of: {})",
-                    FACET_FIELDS.join(", ")
+                    "unknown facet field {name:?} (one of: {}){hint}",
+                    available.join(", ")
                 )));
             }
         }
-        let node = if request.query.trim().is_empty() {
-            None
-        } else {
-            Some(parse_query(&request.query)?)
-        };
-        let mut analyzers = build::Analyzers::new();
-        let query = build::build(&self.index, node.as_ref(), &request.filters, &mut analyzers)?;
+        if counting == Counting::Reports {
+            return self.facets_of_reports(request, &fields);
+        }
         let searcher = self.reader.searcher();
+        let mut analyzers = build::Analyzers::new();
+        let node = self.prepare(&request.query, &searcher, &mut analyzers)?;
+        self.check_filters(&request.filters)?;
+        let query = build::build(&self.index, node.as_ref(), &request.filters, &mut analyzers)?;
 
         let mut multi = MultiCollector::new();
         let count = multi.add_collector(Count);
@@ -115,41 +166,84 @@ impl Searcher {
                     }
                 }
             }
-            if *name == YEAR_FACET || *name == PERIOD_FACET {
-                values.sort_by(|a, b| a.value.cmp(&b.value));
-            } else if is_hierarchical(name) {
-                // Parents by count, each followed by its children by count.
-                let parent_count = |v: &FacetValue| {
-                    let top = v.value.split('/').next().unwrap_or_default();
-                    values
-                        .iter()
-                        .find(|p| p.value == top)
-                        .map_or(0, |p| p.count)
-                };
-                let mut keyed: Vec<(u64, String, bool, FacetValue)> = values
-                    .iter()
-                    .map(|v| {
-                        let top = v.value.split('/').next().unwrap_or_default().to_string();
-                        (parent_count(v), top, v.value.contains('/'), v.clone())
-                    })
-                    .collect();
-                keyed.sort_by(|a, b| {
-                    b.0.cmp(&a.0)
-                        .then_with(|| a.1.cmp(&b.1))
-                        .then_with(|| a.2.cmp(&b.2))
-                        .then_with(|| b.3.count.cmp(&a.3.count))
-                        .then_with(|| a.3.value.cmp(&b.3.value))
-                });
-                values = keyed.into_iter().map(|k| k.3).collect();
-            } else {
-                values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-            }
+            sort_values(name, &mut values);
             out.push((name.to_string(), values));
         }
         Ok(FacetCounts {
             query: request.query.clone(),
+            counting: Counting::Units,
             total,
             facets: out,
         })
+    }
+
+    /// Facet counts of reports: a report counts once for each value one of its matching
+    /// units carries.
+    fn facets_of_reports(
+        &self,
+        request: &SearchRequest,
+        fields: &[&str],
+    ) -> Result<FacetCounts, SearchError> {
+        let (searcher, docs) = self.all_matches(request, false)?;
+        let mut out = Vec::new();
+        let mut total = 0;
+        for name in fields {
+            let breakdown = self.breakdown(&searcher, &docs, name, is_hierarchical(name))?;
+            total = breakdown.reports.len();
+            let mut values: Vec<FacetValue> = breakdown
+                .values
+                .into_iter()
+                .map(|(value, (_, reports))| FacetValue {
+                    value,
+                    count: reports.len() as u64,
+                })
+                .collect();
+            sort_values(name, &mut values);
+            out.push((name.to_string(), values));
+        }
+        if fields.is_empty() {
+            let breakdown = self.breakdown(&searcher, &docs, YEAR_FACET, false)?;
+            total = breakdown.reports.len();
+        }
+        Ok(FacetCounts {
+            query: request.query.clone(),
+            counting: Counting::Reports,
+            total,
+            facets: out,
+        })
+    }
+}
+
+/// Display order: years and periods in time order; hierarchical facets with parents by
+/// count, each followed by its children by count; others by count.
+fn sort_values(name: &str, values: &mut Vec<FacetValue>) {
+    if name == YEAR_FACET || name == PERIOD_FACET {
+        values.sort_by(|a, b| a.value.cmp(&b.value));
+    } else if is_hierarchical(name) {
+        // Parents by count, each followed by its children by count.
+        let parent_count = |v: &FacetValue| {
+            let top = v.value.split('/').next().unwrap_or_default();
+            values
+                .iter()
+                .find(|p| p.value == top)
+                .map_or(0, |p| p.count)
+        };
+        let mut keyed: Vec<(u64, String, bool, FacetValue)> = values
+            .iter()
+            .map(|v| {
+                let top = v.value.split('/').next().unwrap_or_default().to_string();
+                (parent_count(v), top, v.value.contains('/'), v.clone())
+            })
+            .collect();
+        keyed.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| a.1.cmp(&b.1))
+                .then_with(|| a.2.cmp(&b.2))
+                .then_with(|| b.3.count.cmp(&a.3.count))
+                .then_with(|| a.3.value.cmp(&b.3.value))
+        });
+        *values = keyed.into_iter().map(|k| k.3).collect();
+    } else {
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     }
 }

@@ -30,11 +30,16 @@
 //! The query language is in [`query`]; malformed queries give [`SearchError::Query`].
 
 mod build;
+mod expand;
 mod facets;
+mod group;
+mod locate;
 pub mod query;
 mod show;
 mod snippet;
 mod stats;
+mod timeline;
+pub mod vocab;
 
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -43,10 +48,14 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::schema::{Facet, Field, Value};
 use tantivy::{IndexReader, TantivyDocument, TantivyError};
 
-pub use facets::{FacetCounts, FacetValue};
+pub use expand::MAX_PREFIX_EXPANSIONS;
+pub use facets::{Counting, FacetCounts, FacetValue};
+pub use group::{GroupedResults, ReportGroup, UNITS_PER_REPORT};
+pub use locate::{LineFinder, SourceTexts, MAX_LOCATED_FILES};
 pub use query::{parse_query, Leaf, Node, QueryError, Scope};
 pub use show::{Outline, OutlineEntry, ReportInfo, Show, Unit};
 pub use stats::Stats;
+pub use timeline::{facet_for, Bucket, Timeline};
 
 use crate::index::schema::{Fields, KIND_FOOTNOTE};
 use crate::index::{BaocaoIndex, IndexError};
@@ -61,7 +70,7 @@ pub enum SearchError {
     #[error(transparent)]
     Query(#[from] QueryError),
     /// A filter value is invalid (a usage error).
-    #[error("invalid filter: {0}")]
+    #[error("{0}")]
     BadFilter(String),
     /// The index cannot be opened or read.
     #[error(transparent)]
@@ -69,6 +78,12 @@ pub enum SearchError {
     /// Any other tantivy error while searching.
     #[error("search failed: {0}")]
     Tantivy(#[from] TantivyError),
+}
+
+impl From<std::io::Error> for SearchError {
+    fn from(e: std::io::Error) -> Self {
+        SearchError::Tantivy(TantivyError::from(e))
+    }
 }
 
 impl SearchError {
@@ -170,7 +185,8 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Number of hits to skip.
     pub offset: usize,
-    /// Snippet length in characters (about).
+    /// Snippet length in characters (about); 0: no snippets and no match lines (for
+    /// callers that only want the units).
     pub snippet_chars: usize,
     /// The order of the hits.
     pub sort: SortOrder,
@@ -253,6 +269,10 @@ pub struct Hit {
     pub line_start: usize,
     /// Last line in the source file (1-based).
     pub line_end: usize,
+    /// Line of the first match of the snippet's window in the source file (1-based):
+    /// the line to cite. `line_start` when the match is in the heading, nothing matched
+    /// the text, or the source could not be read.
+    pub match_line: usize,
     /// Years covered by the report.
     pub years: Vec<i32>,
     /// Period of the report.
@@ -350,6 +370,7 @@ pub(crate) fn hit_from_doc(f: &Fields, doc: &TantivyDocument) -> Hit {
         text: get_str(doc, f.text),
         line_start,
         line_end: get_u64(doc, f.line_end).map_or(line_start, |n| n as usize),
+        match_line: line_start,
         years: doc
             .get_all(f.years)
             .filter_map(|v| v.as_u64())
@@ -381,6 +402,53 @@ pub(crate) fn hit_from_doc(f: &Fields, doc: &TantivyDocument) -> Hit {
 }
 
 impl Searcher {
+    /// The hits of ranked documents: stored fields, snippets for `node`'s words and the
+    /// line of the first match.
+    pub(crate) fn hits(
+        &self,
+        searcher: &tantivy::Searcher,
+        node: &Node,
+        analyzers: &mut build::Analyzers,
+        top: &[(f32, tantivy::DocAddress)],
+        snippet_chars: usize,
+    ) -> Result<Vec<Hit>, SearchError> {
+        let f = self.index.fields();
+        let mut terms = Vec::new();
+        build::positive_terms(node, analyzers, &mut terms);
+        let snippets = snippet::Snippets::new(searcher, f, &terms)?;
+        let mut hits = Vec::with_capacity(top.len());
+        let mut sources = SourceTexts::default();
+        for &(score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let mut hit = hit_from_doc(f, &doc);
+            hit.score = score;
+            if snippet_chars > 0 {
+                let (snippet, at) = snippets.html_at(&hit.text, snippet_chars);
+                hit.snippet = snippet;
+                if let Some(at) = at {
+                    hit.match_line = match_line(&mut sources, &hit, at);
+                }
+            }
+            hits.push(hit);
+        }
+        Ok(hits)
+    }
+}
+
+/// The line of the source where the hit's text, from byte `at` on, begins: its
+/// `line_start` when the source cannot be read or the text is not found from the unit's
+/// first line on. (Not bounded by `line_end`: a footnote body printed inside a section's
+/// lines in the clean layout can end after it.)
+pub(crate) fn match_line(sources: &mut SourceTexts, hit: &Hit, at: usize) -> usize {
+    let Some(path) = hit.source.as_deref() else {
+        return hit.line_start;
+    };
+    sources
+        .line_of(path, hit.line_start, 0, &hit.text[at..])
+        .unwrap_or(hit.line_start)
+}
+
+impl Searcher {
     /// A searcher over the last commit of `index`.
     pub fn new(index: &BaocaoIndex) -> Result<Searcher, SearchError> {
         Ok(Searcher {
@@ -399,19 +467,46 @@ impl Searcher {
         &self.index
     }
 
+    /// Whether the index holds no document at all (an index being built from scratch).
+    pub fn is_empty(&self) -> bool {
+        self.reader.searcher().num_docs() == 0
+    }
+
     /// Reloads the reader to see the latest commit.
     pub fn reload(&self) -> Result<(), SearchError> {
         self.reader.reload()?;
         Ok(())
     }
 
+    /// The parsed query with its prefixes expanded (None for a blank query).
+    pub(crate) fn prepare(
+        &self,
+        query: &str,
+        searcher: &tantivy::Searcher,
+        analyzers: &mut build::Analyzers,
+    ) -> Result<Option<Node>, SearchError> {
+        if query.trim().is_empty() {
+            return Ok(None);
+        }
+        let node = parse_query(query)?;
+        if !expand::has_prefix(&node) {
+            return Ok(Some(node));
+        }
+        expand::expand_prefixes(&node, searcher, self.index.fields(), analyzers).map(Some)
+    }
+
     /// Runs a search: ranked hits with snippets, and the total number of matches.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
-        let node = parse_query(&request.query)?;
-        let mut analyzers = build::Analyzers::new();
-        let query = build::build(&self.index, Some(&node), &request.filters, &mut analyzers)?;
         let searcher = self.reader.searcher();
-        let f = self.index.fields();
+        let mut analyzers = build::Analyzers::new();
+        let Some(node) = self.prepare(&request.query, &searcher, &mut analyzers)? else {
+            return Err(SearchError::Query(QueryError {
+                message: "the query is empty".to_string(),
+                position: 0,
+            }));
+        };
+        self.check_filters(&request.filters)?;
+        let query = build::build(&self.index, Some(&node), &request.filters, &mut analyzers)?;
         let max = searcher.num_docs() as usize;
         let limit = request.limit.min(max);
         let (top, total) = if limit == 0 {
@@ -441,17 +536,13 @@ impl Searcher {
                 .order_by_score();
             searcher.search(&query, &(collector, Count))?
         };
-        let mut terms = Vec::new();
-        build::positive_terms(&node, &mut analyzers, &mut terms);
-        let snippets = snippet::Snippets::new(&searcher, f, &terms)?;
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let mut hit = hit_from_doc(f, &doc);
-            hit.score = score;
-            hit.snippet = snippets.html(&hit.text, request.snippet_chars);
-            hits.push(hit);
-        }
+        let hits = self.hits(
+            &searcher,
+            &node,
+            &mut analyzers,
+            &top,
+            request.snippet_chars,
+        )?;
         Ok(SearchResults {
             query: request.query.clone(),
             total,

@@ -5,12 +5,19 @@
 //! or      := and ( "OR" and )*
 //! and     := unary ( ["AND"] unary )*
 //! unary   := ("-" | "NOT") unary | [ ("heading:" | "text:") ] primary
-//! primary := WORD | "quoted phrase" | "(" or ")"
+//! primary := WORD | WORD "*" | "quoted phrase" [ "~" N ] | "(" or ")"
 //! ```
 //!
-//! Words are all required by default; `OR` joins alternatives; `-word` or `NOT word`
-//! excludes. A word that the analyzer splits into several tokens (`11-NQ/TW`) is searched as
-//! a phrase. Errors carry the character position (1-based) where they were found.
+//! Words are all required by default (`AND` between them changes nothing); `OR` joins
+//! alternatives; `-word` or `NOT word` excludes. A word that the analyzer splits into
+//! several tokens (`11-NQ/TW`) is searched as a phrase. `"…"~N` finds the phrase's words in
+//! order with at most N other words between them in all; `word*` is a prefix (expanded to
+//! the indexed words that start with it, up to a bounded number, by the search).
+//!
+//! Syntax of other engines that this language does not have is refused with a message
+//! rather than searched as text: fuzzy `word~`, boosts `word^2`, wildcards other than a
+//! final `*` (`gi?i`, `*ngan`), and field prefixes other than `heading:` and `text:`.
+//! Errors carry the character position (1-based) where they were found.
 
 use std::fmt;
 
@@ -28,13 +35,33 @@ pub enum Scope {
 /// A word or a quoted phrase, as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Leaf {
-    /// The text as typed.
+    /// The text as typed (without the `*` of a prefix or the `~N` of a proximity).
     pub text: String,
     /// Whether it was quoted.
     pub quoted: bool,
     /// Where it is searched.
     pub scope: Scope,
+    /// Words allowed between the phrase's words, in all (`"…"~N`); 0 for an exact phrase.
+    pub slop: u32,
+    /// Whether the word is a prefix (`word*`).
+    pub prefix: bool,
 }
+
+impl Leaf {
+    /// A word or phrase searched in `scope`, with no proximity and no prefix.
+    pub fn new(text: impl Into<String>, quoted: bool, scope: Scope) -> Leaf {
+        Leaf {
+            text: text.into(),
+            quoted,
+            scope,
+            slop: 0,
+            prefix: false,
+        }
+    }
+}
+
+/// The largest N of a proximity `"…"~N` (a window wider than this is no longer "near").
+pub const MAX_PROXIMITY: u32 = 50;
 
 /// The parsed query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +109,8 @@ fn err(message: impl Into<String>, position: usize) -> QueryError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Lex {
     Word(String),
-    Phrase(String),
+    Prefix(String),
+    Phrase(String, u32),
     Minus,
     Not,
     And,
@@ -111,8 +139,31 @@ fn lex(query: &str) -> Result<Vec<(Lex, usize)>, QueryError> {
                     .position(|&q| matches!(q, '"' | '“' | '”'))
                     .ok_or_else(|| err("unterminated quote: add the closing \"", pos))?;
                 let phrase: String = chars[i + 1..i + 1 + close].iter().collect();
-                out.push((Lex::Phrase(phrase), pos));
                 i += close + 2;
+                let mut slop = 0;
+                if chars.get(i) == Some(&'~') {
+                    let digits: String = chars[i + 1..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_digit())
+                        .collect();
+                    let n: u32 = digits.parse().map_err(|_| {
+                        err("~ after a phrase needs a number of words: \"…\"~3", i + 1)
+                    })?;
+                    if n > MAX_PROXIMITY {
+                        return Err(err(
+                            format!("proximity ~{n} is too wide (at most ~{MAX_PROXIMITY})"),
+                            i + 1,
+                        ));
+                    }
+                    slop = n;
+                    i += 1 + digits.chars().count();
+                } else if chars.get(i) == Some(&'*') {
+                    return Err(err(
+                        "a prefix * after a phrase is not supported: put it after one word (giai*)",
+                        i + 1,
+                    ));
+                }
+                out.push((Lex::Phrase(phrase, slop), pos));
             }
             '(' => {
                 out.push((Lex::Open, pos));
@@ -147,7 +198,8 @@ fn lex(query: &str) -> Result<Vec<(Lex, usize)>, QueryError> {
                     out.push((Lex::Field(scope), pos));
                     let rest: String = word.chars().skip(prefix.chars().count()).collect();
                     if !rest.is_empty() {
-                        out.push((Lex::Word(rest), pos + prefix.chars().count()));
+                        let at = pos + prefix.chars().count();
+                        out.push((word_lexeme(&rest, at)?, at));
                     }
                     continue;
                 }
@@ -156,13 +208,81 @@ fn lex(query: &str) -> Result<Vec<(Lex, usize)>, QueryError> {
                     "AND" | "&&" => Lex::And,
                     "NOT" => Lex::Not,
                     _ if word.chars().all(|c| c == '-') => continue,
-                    _ => Lex::Word(word),
+                    _ => word_lexeme(&word, pos)?,
                 };
                 out.push((lexeme, pos));
             }
         }
     }
     Ok(out)
+}
+
+/// Field prefixes of other engines that this language does not have (`title:`, `year:`):
+/// ASCII letters (or `_`) before a `:` that is followed by something.
+fn unknown_field(word: &str) -> Option<&str> {
+    let (name, rest) = word.split_once(':')?;
+    (name.len() >= 2
+        && name.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_')
+        && !rest.is_empty())
+    .then_some(name)
+}
+
+/// A word, or a prefix `word*`; refuses the syntax of other engines that it would
+/// otherwise silently search as text.
+fn word_lexeme(word: &str, pos: usize) -> Result<Lex, QueryError> {
+    if let Some(name) = unknown_field(word) {
+        let hint = match name.to_lowercase().as_str() {
+            "year" | "nam" => " (filter years with --year)",
+            "type" | "doc_type" => " (filter document types with --type)",
+            "sector" => " (filter sectors with --sector)",
+            "province" => " (filter provinces with --province)",
+            "role" => " (filter roles with --role)",
+            _ => "",
+        };
+        return Err(err(
+            format!("unknown field {name}: (the query knows heading: and text:){hint}"),
+            pos,
+        ));
+    }
+    let chars: Vec<char> = word.chars().collect();
+    let at = |i: usize| pos + i;
+    for (i, &c) in chars.iter().enumerate() {
+        let last = i + 1 == chars.len();
+        match c {
+            '*' if !last => {
+                return Err(err(
+                    "* is only supported at the end of a word (giai*)",
+                    at(i),
+                ))
+            }
+            '?' if !last => {
+                return Err(err(
+                    "? wildcards are not supported (a prefix giai* is)",
+                    at(i),
+                ))
+            }
+            '~' => {
+                return Err(err(
+                    "fuzzy matching (word~) is not supported; proximity is \"…\"~N",
+                    at(i),
+                ))
+            }
+            '^' if chars[i + 1..]
+                .iter()
+                .all(|c| c.is_ascii_digit() || *c == '.') =>
+            {
+                return Err(err("boosts (word^2) are not supported", at(i)))
+            }
+            _ => {}
+        }
+    }
+    if let Some(stem) = word.strip_suffix('*') {
+        if !stem.chars().any(char::is_alphanumeric) {
+            return Err(err("* needs letters before it (giai*)", pos));
+        }
+        return Ok(Lex::Prefix(stem.to_string()));
+    }
+    Ok(Lex::Word(word.to_string()))
 }
 
 struct Parser {
@@ -267,7 +387,10 @@ impl Parser {
                 let field = *field;
                 self.at += 1;
                 match self.peek() {
-                    Some(Lex::Word(_)) | Some(Lex::Phrase(_)) | Some(Lex::Open) => {
+                    Some(Lex::Word(_))
+                    | Some(Lex::Prefix(_))
+                    | Some(Lex::Phrase(..))
+                    | Some(Lex::Open) => {
                         self.primary(field)
                     }
                     _ => Err(err(
@@ -287,15 +410,14 @@ impl Parser {
         };
         self.at += 1;
         match lexeme {
-            Lex::Word(text) => Ok(Node::Leaf(Leaf {
-                text,
-                quoted: false,
-                scope,
+            Lex::Word(text) => Ok(Node::Leaf(Leaf::new(text, false, scope))),
+            Lex::Prefix(text) => Ok(Node::Leaf(Leaf {
+                prefix: true,
+                ..Leaf::new(text, false, scope)
             })),
-            Lex::Phrase(text) => Ok(Node::Leaf(Leaf {
-                text,
-                quoted: true,
-                scope,
+            Lex::Phrase(text, slop) => Ok(Node::Leaf(Leaf {
+                slop,
+                ..Leaf::new(text, true, scope)
             })),
             Lex::Open => {
                 if self.peek() == Some(&Lex::Close) {
@@ -365,11 +487,63 @@ mod tests {
     use super::*;
 
     fn leaf(text: &str, quoted: bool, scope: Scope) -> Node {
-        Node::Leaf(Leaf {
-            text: text.to_string(),
-            quoted,
-            scope,
-        })
+        Node::Leaf(Leaf::new(text, quoted, scope))
+    }
+
+    #[test]
+    fn proximity_and_prefix() {
+        let q = parse_query(r#""giải ngân vốn"~3 đầu* heading:(tư*)"#).unwrap();
+        assert_eq!(
+            q,
+            Node::And(vec![
+                Node::Leaf(Leaf {
+                    slop: 3,
+                    ..Leaf::new("giải ngân vốn", true, Scope::Any)
+                }),
+                Node::Leaf(Leaf {
+                    prefix: true,
+                    ..Leaf::new("đầu", false, Scope::Any)
+                }),
+                Node::Leaf(Leaf {
+                    prefix: true,
+                    ..Leaf::new("tư", false, Scope::Heading)
+                }),
+            ])
+        );
+        // A trailing question mark is punctuation, not a wildcard.
+        assert_eq!(
+            parse_query("bao nhiêu?").unwrap(),
+            Node::And(vec![
+                leaf("bao", false, Scope::Any),
+                leaf("nhiêu?", false, Scope::Any),
+            ])
+        );
+    }
+
+    #[test]
+    fn syntax_of_other_engines_is_refused() {
+        for (q, needle) in [
+            ("\"giải ngân\"~", "number of words"),
+            ("\"giải ngân\"~x", "number of words"),
+            ("\"giải ngân\"~999", "too wide"),
+            ("\"giải ngân\"*", "prefix"),
+            ("gi*i", "end of a word"),
+            ("*ngan", "end of a word"),
+            ("gi?i", "wildcards"),
+            ("giai~", "fuzzy"),
+            ("giai~2", "fuzzy"),
+            ("giai^2", "boosts"),
+            ("title:giai", "unknown field title:"),
+            ("year:2024", "--year"),
+            ("*", "letters"),
+        ] {
+            let e = parse_query(q).unwrap_err();
+            assert!(e.message.contains(needle), "{q}: {e}");
+            assert!(e.position > 0, "{q}: {e}");
+        }
+        // Colons that are not field prefixes stay text.
+        assert!(parse_query("Lưu ý: giải ngân").is_ok());
+        assert!(parse_query("10:30").is_ok());
     }
 
     #[test]

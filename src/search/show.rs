@@ -249,13 +249,102 @@ impl Searcher {
         }))
     }
 
+    /// The report named by `target` as [`Searcher::report`] does, or else by its doc id
+    /// or file name compared without regard to case and diacritics.
+    fn report_loosely(&self, target: &str) -> Result<Option<ReportInfo>, SearchError> {
+        if let Some(r) = self.report(target)? {
+            return Ok(Some(r));
+        }
+        let name = Path::new(target)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| target.to_string());
+        let key = loose(&name);
+        Ok(self
+            .reports()?
+            .into_iter()
+            .find(|r| loose(&r.doc_id) == key || loose(&r.file) == key))
+    }
+
+    /// The ids of every section and footnote of a report, in document order.
+    fn unit_ids(&self, doc_id: &str) -> Result<Vec<String>, SearchError> {
+        let f = *self.index.fields();
+        Ok(self
+            .docs_where(&[(f.doc_id, doc_id)])?
+            .iter()
+            .filter(|d| get_str(d, f.kind) != KIND_REPORT)
+            .map(|d| get_str(d, f.id))
+            .collect())
+    }
+
+    /// The unit written `target` without regard to case, diacritics, spacing, or the
+    /// report written by its file name: `004-423ec5bd75490e40#phan i.ii.1.5`.
+    fn unit_loosely(&self, target: &str) -> Result<Option<Unit>, SearchError> {
+        let Some(i) = target.find(['#', '^']) else {
+            return Ok(None);
+        };
+        let Some(report) = self.report_loosely(&target[..i])? else {
+            return Ok(None);
+        };
+        let key = loose(&target[i..]);
+        let found = self
+            .unit_ids(&report.doc_id)?
+            .into_iter()
+            .find(|id| id.find(['#', '^']).is_some_and(|j| loose(&id[j..]) == key));
+        match found {
+            Some(id) => self.unit(&id),
+            None => Ok(None),
+        }
+    }
+
+    /// The unit that holds line `line` of the report named `file`: a footnote whose body
+    /// starts on that line, else the section whose lines hold it (the innermost), else
+    /// the last section starting before it.
+    pub fn unit_at_line(&self, file: &str, line: usize) -> Result<Option<Unit>, SearchError> {
+        let Some(report) = self.report_loosely(file)? else {
+            return Ok(None);
+        };
+        let f = *self.index.fields();
+        let docs = self.docs_where(&[(f.doc_id, report.doc_id.as_str())])?;
+        let units: Vec<Hit> = docs
+            .iter()
+            .filter(|d| get_str(d, f.kind) != KIND_REPORT)
+            .map(|d| hit_from_doc(&f, d))
+            .collect();
+        let footnote = units
+            .iter()
+            .find(|u| u.kind == Kind::Footnote && u.line_start == line);
+        let sections = || units.iter().filter(|u| u.kind == Kind::Section);
+        let holding = sections()
+            .filter(|u| u.line_start <= line && line <= u.line_end.max(u.line_start))
+            .max_by_key(|u| u.line_start);
+        let before = || {
+            sections()
+                .filter(|u| u.line_start <= line)
+                .max_by_key(|u| u.line_start)
+        };
+        match footnote.or(holding).or_else(before) {
+            Some(u) => self.unit(&u.id),
+            None => Ok(None),
+        }
+    }
+
     /// A section or footnote when `target` is one's id, else a report's outline.
     ///
-    /// A unit id may also be written with the file name instead of the doc id
-    /// (`000_abc.txt#II.1.3` for `000-abc#II.1.3`).
+    /// What a user has in hand is accepted: a unit id written with the file name instead
+    /// of the doc id (`000_abc.txt#II.1.3` for `000-abc#II.1.3`), in another case or
+    /// without diacritics (`#Phan I.II.1.5`), or `FILE:LINE` (the unit holding that
+    /// line, as `search` prints it).
     pub fn show(&self, target: &str) -> Result<Option<Show>, SearchError> {
         if let Some(unit) = self.unit(target)? {
             return Ok(Some(Show::Unit(Box::new(unit))));
+        }
+        if let Some((file, line)) = target.rsplit_once(':') {
+            if let (false, Ok(line)) = (file.is_empty(), line.trim().parse::<usize>()) {
+                if let Some(unit) = self.unit_at_line(file, line)? {
+                    return Ok(Some(Show::Unit(Box::new(unit))));
+                }
+            }
         }
         if let Some(i) = target.find(['#', '^']) {
             let normalized = format!(
@@ -269,6 +358,26 @@ impl Searcher {
                 }
             }
         }
-        Ok(self.outline(target)?.map(|o| Show::Outline(Box::new(o))))
+        if let Some(unit) = self.unit_loosely(target)? {
+            return Ok(Some(Show::Unit(Box::new(unit))));
+        }
+        if let Some(outline) = self.outline(target)? {
+            return Ok(Some(Show::Outline(Box::new(outline))));
+        }
+        Ok(match self.report_loosely(target)? {
+            Some(r) => self.outline(&r.doc_id)?.map(|o| Show::Outline(Box::new(o))),
+            None => None,
+        })
     }
+}
+
+/// An id or name compared loosely: folded (no diacritics), lower case, white space
+/// collapsed, `_` and `-` alike (file names and doc ids differ there).
+fn loose(text: &str) -> String {
+    crate::analysis::fold(text)
+        .to_lowercase()
+        .replace('_', "-")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -136,7 +136,14 @@ impl Snippets {
     }
 
     /// The HTML snippet of `text` (about `chars` characters).
+    #[cfg(test)]
     pub(crate) fn html(&self, text: &str, chars: usize) -> String {
+        self.html_at(text, chars).0
+    }
+
+    /// The HTML snippet of `text` (about `chars` characters), and the byte offset in
+    /// `text` of the first match of the window it shows (None when nothing matched).
+    pub(crate) fn html_at(&self, text: &str, chars: usize) -> (String, Option<usize>) {
         let chars = chars.max(20);
         let toks = self.tokens(text);
         let weights = &self.weights;
@@ -182,6 +189,7 @@ impl Snippets {
             }
         }
 
+        let first_match = best.map(|(_, i, _)| toks[i].range.start);
         let (start, end) = match best {
             Some((_, i, j)) => {
                 let core = toks[i].range.start..toks[j].range.end;
@@ -244,7 +252,7 @@ impl Snippets {
         if end < text.trim_end().len() {
             out.push('…');
         }
-        out
+        (out, first_match)
     }
 }
 

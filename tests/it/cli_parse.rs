@@ -33,7 +33,12 @@ fn human_outline_shows_metadata_sections_and_footnotes() {
     assert!(out.contains("type:     bao-cao/thang"), "{out}");
     assert!(out.contains("period:   2024-02"), "{out}");
     assert!(out.contains("issuer:   UBND tỉnh Lạng Sơn"), "{out}");
-    assert!(out.contains("29 sections:"), "{out}");
+    // The introduction unit (headed by the title) and the 29 numbered sections.
+    assert!(out.contains("30 sections:"), "{out}");
+    assert!(
+        out.contains("  preamble  BÁO CÁO Tình hình kinh tế"),
+        "{out}"
+    );
     assert!(out.contains("1.3  Công tác quy hoạch"), "{out}");
     assert!(out.contains("19 footnotes"), "{out}");
 }

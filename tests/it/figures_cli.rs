@@ -20,7 +20,7 @@ fn from_000_ii_1_3<'a>(rows: &'a [Value], value: f64, unit: &str) -> Option<&'a 
 
 #[test]
 fn giai_ngan_2024_lists_the_public_investment_figures() {
-    let v = json(&["figures", "giải ngân", "--year", "2024"]);
+    let v = json(&["figures", "giải ngân", "--year", "2024", "--limit", "1000"]);
     assert_eq!(v["query"], "giải ngân");
     let rows = figures(&v);
     let f400 = from_000_ii_1_3(rows, 400.0, "tỷ đồng").expect("400 tỷ đồng from 000 II.1.3");
@@ -55,7 +55,7 @@ fn giai_ngan_2024_lists_the_public_investment_figures() {
 
 #[test]
 fn line_points_at_the_sentence_in_the_file() {
-    let v = json(&["figures", "giải ngân", "--year", "2024"]);
+    let v = json(&["figures", "giải ngân", "--year", "2024", "--limit", "1000"]);
     let f400 = from_000_ii_1_3(figures(&v), 400.0, "tỷ đồng").unwrap();
     let line = f400["line"].as_u64().unwrap() as usize;
     let file = corpus().join(f400["file"].as_str().unwrap());
@@ -89,7 +89,15 @@ fn query_without_diacritics_finds_the_same_figures() {
 
 #[test]
 fn csv_opens_in_a_spreadsheet() {
-    let out = baocao(&["figures", "giải ngân", "--year", "2024", "--csv"]);
+    let out = baocao(&[
+        "figures",
+        "giải ngân",
+        "--year",
+        "2024",
+        "--csv",
+        "--limit",
+        "1000",
+    ]);
     assert!(
         out.status.success(),
         "{}",
@@ -142,7 +150,7 @@ fn csv_opens_in_a_spreadsheet() {
 
 #[test]
 fn human_table_shows_value_unit_and_location() {
-    let out = baocao(&["figures", "giải ngân", "--year", "2024"]);
+    let out = baocao(&["figures", "giải ngân", "--year", "2024", "--limit", "1000"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let mut lines = text.lines();
@@ -199,4 +207,82 @@ fn malformed_query_is_a_usage_error() {
 fn no_match_is_success_with_an_empty_list() {
     let v = json(&["figures", "xyzzyquux"]);
     assert_eq!(figures(&v).len(), 0);
+}
+
+#[test]
+fn limit_and_offset_count_figures_and_json_has_total_and_offset() {
+    let all = json(&["figures", "giải ngân", "--limit", "1000"]);
+    let total = all["total"].as_u64().unwrap() as usize;
+    assert_eq!(figures(&all).len(), total);
+    assert!(total > 12, "{total}");
+    let first = json(&["figures", "giải ngân", "--limit", "5"]);
+    let second = json(&["figures", "giải ngân", "--limit", "5", "--offset", "5"]);
+    assert_eq!(figures(&first).len(), 5);
+    assert_eq!(figures(&second).len(), 5);
+    assert_eq!(
+        (first["total"].as_u64(), second["offset"].as_u64()),
+        (Some(total as u64), Some(5))
+    );
+    let key = |r: &Value| format!("{} {} {}", r["section_id"], r["raw"], r["byte_start"]);
+    let paged: Vec<String> = figures(&first)
+        .iter()
+        .chain(figures(&second))
+        .map(key)
+        .collect();
+    let whole: Vec<String> = figures(&all).iter().take(10).map(key).collect();
+    assert_eq!(paged, whole);
+    let text = String::from_utf8(baocao(&["figures", "giải ngân", "--limit", "5"]).stdout).unwrap();
+    assert!(
+        text.contains(&format!(
+            "1–5 of {total} figures for \"giải ngân\" (next page: --offset 5)"
+        )),
+        "{text}"
+    );
+    let rows = text.lines().filter(|l| l.contains(".txt:")).count();
+    assert_eq!(rows, 5, "{text}");
+}
+
+#[test]
+fn nothing_matching_says_so() {
+    let out = baocao(&["figures", "xyzzyquux"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.trim(),
+        "No figures for \"xyzzyquux\": no section or footnote matches."
+    );
+    let v = json(&["figures", "xyzzyquux"]);
+    assert_eq!(v["total"], 0);
+}
+
+#[test]
+fn a_sentence_names_its_period_and_ratios_keep_their_total() {
+    let v = json(&["figures", "giải ngân", "--limit", "1000"]);
+    let rows = figures(&v);
+    let f189 = rows
+        .iter()
+        .find(|r| r["value"].as_f64() == Some(189.0) && r["unit"] == "tỷ đồng")
+        .expect("189 tỷ đồng");
+    assert!(f189["sentence"]
+        .as_str()
+        .unwrap()
+        .contains("đến hết tháng 02/2023"));
+    assert_eq!(f189["period"], "2023-02");
+    assert_ne!(f189["report_period"], "2023-02");
+    let ratio = rows
+        .iter()
+        .find(|r| r["raw"] == "44/63 mô hình")
+        .expect("44/63 mô hình");
+    assert_eq!(ratio["value"].as_f64(), Some(44.0));
+    assert_eq!(ratio["out_of"].as_f64(), Some(63.0));
+    // Only sentences holding the query's words give figures, also under a heading that
+    // holds them.
+    for r in rows {
+        let terms = baocao::analysis::folded_terms(r["sentence"].as_str().unwrap());
+        assert!(
+            terms.iter().any(|t| t == "giai") && terms.iter().any(|t| t == "ngan"),
+            "{}",
+            r["sentence"]
+        );
+    }
 }

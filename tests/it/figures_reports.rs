@@ -42,6 +42,7 @@ fn giai_ngan_in_report_000_section_ii_1_3() {
         period: r.metadata.period.clone(),
         years: r.metadata.years.clone(),
         line: section.line_start,
+        source: None,
     };
     for query in ["giải ngân", "giai ngan", "\"giải ngân\""] {
         let m = QueryMatcher::new(query).unwrap();

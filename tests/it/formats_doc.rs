@@ -1,7 +1,8 @@
 //! `.doc` (Word 97): the fixture `tests/data/fixtures/000-part.doc` was saved by
-//! LibreOffice from `000-part.docx` (see `make-pdf.sh`). Through LibreOffice it must
-//! read like the .docx; through antiword, the text and the footnotes must be there (antiword
-//! drops Word's automatic list numbers). A missing tool gives a message naming what to install.
+//! LibreOffice from `000-part.docx` (see `make-pdf.sh`). The native reader (the default)
+//! and LibreOffice must read it like the .docx; through antiword, the text and the
+//! footnotes must be there (antiword drops Word's automatic list numbers). A missing tool
+//! gives a message naming what to install.
 
 use std::path::Path;
 
@@ -27,6 +28,40 @@ fn installed(tool: &str) -> bool {
         .stderr(std::process::Stdio::null())
         .status()
         .is_ok()
+}
+
+#[test]
+fn the_native_reader_reads_doc_like_the_docx() {
+    let bytes = std::fs::read(fixture("000-part.doc")).unwrap();
+    let docx = formats::read(&fixture("000-part.docx")).unwrap();
+    let got = formats::read_doc_with(&bytes, DocTool::Native).unwrap();
+    assert_eq!(got.tool.as_deref(), Some(formats::NATIVE_READER));
+    assert_eq!(paragraphs(&got.text), paragraphs(&docx.text));
+    // The default reading order takes the native reader, and the report is the .docx's.
+    let auto = formats::read(&fixture("000-part.doc")).unwrap();
+    assert_eq!(auto.tool.as_deref(), Some(formats::NATIVE_READER));
+    let from_doc = baocao::report::parse_text("000-part.doc", &auto.text);
+    let from_docx = baocao::report::parse_text("000-part.docx", &docx.text);
+    let ids = |r: &baocao::report::Report| -> Vec<String> {
+        r.sections.iter().map(|s| s.path.join("|")).collect()
+    };
+    assert_eq!(ids(&from_doc), ids(&from_docx));
+    assert_eq!(from_doc.sections.len(), 4);
+    assert_eq!(from_doc.footnotes.len(), from_docx.footnotes.len());
+    assert_eq!(from_doc.footnotes.len(), 5);
+}
+
+#[test]
+fn a_damaged_doc_is_an_error_naming_the_file() {
+    let mut bytes = std::fs::read(fixture("000-part.doc")).unwrap();
+    // Keep the OLE2 header, wipe the rest: neither the native reader nor a converter can
+    // read it, and the error names the file.
+    for b in bytes.iter_mut().skip(512) {
+        *b = 0xFF;
+    }
+    let err = baocao::report::parse_bytes("thang-2.doc", &bytes).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("thang-2.doc"), "{msg}");
 }
 
 #[test]

@@ -71,7 +71,12 @@ fn docx_parses_like_the_report_and_its_gold() {
         let want = report::parse_text(&name, &text);
         assert_same(&name, "docx", &got, &want);
         let (sections, footnotes) = gold(&name);
-        assert_eq!(outline(&got), sections, "{name} as docx: gold outline");
+        // The gold lists the numbered sections (the introduction unit has no path).
+        let numbered: Vec<String> = outline(&got)
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect();
+        assert_eq!(numbered, sections, "{name} as docx: gold outline");
         let numbers: Vec<u32> = got.footnotes.iter().map(|f| f.number).collect();
         assert_eq!(numbers, footnotes, "{name} as docx: gold footnotes");
     }
@@ -145,7 +150,7 @@ fn the_pdf_parses_like_the_docx_it_was_printed_from() {
             for (a, b) in pdf.footnotes.iter().zip(&docx.footnotes) {
                 assert_eq!(a.text, b.text, "footnote {}", a.number);
             }
-            assert_eq!(outline(&pdf), ["II", "II.1", "II.1.1.1", "II.1.1.2"]);
+            assert_eq!(outline(&pdf), ["", "II", "II.1", "II.1.1.1", "II.1.1.2"]);
             assert_eq!(pdf.footnotes.len(), 5);
         }
         Err(e) => {

@@ -14,6 +14,9 @@ pub struct Block {
     pub notes: Vec<u32>,
 }
 
+/// A paragraph of a table cell: its text and the numbers of the footnotes it refers to.
+pub(crate) type CellPara = (String, Vec<u32>);
+
 /// A structured document: paragraphs in reading order and footnote bodies by number.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Document {
@@ -31,6 +34,48 @@ impl Document {
             return;
         }
         self.blocks.push(Block { text, notes });
+    }
+
+    /// Appends a table given as rows of cells of paragraphs. A layout table (letterhead,
+    /// signature: at most 3 rows of at most 2 columns, or at most 3 columns before any body
+    /// text) is read cell by cell, column by column; a data table becomes one
+    /// `| a | b |` paragraph a row.
+    pub(crate) fn push_table(&mut self, rows: Vec<Vec<Vec<CellPara>>>, seen_text: bool) {
+        let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let layout = rows.len() <= 3 && cols <= 2 || !seen_text && cols <= 3;
+        if layout {
+            for c in 0..cols {
+                for row in &rows {
+                    if let Some(cell) = row.get(c) {
+                        for (t, n) in cell {
+                            self.push(t.clone(), n.clone());
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        for row in rows {
+            let mut notes = Vec::new();
+            let cells: Vec<String> = row
+                .into_iter()
+                .map(|cell| {
+                    let parts: Vec<String> = cell
+                        .into_iter()
+                        .map(|(t, n)| {
+                            notes.extend(n);
+                            t.replace('\n', " ")
+                        })
+                        .filter(|t| !t.trim().is_empty())
+                        .collect();
+                    parts.join(" ").replace('|', "/")
+                })
+                .collect();
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            self.push(format!("| {} |", cells.join(" | ")), notes);
+        }
     }
 
     /// The clean layout: one paragraph a line, a blank line between paragraphs, each

@@ -1,17 +1,24 @@
-//! `.doc` (Word 97–2003). Through LibreOffice when it is installed (`soffice` converts to
-//! `.docx`, which is then read natively, Word numbering included), else through
-//! `antiword`, whose text (notes listed at the end as `[n] text`, tables as `|` rows) is
-//! repaired like any converter's text. antiword drops Word's automatic list numbers.
+//! `.doc` (Word 97–2003). Read natively first (`msdoc`: Word numbering, footnotes,
+//! tables, like the `.docx` reader). A file the native reader cannot read (Word 6/95,
+//! encrypted, damaged) goes through LibreOffice when it is installed (`soffice` converts
+//! to `.docx`, which is then read natively), else through `antiword`, whose text (notes
+//! listed at the end as `[n] text`, tables as `|` rows) is repaired like any converter's
+//! text. antiword drops Word's automatic list numbers.
 
 use std::path::PathBuf;
 
-use super::{docx, run_tool, FormatError};
+use super::{docx, msdoc, run_tool, FormatError};
+
+/// The name `parse` and the index show for a `.doc` read by the native reader.
+pub const NATIVE_READER: &str = "baocao .doc reader";
 
 /// Which program converts `.doc` files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocTool {
-    /// LibreOffice when installed, else antiword.
+    /// The native reader; LibreOffice, else antiword, for a file it cannot read.
     Auto,
+    /// The native reader only.
+    Native,
     /// LibreOffice (`soffice --headless --convert-to docx`).
     LibreOffice,
     /// antiword.
@@ -26,13 +33,30 @@ pub(crate) fn read(bytes: &[u8], tool: DocTool) -> Result<(String, String), Form
         ));
     }
     match tool {
+        DocTool::Native => native(bytes),
         DocTool::Antiword => antiword(bytes),
         DocTool::LibreOffice => libreoffice(bytes),
-        DocTool::Auto => match libreoffice(bytes) {
-            Err(FormatError::MissingTool { .. }) => antiword(bytes),
-            other => other,
+        DocTool::Auto => match native(bytes) {
+            Ok(read) => Ok(read),
+            Err(native_error) => {
+                let converted = match libreoffice(bytes) {
+                    Err(FormatError::MissingTool { .. }) => antiword(bytes),
+                    other => other,
+                };
+                // When no converter can read it either, the native reader's reason is
+                // the one that says what is wrong with the file.
+                converted.map_err(|e| match e {
+                    FormatError::MissingTool { .. } => native_error,
+                    other => FormatError::BadDoc(format!("{native_error}; {other}")),
+                })
+            }
         },
     }
+}
+
+fn native(bytes: &[u8]) -> Result<(String, String), FormatError> {
+    let doc = msdoc::read(bytes).map_err(|e| FormatError::BadDoc(e.to_string()))?;
+    Ok((doc.to_text(), NATIVE_READER.to_string()))
 }
 
 fn antiword(bytes: &[u8]) -> Result<(String, String), FormatError> {

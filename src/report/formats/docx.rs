@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
 
-use super::blocks::{superscript, superscript_char, Document};
+use super::blocks::{superscript, superscript_char, CellPara, Document};
 use super::xml::{self, Element};
 use super::FormatError;
 
@@ -252,9 +252,6 @@ fn run(r: &Element, out: &mut String, refs: &mut Vec<u32>, ctx: &RunCtx<'_>) {
     out.push_str(&text);
 }
 
-/// A paragraph of a table cell: text and footnote numbers.
-type CellPara = (String, Vec<u32>);
-
 struct Walker<'a> {
     numbering: Numbering,
     styles: Styles,
@@ -347,42 +344,7 @@ impl Walker<'_> {
             }
             rows.push(cells);
         }
-        let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-        let layout = rows.len() <= 3 && cols <= 2 || !self.seen_text && cols <= 3;
-        if layout {
-            // Letterhead / signature: each cell's paragraphs, column by column.
-            for c in 0..cols {
-                for row in &rows {
-                    if let Some(cell) = row.get(c) {
-                        for (t, n) in cell {
-                            self.doc.push(t.clone(), n.clone());
-                        }
-                    }
-                }
-            }
-        } else {
-            for row in rows {
-                let mut notes = Vec::new();
-                let cells: Vec<String> = row
-                    .into_iter()
-                    .map(|cell| {
-                        let parts: Vec<String> = cell
-                            .into_iter()
-                            .map(|(t, n)| {
-                                notes.extend(n);
-                                t.replace('\n', " ")
-                            })
-                            .filter(|t| !t.trim().is_empty())
-                            .collect();
-                        parts.join(" ").replace('|', "/")
-                    })
-                    .collect();
-                if cells.iter().all(|c| c.trim().is_empty()) {
-                    continue;
-                }
-                self.doc.push(format!("| {} |", cells.join(" | ")), notes);
-            }
-        }
+        self.doc.push_table(rows, self.seen_text);
     }
 
     fn cell(&mut self, el: &Element, out: &mut Vec<CellPara>) {
@@ -410,7 +372,7 @@ impl Walker<'_> {
 
 /// A legacy Vietnamese font: its encoding, and whether it is a capitals-only font
 /// (TCVN3 `.VnTimeH`, `.VnArialH`: lower-case codes drawn as capitals).
-fn legacy_font(name: &str) -> Option<(super::legacy::Legacy, bool)> {
+pub(crate) fn legacy_font(name: &str) -> Option<(super::legacy::Legacy, bool)> {
     let n = name.trim().to_ascii_lowercase();
     if n.starts_with(".vn") {
         Some((super::legacy::Legacy::Tcvn3, n.ends_with('h')))

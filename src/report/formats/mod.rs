@@ -9,7 +9,7 @@
 //! | `.txt`, `.md` | read natively; legacy encodings (TCVN3, VNI) and converter styles (pandoc `[n]` notes, antiword note blocks, grid tables, pdftotext pages) repaired |
 //! | `.docx` | read natively (zip + XML): Word numbering resolved, real footnotes, tables |
 //! | `.pdf` | `pdftotext` (poppler-utils) with word boxes: pages, footnote zones, superscript markers |
-//! | `.doc` | `antiword` |
+//! | `.doc` | read natively (OLE2 + Word 97 binary): Word numbering resolved, real footnotes, tables; `antiword` (or LibreOffice) for files the native reader cannot read |
 //!
 //! Entry points: [`read`] for a path, [`read_bytes`] for bytes already in memory.
 
@@ -17,14 +17,16 @@ mod blocks;
 mod doc;
 mod docx;
 pub mod legacy;
+mod msdoc;
 mod pdf;
+pub mod plain;
 pub mod text;
 mod xml;
 
 use std::path::Path;
 
 pub use blocks::{superscript, Block, Document};
-pub use doc::DocTool;
+pub use doc::{DocTool, NATIVE_READER};
 
 /// The format a report file arrived in.
 #[derive(
@@ -41,7 +43,7 @@ pub enum Format {
     Docx,
     /// PDF with a text layer, through `pdftotext`.
     Pdf,
-    /// Word 97 (`.doc`), through `antiword`.
+    /// Word 97 (`.doc`), read natively (through `antiword` when it cannot be).
     Doc,
 }
 
@@ -84,7 +86,9 @@ impl Format {
 pub struct Source {
     /// The input format.
     pub format: Format,
-    /// The external tool used, e.g. `pdftotext 22.12.0`; `None` when read natively.
+    /// The external tool used, e.g. `pdftotext 22.12.0`; for `.doc`, the reader
+    /// ([`NATIVE_READER`] or the converter it fell back to); `None` for formats only
+    /// ever read natively.
     pub tool: Option<String>,
     /// What was repaired, e.g. `TCVN3 (ABC) encoding converted to Unicode`.
     pub notes: Vec<String>,
@@ -160,6 +164,9 @@ pub enum FormatError {
     /// A `.docx` that is not a valid Word document.
     #[error("not a valid .docx file: {0}")]
     BadDocx(String),
+    /// A `.doc` that neither the native reader nor a converter could read.
+    #[error("cannot read this .doc file: {0}")]
+    BadDoc(String),
     /// The file holds no text.
     #[error("file is empty")]
     Empty,
