@@ -269,9 +269,10 @@ pub struct Hit {
     pub line_start: usize,
     /// Last line in the source file (1-based).
     pub line_end: usize,
-    /// Line of the first match of the snippet's window in the source file (1-based):
-    /// the line to cite. `line_start` when the match is in the heading, nothing matched
-    /// the text, or the source could not be read.
+    /// Line of the first match in the source file (1-based): the line to cite. The
+    /// heading's line (`line_start`) when the heading holds every word of the query, else
+    /// the line of the first match of the snippet's window; `line_start` too when nothing
+    /// matched the text or the source could not be read.
     pub match_line: usize,
     /// Years covered by the report.
     pub years: Vec<i32>,
@@ -425,7 +426,10 @@ impl Searcher {
             if snippet_chars > 0 {
                 let (snippet, at) = snippets.html_at(&hit.text, snippet_chars);
                 hit.snippet = snippet;
-                if let Some(at) = at {
+                // The heading's line when the heading matches the whole query (the first
+                // match is there), else the line of the snippet's first match.
+                let in_heading = hit.kind == Kind::Section && snippets.holds_all(&hit.heading);
+                if let (Some(at), false) = (at, in_heading) {
                     hit.match_line = match_line(&mut sources, &hit, at);
                 }
             }

@@ -135,6 +135,17 @@ impl Snippets {
         out
     }
 
+    /// Whether `text` holds every query term (a heading that matches the whole query).
+    pub(crate) fn holds_all(&self, text: &str) -> bool {
+        let mut seen = vec![false; self.weights.len()];
+        for t in self.tokens(text) {
+            if let Some(i) = t.term {
+                seen[i] = true;
+            }
+        }
+        !seen.is_empty() && seen.iter().all(|&s| s)
+    }
+
     /// The HTML snippet of `text` (about `chars` characters).
     #[cfg(test)]
     pub(crate) fn html(&self, text: &str, chars: usize) -> String {

@@ -58,7 +58,7 @@ impl<'a> Container<'a> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// A compound file with the given root streams, made with `cfb`'s writer.

@@ -141,22 +141,6 @@ impl Fib {
         let (fc, lcb) = *self.fc_lcb.get(index)?;
         (lcb > 0).then_some(fc as usize)
     }
-
-    /// Characters of all subdocuments together (the last CP of the text).
-    pub(super) fn ccp_all(&self) -> u64 {
-        [
-            self.ccp_text,
-            self.ccp_ftn,
-            self.ccp_hdd,
-            self.ccp_atn,
-            self.ccp_edn,
-            self.ccp_txbx,
-            self.ccp_hdr_txbx,
-        ]
-        .iter()
-        .map(|&c| u64::from(c))
-        .sum()
-    }
 }
 
 /// Test-side writer of a minimal Word 97 FIB.
@@ -207,7 +191,6 @@ mod tests {
         assert!(fib.table_1 && !fib.encrypted);
         assert_eq!((fib.ccp_text, fib.ccp_ftn), (120, 30));
         assert_eq!(fib.fc_lcb[entry::CLX], (500, 21));
-        assert_eq!(fib.ccp_all(), 150);
         let table = vec![0u8; 600];
         assert_eq!(fib.structure(&table, entry::CLX).unwrap().len(), 21);
         assert!(fib.structure(&table, entry::PLF_LST).is_none());

@@ -463,8 +463,11 @@ pub(super) mod write {
         page
     }
 
-    /// A style sheet: `(kind, base, papx, chpx)` per style (`None` = empty slot).
-    pub fn stsh(styles: &[Option<(u8, u16, &[u8], &[u8])>], default_ftc: u16) -> Vec<u8> {
+    /// A style: (kind, base, papx, chpx).
+    pub type Style<'a> = (u8, u16, &'a [u8], &'a [u8]);
+
+    /// A style sheet: one style per slot (`None` = empty slot).
+    pub fn stsh(styles: &[Option<Style<'_>>], default_ftc: u16) -> Vec<u8> {
         let mut out = Vec::new();
         let mut stshi = vec![0u8; 18];
         stshi[0..2].copy_from_slice(&(styles.len() as u16).to_le_bytes());
@@ -485,7 +488,7 @@ pub(super) mod write {
                 std.extend_from_slice(&u.to_le_bytes());
             }
             std.extend_from_slice(&[0, 0]);
-            let mut push_upx = |std: &mut Vec<u8>, b: &[u8]| {
+            let push_upx = |std: &mut Vec<u8>, b: &[u8]| {
                 if std.len() % 2 == 1 {
                     std.push(0);
                 }

@@ -178,11 +178,11 @@ pub(crate) fn build(spec: &Spec) -> Vec<u8> {
 
     let mut table = Vec::new();
     let mut entries = Vec::new();
-    let mut put = |table: &mut Vec<u8>, index: usize, bytes: &[u8]| {
-        entries.push((index, table.len() as u32, bytes.len() as u32));
-        table.extend_from_slice(bytes);
-    };
-    let styles: Vec<Option<(u8, u16, &[u8], &[u8])>> = spec
+    fn put(table: &mut Vec<u8>, entries: &mut Vec<(usize, u32, u32)>, index: usize, b: &[u8]) {
+        entries.push((index, table.len() as u32, b.len() as u32));
+        table.extend_from_slice(b);
+    }
+    let styles: Vec<Option<props::write::Style<'_>>> = spec
         .styles
         .iter()
         .map(|s| {
@@ -192,11 +192,12 @@ pub(crate) fn build(spec: &Spec) -> Vec<u8> {
         .collect();
     put(
         &mut table,
+        &mut entries,
         fib::entry::STSHF,
         &props::write::stsh(&styles, 0),
     );
     let clx = pieces::write_clx(&[(0, units.len() as u32, TEXT_AT, spec.compressed)]);
-    put(&mut table, fib::entry::CLX, &clx);
+    put(&mut table, &mut entries, fib::entry::CLX, &clx);
     let plc = |fcs: &[u32], data: &[u32]| -> Vec<u8> {
         fcs.iter()
             .chain(data)
@@ -205,17 +206,20 @@ pub(crate) fn build(spec: &Spec) -> Vec<u8> {
     };
     put(
         &mut table,
+        &mut entries,
         fib::entry::PLCF_BTE_CHPX,
         &plc(&bte_chpx.0, &bte_chpx.1),
     );
     put(
         &mut table,
+        &mut entries,
         fib::entry::PLCF_BTE_PAPX,
         &plc(&bte_papx.0, &bte_papx.1),
     );
     let fonts: Vec<&str> = spec.fonts.iter().map(String::as_str).collect();
     put(
         &mut table,
+        &mut entries,
         fib::entry::STTBF_FFN,
         &props::write::fonts(&fonts),
     );
@@ -236,9 +240,9 @@ pub(crate) fn build(spec: &Spec) -> Vec<u8> {
         for _ in &refs {
             r.extend_from_slice(&1u16.to_le_bytes());
         }
-        put(&mut table, fib::entry::PLCFFND_REF, &r);
+        put(&mut table, &mut entries, fib::entry::PLCFFND_REF, &r);
         let t: Vec<u8> = txt_cps.iter().flat_map(|c| c.to_le_bytes()).collect();
-        put(&mut table, fib::entry::PLCFFND_TXT, &t);
+        put(&mut table, &mut entries, fib::entry::PLCFFND_TXT, &t);
     }
     let fib_bytes = fib::write_fib(true, ccp_text, ccp_ftn, &entries);
     word[..fib_bytes.len()].copy_from_slice(&fib_bytes);
