@@ -46,7 +46,9 @@ fn the_native_reader_reads_doc_like_the_docx() {
         r.sections.iter().map(|s| s.path.join("|")).collect()
     };
     assert_eq!(ids(&from_doc), ids(&from_docx));
-    assert_eq!(from_doc.sections.len(), 4);
+    // Four numbered sections, after the introduction unit (`#preamble`).
+    assert_eq!(from_doc.sections.len(), 5);
+    assert!(from_doc.sections[0].path.is_empty());
     assert_eq!(from_doc.footnotes.len(), from_docx.footnotes.len());
     assert_eq!(from_doc.footnotes.len(), 5);
 }
