@@ -103,6 +103,67 @@ const DATE_WORDS: &[&str] = &[
 /// assert_eq!(figures[0].unit, "tỷ đồng");
 /// assert_eq!(figures[1].raw, "11,6%");
 /// ```
+/// Figures of a table row (`Tỷ lệ giải ngân | % | 51,8`, cells separated by ` | `): the
+/// figures written in the cells, and a bare number in a cell read with the unit the row
+/// gives in a cell of its own (the `Đơn vị` column). Offsets are those of the cells in
+/// `row`; `raw` is the number and the unit. Not a table row: [`extract`].
+pub fn extract_row(row: &str) -> Vec<Figure> {
+    if !row.contains(" | ") {
+        return extract(row);
+    }
+    let mut cells: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for cell in row.split(" | ") {
+        let lead = cell.len() - cell.trim_start().len();
+        cells.push((at + lead, cell.trim()));
+        at += cell.len() + " | ".len();
+    }
+    // The unit cell: a cell that is nothing but a unit (`1 <cell>` reads whole as one).
+    let unit = cells.iter().map(|(_, c)| *c).find(|c| {
+        !c.is_empty() && !c.starts_with(|ch: char| ch.is_ascii_digit()) && {
+            let probe = format!("1 {c}");
+            extract(&probe)
+                .first()
+                .is_some_and(|f| f.start == 0 && f.end == probe.len())
+        }
+    });
+    let mut out = Vec::new();
+    for (k, (start, cell)) in cells.iter().enumerate() {
+        let own = extract(cell);
+        if !own.is_empty() {
+            out.extend(own.into_iter().map(|mut f| {
+                f.start += start;
+                f.end += start;
+                f
+            }));
+            continue;
+        }
+        let Some(unit) = unit else { continue };
+        let bare = !cell.is_empty()
+            && cell
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        // A bare integer in the first cell is the row's ordinal (`STT`), not a figure.
+        let ordinal = k == 0 && cell.chars().all(|c| c.is_ascii_digit());
+        if !bare || ordinal {
+            continue;
+        }
+        let probe = format!("{cell} {unit}");
+        if let Some(f) = extract(&probe)
+            .into_iter()
+            .next()
+            .filter(|f| f.end == probe.len())
+        {
+            out.push(Figure {
+                start: *start,
+                end: start + cell.len(),
+                ..f
+            });
+        }
+    }
+    out
+}
+
 pub fn extract(sentence: &str) -> Vec<Figure> {
     let b = sentence.as_bytes();
     let mut out = Vec::new();
@@ -344,6 +405,30 @@ fn read_ratio(s: &str, start: usize, m_start: usize, word_end: usize, n: f64) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_rows_read_bare_numbers_with_the_unit_column() {
+        let row = "1 | Tỷ lệ giải ngân vốn đầu tư công | % | 51,8 | 48,2";
+        let got: Vec<(f64, String, &str)> = extract_row(row)
+            .into_iter()
+            .map(|f| (f.value, f.unit, &row[f.start..f.end]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (51.8, "%".to_string(), "51,8"),
+                (48.2, "%".to_string(), "48,2")
+            ]
+        );
+        // Figures written with their unit in a cell are read as they are.
+        let row = "Vốn giải ngân | 400 tỷ đồng";
+        let f = extract_row(row);
+        assert_eq!((f[0].value, f[0].unit.as_str()), (400.0, "tỷ đồng"));
+        assert_eq!(&row[f[0].start..f[0].end], "400 tỷ đồng");
+        // No unit column: bare numbers are no figures; a sentence is read as before.
+        assert!(extract_row("Số dự án | 12").is_empty());
+        assert_eq!(extract_row("Đạt 5%.").len(), 1);
+    }
 
     fn figs(s: &str) -> Vec<(f64, String)> {
         extract(s).into_iter().map(|f| (f.value, f.unit)).collect()

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{extract, sentences, QueryMatcher};
+use super::{extract_row, sentences, QueryMatcher};
 use crate::analysis;
 pub use crate::search::LineFinder;
 
@@ -86,7 +86,7 @@ pub fn rows_in_text(
     let mut rows = Vec::new();
     for (s, e) in sentences(text) {
         let sentence = &text[s..e];
-        let figures = extract(sentence);
+        let figures = extract_row(sentence);
         if figures.is_empty()
             || !matcher.matches_terms(&analysis::folded_terms(sentence), &heading_terms)
         {

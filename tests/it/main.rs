@@ -41,6 +41,8 @@ mod reliability_fuzz;
 mod reliability_index;
 mod reliability_inputs;
 mod reliability_queries;
+mod report_coverage_realdocs;
+mod report_units;
 mod synth_determinism;
 mod tagging_cli;
 mod tagging_docs;

@@ -14,6 +14,25 @@ pub struct Block {
     pub notes: Vec<u32>,
 }
 
+/// Most columns of a layout table (letterhead: issuer | motto, place-date).
+const LAYOUT_MAX_COLS: usize = 3;
+/// Most rows of a small two-column table read as layout wherever it stands.
+const LAYOUT_MAX_ROWS: usize = 3;
+
+/// Whether a table lays out the letterhead or the signature block rather than holding
+/// data: a small table of at most 2 columns, a table of at most 3 columns before any body
+/// text (the letterhead), or a table of at most 2 columns opening with the recipients'
+/// list (`Nơi nhận:`, left of the signature). Converters that write one row a line
+/// (antiword) give such tables many rows, so the row count alone cannot tell.
+pub(crate) fn is_layout_table(rows: usize, cols: usize, seen_text: bool, first_cell: &str) -> bool {
+    let recipients = cols <= 2
+        && first_cell
+            .trim_start()
+            .to_lowercase()
+            .starts_with("nơi nhận");
+    rows <= LAYOUT_MAX_ROWS && cols <= 2 || !seen_text && cols <= LAYOUT_MAX_COLS || recipients
+}
+
 /// A paragraph of a table cell: its text and the numbers of the footnotes it refers to.
 pub(crate) type CellPara = (String, Vec<u32>);
 
@@ -36,14 +55,19 @@ impl Document {
         self.blocks.push(Block { text, notes });
     }
 
-    /// Appends a table given as rows of cells of paragraphs. A layout table (letterhead,
-    /// signature: at most 3 rows of at most 2 columns, or at most 3 columns before any body
-    /// text) is read cell by cell, column by column; a data table becomes one
-    /// `| a | b |` paragraph a row.
+    /// Appends a table given as rows of cells of paragraphs. A layout table (see
+    /// [`is_layout_table`]) is read cell by cell, column by column; a data table becomes
+    /// one `| a | b |` paragraph a row.
     pub(crate) fn push_table(&mut self, rows: Vec<Vec<Vec<CellPara>>>, seen_text: bool) {
         let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-        let layout = rows.len() <= 3 && cols <= 2 || !seen_text && cols <= 3;
-        if layout {
+        let first = rows
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|(t, _)| t.as_str())
+            .find(|t| !t.trim().is_empty())
+            .unwrap_or("");
+        if is_layout_table(rows.len(), cols, seen_text, first) {
             for c in 0..cols {
                 for row in &rows {
                     if let Some(cell) = row.get(c) {

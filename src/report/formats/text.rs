@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::blocks::{from_superscript, superscript, Document};
+use super::blocks::{from_superscript, is_layout_table, superscript, Document};
 use super::legacy;
 use super::FormatError;
 
@@ -127,12 +127,17 @@ fn cells(row: &str) -> Vec<String> {
         .collect()
 }
 
-/// Writes a table: a layout table (at most 3 rows of at most 2 cells: letterhead,
-/// signature) cell by cell, column by column, one paragraph each; a data table as one
+/// Writes a table: a layout table (letterhead, signature: see [`is_layout_table`]) cell
+/// by cell, column by column, one paragraph each; a data table as one
 /// `| a | b |` row a paragraph.
-fn emit_table(rows: &[Vec<String>], out: &mut Vec<String>) {
+fn emit_table(rows: &[Vec<String>], seen_text: bool, out: &mut Vec<String>) {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    if rows.len() <= 3 && cols <= 2 {
+    let first = rows
+        .iter()
+        .flatten()
+        .find(|c| !c.trim().is_empty())
+        .map_or("", String::as_str);
+    if is_layout_table(rows.len(), cols, seen_text, first) {
         for c in 0..cols {
             for row in rows {
                 if let Some(cell) = row.get(c).filter(|x| !x.is_empty()) {
@@ -157,6 +162,7 @@ fn tables(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut rows: Vec<Vec<String>> = Vec::new(); // rows of the current table
     let mut grid_row: Option<Vec<String>> = None; // cells of a grid row being read
+    let mut seen_text = false; // body text (or a table) before: a table is no letterhead
     let lines: Vec<&str> = text.split('\n').collect();
     let mut i = 0;
     while i < lines.len() {
@@ -200,17 +206,22 @@ fn tables(text: &str) -> String {
             i += 1;
             continue;
         }
-        // Blank lines inside a pipe table (antiword) do not end it.
+        // Blank lines inside a pipe table (antiword) do not end it; a row of another
+        // width after them starts another table.
         if t.is_empty() && !rows.is_empty() {
             let next = lines[i..].iter().find(|l| !l.trim().is_empty());
-            if next.is_some_and(|l| is_pipe_row(l) || is_grid_border(l.trim())) {
+            let width = rows.last().map_or(0, Vec::len);
+            if next.is_some_and(|l| {
+                is_pipe_row(l) && cells(l).len() == width || is_grid_border(l.trim())
+            }) {
                 i += 1;
                 continue;
             }
         }
         if !rows.is_empty() {
-            emit_table(&std::mem::take(&mut rows), &mut out);
+            emit_table(&std::mem::take(&mut rows), seen_text, &mut out);
         }
+        seen_text |= !t.is_empty();
         out.push(lines[i].to_string());
         i += 1;
     }
@@ -220,7 +231,7 @@ fn tables(text: &str) -> String {
         }
     }
     if !rows.is_empty() {
-        emit_table(&rows, &mut out);
+        emit_table(&rows, seen_text, &mut out);
     }
     let mut s = out.join("\n");
     while s.contains("\n\n\n") {
@@ -592,6 +603,22 @@ mod tests {
         assert_eq!(letterhead, "UBND TỈNH LẠNG SƠN\n\nSố: 45/BC-UBND\n\nCỘNG HÒA XÃ HỘI\n\nLạng Sơn, ngày 5\n\nBÁO CÁO");
         assert!(!s.contains("+---"));
         assert!(s.starts_with("Trước") && s.ends_with("Sau"));
+    }
+
+    #[test]
+    fn antiword_letterhead_and_signature_tables_are_layout_not_data() {
+        // antiword writes one row a line: a six-row letterhead before any text and the
+        // recipients | signature table are read column by column, not as table rows.
+        let t = "|UBND TỈNH BÌNH THUẬN |CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|VĂN PHÒNG |Độc lập - Tự do |\n|Số: /VP-NCKS |Bình Thuận, ngày tháng 4 |\n|V/v phúc đáp |  |\n|Tờ trình số 182 |  |\n|của Sở |  |\n\nNội dung.\n\n|Nơi nhận: |KT. CHÁNH VĂN PHÒNG |\n|- Như trên; |PHÓ CHÁNH VĂN PHÒNG |\n|- Lưu: VT. |  |\n|  |Nguyễn Văn A |\n\n|STT |Chỉ tiêu |KH |\n|1 |GRDP |8 |\n|2 |Thu ngân sách |9 |\n|3 |Vốn |7 |\n";
+        let s = tables(t);
+        assert!(!s.contains("| UBND") && !s.contains("| Nơi nhận"), "{s}");
+        assert!(s.starts_with("UBND TỈNH BÌNH THUẬN\n\nVĂN PHÒNG"), "{s}");
+        assert!(
+            s.contains("Nơi nhận:\n\n- Như trên;\n\n- Lưu: VT.\n\nKT. CHÁNH"),
+            "{s}"
+        );
+        // A data table after the text stays rows of cells.
+        assert!(s.contains("| 2 | Thu ngân sách | 9 |"), "{s}");
     }
 
     #[test]
