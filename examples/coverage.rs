@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use baocao::ingest;
 use baocao::report::{coverage, formats};
 use rayon::prelude::*;
 
@@ -52,16 +53,26 @@ fn main() {
         eprintln!("usage: coverage DIR... [--lost N] [--worst N] [--files]");
         std::process::exit(2);
     }
-    let found = formats::discover(&dirs);
+    // The same discoverer and ingestion function as `baocao index` (baocao::ingest).
+    let found = match ingest::discover(&dirs, &ingest::DiscoverOptions::default()) {
+        Ok(found) => found,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    for s in &found.skipped {
+        println!("SKIP  {}: {}", s.path.display(), s.reason);
+    }
     let rows: Vec<Row> = found
         .files
         .par_iter()
-        .map(|p| {
-            let format = formats::Format::from_path(p).map_or("?", |f| f.name());
+        .map(|f| {
+            let format = formats::Format::from_path(&f.path).map_or("?", |f| f.name());
             Row {
-                path: p.clone(),
+                path: f.path.clone(),
                 format,
-                outcome: measure(p),
+                outcome: measure(f),
             }
         })
         .collect();
@@ -77,12 +88,11 @@ fn main() {
     }
 }
 
-fn measure(path: &std::path::Path) -> Result<Stats, String> {
-    let report = baocao::report::parse_file_with_source(path)
+fn measure(file: &ingest::FoundFile) -> Result<Stats, String> {
+    let report = ingest::ingest_file(file, &ingest::Limits::default())
         .map_err(|e| e.to_string())?
-        .0;
-
-    let reference = formats::plain::plain_text(path).map_err(|e| e.to_string())?;
+        .report;
+    let reference = formats::plain::plain_text(&file.path).map_err(|e| e.to_string())?;
     let cov = coverage::measure(&reference, &report);
     let giant = report
         .sections

@@ -5,6 +5,8 @@
 //! - [`report`]: bytes → [`report::Report`] (layout repair, numbering, footnotes, metadata).
 //! - [`analysis`]: Vietnamese normalization, folding and the `vi` / `vi_folded` tokenizers.
 //! - [`tagging`]: sector and role facets from one readable rules table.
+//! - [`ingest`]: the one way in shared by `parse` and `index`: file discovery, and bytes →
+//!   parsed, tagged report with its doc id.
 //! - [`index`]: the tantivy schema, writer and opening of an index on disk.
 //! - [`search`]: query building, filters, facets and snippets.
 //! - [`figures`]: numbers with their units in Vietnamese sentences.
@@ -15,6 +17,7 @@ pub mod analysis;
 pub mod cli;
 pub mod figures;
 pub mod index;
+pub mod ingest;
 pub mod output;
 pub mod report;
 pub mod search;

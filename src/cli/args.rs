@@ -107,7 +107,7 @@ pub enum Command {
     /// Matching reports and units per year (or period, province, type…): a bar chart.
     #[command(after_help = EXAMPLES_TIMELINE)]
     Timeline(TimelineArgs),
-    /// Counts per facet value (year, period, doc_type, sector, role, province) for a query.
+    /// Counts per facet value (year, period, doc_type, sector, role, province, issuer) for a query.
     #[command(after_help = EXAMPLES_FACETS)]
     Facets(FacetsArgs),
     /// The figures (number + unit) in sentences that match a query.
@@ -220,6 +220,11 @@ pub struct IndexArgs {
     /// searchable until the new one is complete, and is kept if the rebuild fails).
     #[arg(long)]
     pub rebuild: bool,
+    /// Leave out of the folders walked the paths matching GLOB (gitignore syntax, relative
+    /// to each folder given: `*.pdf`, `drafts/`); repeatable. `.ignore` and `.gitignore`
+    /// files are honoured too.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
     /// Commit after every MB megabytes (10^6 bytes) of parsed source (default 64): a killed
     /// run loses at most that much work.
     #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..))]
@@ -254,6 +259,10 @@ pub struct FilterArgs {
     /// Province name, with or without diacritics.
     #[arg(long, value_name = "NAME", long_help = province_help())]
     pub province: Option<String>,
+    /// Issuing body, with or without diacritics: all of it (`"Sở Nội vụ tỉnh Lâm Đồng"`) or
+    /// its first words (`"so noi vu"` matches every Sở Nội vụ).
+    #[arg(long, value_name = "NAME")]
+    pub issuer: Option<String>,
     /// Which units to count and return.
     #[arg(long, value_enum, default_value_t = KindFilter::All)]
     pub kind: KindFilter,
@@ -282,6 +291,16 @@ pub enum KindFilter {
     All,
 }
 
+/// The order of `search` hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum SortArg {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Newest report first.
+    Date,
+}
+
 /// How `search` groups its results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum GroupBy {
@@ -305,6 +324,10 @@ pub struct SearchArgs {
     /// Words, "quoted phrases", "phrase"~N, prefix*, -excluded, OR, heading: and text:.
     #[arg(value_name = "QUERY", allow_hyphen_values = true, long_help = QUERY_HELP)]
     pub query: String,
+    /// Order of the hits: best match first, or newest report first (its date, else the
+    /// end of its period).
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
     /// Filters.
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -354,7 +377,7 @@ pub struct FacetsArgs {
     /// Optional query; without it, counts over the whole index.
     #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     pub query: Option<String>,
-    /// Only this facet: year, period, doc_type, sector, role, province.
+    /// Only this facet: year, period, sector, doc_type, role, province, issuer.
     #[arg(long, value_name = "F")]
     pub field: Option<String>,
     /// What to count per value.

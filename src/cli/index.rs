@@ -16,7 +16,10 @@ use crate::output::{self, Painter};
 pub const DEFAULT_CORPUS: &str = "corpus";
 
 fn index_error(e: IndexError) -> CliError {
-    CliError::other(e)
+    match e {
+        IndexError::Discover(e) => CliError::usage(e),
+        e => CliError::other(e),
+    }
 }
 
 /// A progress bar on stderr when it is a terminal (hidden otherwise).
@@ -138,16 +141,17 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32, CliError> {
     } else {
         args.paths.clone()
     };
-    for p in &paths {
-        if !p.exists() {
-            return Err(CliError::other(anyhow!(
-                "{}: no such file or directory",
-                p.display()
-            )));
-        }
+    // A missing path is named among the skipped files (exit 3) and the others indexed,
+    // unless none of them exists.
+    if paths.iter().all(|p| !p.exists()) {
+        return Err(CliError::other(anyhow!(
+            "{}: no such file or directory",
+            paths[0].display()
+        )));
     }
     let mut options = IndexOptions {
         prune: args.prune,
+        exclude: args.exclude.clone(),
         ..IndexOptions::default()
     };
     if let Some(mb) = args.commit_every {
@@ -205,6 +209,14 @@ fn print_summary(cli: &Cli, summary: &IndexSummary) -> Result<(), CliError> {
     } else {
         let painter = Painter::new(output::use_color(cli.color));
         write!(stdout, "{}", output::text::index(&painter, summary))?;
+        stdout.flush()?;
+        // The files passed over are a diagnostic: stderr, as ripgrep does.
+        let errors = output::text::index_skipped(&painter, summary);
+        if !errors.is_empty() {
+            let mut stderr = std::io::stderr().lock();
+            write!(stderr, "{errors}")?;
+            stderr.flush()?;
+        }
     }
     stdout.flush()?;
     Ok(())

@@ -44,6 +44,7 @@ pub fn filters(args: &FilterArgs) -> Result<Filters, CliError> {
         period: nonempty(&args.period),
         role: nonempty(&args.role),
         province: nonempty(&args.province),
+        issuer: nonempty(&args.issuer),
         kind: match args.kind {
             KindArg::Section => KindFilter::Section,
             KindArg::Footnote => KindFilter::Footnote,
@@ -79,7 +80,11 @@ pub fn check_query(query: &str) -> Result<(), CliError> {
 
 /// `baocao search`.
 pub fn run(cli: &Cli, args: &SearchArgs) -> Result<i32, CliError> {
-    let request = paged_request(&args.query, &args.filters, &args.page)?;
+    let mut request = paged_request(&args.query, &args.filters, &args.page)?;
+    request.sort = match args.sort {
+        super::args::SortArg::Relevance => crate::search::SortOrder::Relevance,
+        super::args::SortArg::Date => crate::search::SortOrder::Date,
+    };
     check_query(&request.query)?;
     let index = super::index::open_for_reading(cli)?;
     let searcher = Searcher::new(&index).map_err(search_error)?;

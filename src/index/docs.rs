@@ -37,12 +37,77 @@ pub(crate) fn slug_facet(slug: &str) -> Option<Facet> {
     }
 }
 
+/// The words of an issuer or an `--issuer` filter, folded, with `Ủy ban nhân dân` and
+/// `Hội đồng nhân dân` written as `ubnd` and `hdnd` (the issuer says `UBND tỉnh …`).
+fn issuer_words(s: &str) -> Vec<String> {
+    let folded = crate::analysis::fold(s);
+    let cleaned: String = folded
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let joined = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let joined = format!(" {joined} ")
+        .replace(" uy ban nhan dan ", " ubnd ")
+        .replace(" hoi dong nhan dan ", " hdnd ");
+    joined.split_whitespace().map(str::to_string).collect()
+}
+
+/// The `--issuer` filter's term: the folded words of `filter` (see [`ISSUER_KEY`]).
+///
+/// [`ISSUER_KEY`]: super::schema::ISSUER_KEY
+pub(crate) fn issuer_filter_key(filter: &str) -> String {
+    issuer_words(filter).join(" ")
+}
+
+/// Every word prefix of the folded issuer: `--issuer "sở nội vụ"` matches `Sở Nội vụ tỉnh
+/// Lâm Đồng`, and `--issuer "UBND tỉnh Lâm Đồng"` does not match its Văn phòng.
+fn issuer_keys(issuer: &str) -> Vec<String> {
+    let words = issuer_words(issuer);
+    (1..=words.len()).map(|n| words[..n].join(" ")).collect()
+}
+
+/// The `--sort date` key of a report: `YYYYMMDD` of its date, else of the last day of its
+/// period (`2024-02` → 20240231, `2024-Q3` → 20240930, `2024` → 20241231), else 0.
+pub(crate) fn sort_key(m: &crate::report::Metadata) -> u64 {
+    if let Some(d) = m.date.as_deref() {
+        let digits: String = d.chars().filter(char::is_ascii_digit).collect();
+        if let Ok(n) = digits.parse::<u64>() {
+            if digits.len() == 8 {
+                return n;
+            }
+        }
+    }
+    let p = m.period.trim();
+    let year: u64 = p.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+    if year == 0 {
+        return 0;
+    }
+    let end = match p.get(4..).unwrap_or("") {
+        "" => 1231,
+        "-Q1" => 331,
+        "-Q2" | "-H1" => 630,
+        "-Q3" => 930,
+        "-Q4" | "-H2" => 1231,
+        rest => rest
+            .trim_start_matches('-')
+            .parse::<u64>()
+            .ok()
+            .filter(|m| (1..=12).contains(m))
+            .map_or(1231, |m| m * 100 + 31),
+    };
+    year * 10_000 + end
+}
+
 /// Facet values shared by every document of a report.
 struct Common {
     years: Vec<u64>,
     period: Option<Facet>,
     doc_type: Option<Facet>,
     province: Option<(Facet, String)>,
+    issuer: Option<(Facet, Vec<String>)>,
+    number: Option<String>,
+    date: Option<String>,
+    sort_date: u64,
 }
 
 impl Common {
@@ -68,11 +133,24 @@ impl Common {
                     crate::analysis::fold(&name),
                 )
             });
+        let issuer = m
+            .issuer
+            .as_deref()
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
+            .map(|i| {
+                let name = crate::analysis::normalize(i);
+                (Facet::from_path([name.as_str()]), issuer_keys(&name))
+            });
         Common {
             years,
             period: (!m.period.trim().is_empty()).then(|| Facet::from_path([m.period.trim()])),
             doc_type: slug_facet(&m.doc_type),
             province,
+            issuer,
+            number: m.number.clone(),
+            date: m.date.clone(),
+            sort_date: sort_key(m),
         }
     }
 
@@ -91,6 +169,19 @@ impl Common {
             doc.add_facet(f.province_facet, facet.clone());
             doc.add_text(f.province_folded, folded);
         }
+        if let Some((facet, keys)) = &self.issuer {
+            doc.add_facet(f.issuer, facet.clone());
+            for key in keys {
+                doc.add_text(f.issuer_key, key);
+            }
+        }
+        if let Some(n) = &self.number {
+            doc.add_text(f.doc_number, n);
+        }
+        if let Some(d) = &self.date {
+            doc.add_text(f.date, d);
+        }
+        doc.add_u64(f.sort_date, self.sort_date);
     }
 }
 
@@ -155,9 +246,6 @@ pub(crate) fn report_documents(
     doc.add_u64(f.source_bytes, info.bytes);
     doc.add_bytes(f.source_raw, &info.source_raw);
     doc.add_text(f.title, &m.title);
-    if let Some(issuer) = &m.issuer {
-        doc.add_text(f.issuer, issuer);
-    }
     if let Some(signer) = &m.signer {
         doc.add_text(f.signer, signer);
     }
@@ -235,5 +323,34 @@ mod tests {
         );
         assert_eq!(slug_facet("/tong-hop/").unwrap(), Facet::from("/tong-hop"));
         assert!(slug_facet("").is_none());
+    }
+
+    #[test]
+    fn issuer_keys_are_folded_word_prefixes() {
+        let keys = issuer_keys("Sở Nội vụ tỉnh Lâm Đồng");
+        assert_eq!(keys[0], "so");
+        assert_eq!(keys[2], "so noi vu");
+        assert_eq!(keys.last().unwrap(), "so noi vu tinh lam dong");
+        assert!(keys.contains(&issuer_filter_key("SỞ NỘI VỤ")));
+        assert!(issuer_keys("UBND tỉnh Lâm Đồng")
+            .contains(&issuer_filter_key("Ủy ban nhân dân tỉnh Lâm Đồng")));
+        assert!(!issuer_keys("Văn phòng UBND tỉnh Lâm Đồng")
+            .contains(&issuer_filter_key("UBND tỉnh Lâm Đồng")));
+    }
+
+    #[test]
+    fn sort_keys_from_date_then_period() {
+        let mut m = crate::report::Metadata {
+            period: "2024-02".into(),
+            ..Default::default()
+        };
+        assert_eq!(sort_key(&m), 20240231);
+        m.period = "2024-Q3".into();
+        assert_eq!(sort_key(&m), 20240930);
+        m.period = "2024".into();
+        assert_eq!(sort_key(&m), 20241231);
+        m.date = Some("2025-12-19".into());
+        assert_eq!(sort_key(&m), 20251219);
+        assert_eq!(sort_key(&crate::report::Metadata::default()), 0);
     }
 }

@@ -44,7 +44,7 @@ use tantivy::Directory;
 use tantivy::{IndexReader, IndexSettings, ReloadPolicy, TantivyError};
 
 pub use check::{check, CheckReport, Problem};
-pub(crate) use docs::slug_facet;
+pub(crate) use docs::{issuer_filter_key, slug_facet};
 pub use rebuild::Rebuild;
 pub use schema::{Fields, SCHEMA_VERSION};
 pub use writer::{
@@ -58,6 +58,9 @@ pub const META_FILE: &str = "baocao.json";
 /// Errors of opening and writing an index.
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
+    /// A bad `--exclude` glob (a usage error).
+    #[error(transparent)]
+    Discover(#[from] crate::ingest::DiscoverError),
     /// No index in the directory.
     #[error("no index in {dir} (build it with `baocao index PATH...`)")]
     NotFound {

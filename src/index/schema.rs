@@ -28,7 +28,7 @@ use crate::analysis::PREANALYZED;
 
 /// Version of the schema and of the document layout. Bumped on any change that makes an
 /// existing index unreadable or wrong; an index with another version is refused.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// `section`, `footnote` or `report` (raw string, indexed, stored).
 pub const KIND: &str = "kind";
@@ -52,8 +52,17 @@ pub const SOURCE_BYTES: &str = "source_bytes";
 pub const SOURCE_RAW: &str = "source_raw";
 /// Report title (stored).
 pub const TITLE: &str = "title";
-/// Issuing body (stored, report documents).
+/// Issuing body facet, `/Sở Nội vụ tỉnh Lâm Đồng` (stored, every document).
 pub const ISSUER: &str = "issuer";
+/// Every word prefix of the folded issuer (`so`, `so noi`, `so noi vu`…), raw strings:
+/// the `--issuer` filter.
+pub const ISSUER_KEY: &str = "issuer_key";
+/// Document number of the letterhead, `329/BC-UBND` (stored, every document).
+pub const DOC_NUMBER: &str = "doc_number";
+/// Date of the place-date line, `2025-12-19` (stored, every document).
+pub const DATE: &str = "date";
+/// `YYYYMMDD` of the date, else of the end of the period (u64, fast): `--sort date`.
+pub const SORT_DATE: &str = "sort_date";
 /// Signer (stored, report documents).
 pub const SIGNER: &str = "signer";
 /// Section path labels, one stored value per label, in order.
@@ -113,13 +122,14 @@ pub const KIND_FOOTNOTE: &str = "footnote";
 pub const KIND_REPORT: &str = "report";
 
 /// Names of the facet fields, in display order.
-pub const FACET_FIELDS: [&str; 6] = [
+pub const FACET_FIELDS: [&str; 7] = [
     YEAR_FACET,
     PERIOD_FACET,
     DOC_TYPE_FACET,
     SECTOR_FACET,
     ROLE_FACET,
     PROVINCE_FACET,
+    ISSUER,
 ];
 
 /// Resolved field handles of the baocao schema.
@@ -197,6 +207,14 @@ pub struct Fields {
     pub province_facet: Field,
     /// See [`PROVINCE_FOLDED`].
     pub province_folded: Field,
+    /// See [`ISSUER_KEY`].
+    pub issuer_key: Field,
+    /// See [`DOC_NUMBER`].
+    pub doc_number: Field,
+    /// See [`DATE`].
+    pub date: Field,
+    /// See [`SORT_DATE`].
+    pub sort_date: Field,
 }
 
 /// An indexed form of heading or text (not stored), fed pre-analyzed. Only the folded
@@ -223,7 +241,6 @@ pub fn build_schema() -> Schema {
     b.add_u64_field(SOURCE_BYTES, STORED);
     b.add_bytes_field(SOURCE_RAW, STORED);
     b.add_text_field(TITLE, STORED);
-    b.add_text_field(ISSUER, STORED);
     b.add_text_field(SIGNER, STORED);
     b.add_text_field(PATH, STORED);
     b.add_text_field(SECTION_ID, STRING | STORED);
@@ -259,6 +276,10 @@ pub fn build_schema() -> Schema {
         b.add_facet_field(facet, FacetOptions::default().set_stored());
     }
     b.add_text_field(PROVINCE_FOLDED, STRING);
+    b.add_text_field(ISSUER_KEY, STRING);
+    b.add_text_field(DOC_NUMBER, STORED);
+    b.add_text_field(DATE, STORED);
+    b.add_u64_field(SORT_DATE, NumericOptions::default().set_fast());
     b.build()
 }
 
@@ -303,11 +324,15 @@ impl Fields {
             role_facet: f(ROLE_FACET)?,
             province_facet: f(PROVINCE_FACET)?,
             province_folded: f(PROVINCE_FOLDED)?,
+            issuer_key: f(ISSUER_KEY)?,
+            doc_number: f(DOC_NUMBER)?,
+            date: f(DATE)?,
+            sort_date: f(SORT_DATE)?,
         })
     }
 
     /// The facet field with the given name (`year`, `period`, `doc_type`, `sector`, `role`,
-    /// `province`).
+    /// `province`, `issuer`).
     pub fn facet(&self, name: &str) -> Option<Field> {
         Some(match name {
             YEAR_FACET => self.year_facet,
@@ -316,6 +341,7 @@ impl Fields {
             SECTOR_FACET => self.sector_facet,
             ROLE_FACET => self.role_facet,
             PROVINCE_FACET => self.province_facet,
+            ISSUER => self.issuer,
             _ => return None,
         })
     }

@@ -20,7 +20,8 @@ use super::docs::{report_documents, SourceInfo};
 use super::schema::{Fields, KIND_REPORT, SCHEMA_VERSION};
 use super::{BaocaoIndex, IndexError};
 use crate::analysis::Analyzer;
-use crate::report::formats::{self, FormatError, Limits};
+use crate::ingest::{DiscoverOptions, FoundFile};
+use crate::report::formats::Limits;
 use crate::report::Report;
 
 /// Extensions of the files picked up when walking a folder (every format [`crate::report::formats`] reads).
@@ -31,7 +32,7 @@ pub(crate) const WRITER_BUDGET_PER_THREAD: usize = 50_000_000;
 
 /// Default largest file indexed as one report (see
 /// [`crate::report::formats::DEFAULT_MAX_FILE_BYTES`]; `IndexOptions::limits` changes it).
-pub const MAX_FILE_BYTES: u64 = crate::report::formats::DEFAULT_MAX_FILE_BYTES;
+pub use crate::ingest::MAX_FILE_BYTES;
 
 /// Most segments an index keeps after an indexing run: above this, the run ends by
 /// merging them all into one.
@@ -51,6 +52,8 @@ pub struct IndexOptions {
     pub batch_bytes: u64,
     /// What one file may cost: size, expansion, converter time.
     pub limits: Limits,
+    /// Globs of paths left out of the folders walked (see [`crate::ingest::discover`]).
+    pub exclude: Vec<String>,
 }
 
 impl Default for IndexOptions {
@@ -60,6 +63,7 @@ impl Default for IndexOptions {
             threads: None,
             batch_bytes: DEFAULT_BATCH_BYTES,
             limits: Limits::default(),
+            exclude: Vec::new(),
         }
     }
 }
@@ -170,118 +174,85 @@ fn pipeline_version() -> String {
     format!("{}+{}", env!("CARGO_PKG_VERSION"), SCHEMA_VERSION)
 }
 
-/// A file found on disk.
+/// A file found on disk, with the doc id it gets.
 #[derive(Debug, Clone)]
 struct Found {
     path: PathBuf,
+    name: String,
+    doc_id: String,
     bytes: u64,
 }
 
-fn has_supported_extension(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        SUPPORTED_EXTENSIONS
-            .iter()
-            .any(|s| s.eq_ignore_ascii_case(e))
-    })
-}
-
-/// Files under `paths`: explicit files as given, folders walked recursively for the
-/// supported extensions (hidden entries skipped). Sorted, deduplicated, absolute.
-fn discover(paths: &[PathBuf], skipped: &mut Vec<SkippedFile>) -> Vec<Found> {
-    let mut out = Vec::new();
-    let mut seen = HashSet::new();
-    for p in paths {
-        let abs = match fs::canonicalize(p) {
-            Ok(abs) => abs,
-            Err(e) => {
-                skipped.push(SkippedFile {
-                    path: p.clone(),
-                    reason: io_reason(&e),
-                });
-                continue;
-            }
+/// The doc id of each file of `files` (in order): the id it already has in the index
+/// (`existing`, by source path), else the first free one of: its id from its relative
+/// path; when a file of another folder holds that, the same prefixed by the folders
+/// above the one given (`b/x` beside `x`); when a file of the same folder does (`x.docx`
+/// and `x.pdf`), the id with the extension (`x-pdf`), then numbered (`x-pdf-2`).
+/// `owners` maps the ids already in the index to their source paths; ids of vanished
+/// files are free.
+fn assign_ids(
+    files: &[FoundFile],
+    existing: &HashMap<PathBuf, Existing>,
+    owners: &HashMap<String, PathBuf>,
+) -> Vec<String> {
+    let mut taken: HashMap<String, PathBuf> = owners
+        .iter()
+        .filter(|(_, src)| src.exists())
+        .map(|(id, src)| (id.clone(), src.clone()))
+        .collect();
+    let mut out = Vec::with_capacity(files.len());
+    for file in files {
+        let id = match existing.get(&file.path) {
+            Some(old) => old.doc_id.clone(),
+            None => free_id(file, &taken),
         };
-        let mut files = Vec::new();
-        if abs.is_dir() {
-            let mut visited = HashSet::new();
-            visited.insert(abs.clone());
-            walk(&abs, &mut files, skipped, &mut visited);
-            files.sort();
-        } else {
-            files.push(abs);
-        }
-        for f in files {
-            if seen.insert(f.clone()) {
-                let bytes = fs::metadata(&f).map(|m| m.len()).unwrap_or(0);
-                out.push(Found { path: f, bytes });
-            }
-        }
+        taken.insert(id.clone(), file.path.clone());
+        out.push(id);
     }
     out
 }
 
-/// Walks `dir` for supported files. Symbolic links to folders are followed once:
-/// `visited` holds the canonical folders already walked, so a link back to an ancestor
-/// (a loop) is reported in `skipped` and a second link to the same folder is ignored.
-fn walk(
-    dir: &Path,
-    out: &mut Vec<PathBuf>,
-    skipped: &mut Vec<SkippedFile>,
-    visited: &mut HashSet<PathBuf>,
-) {
-    let entries = match fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            skipped.push(SkippedFile {
-                path: dir.to_path_buf(),
-                reason: io_reason(&e),
-            });
-            return;
-        }
+/// The first id of [`assign_ids`]'s list that no other file holds in `taken`.
+fn free_id(file: &FoundFile, taken: &HashMap<String, PathBuf>) -> String {
+    let base = file.doc_id();
+    let is_free = |id: &str| taken.get(id).is_none_or(|p| *p == file.path);
+    let Some(owner) = taken.get(&base).filter(|p| **p != file.path) else {
+        return base;
     };
-    for entry in entries.filter_map(Result::ok) {
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
+    if owner.parent() != file.path.parent() {
+        // The folders above the one given, nearest first: `…/b` + `x` → `b/x`.
+        let above: Vec<&std::ffi::OsStr> = {
+            let depth = file.rel.components().count();
+            let all: Vec<_> = file.path.iter().collect();
+            let root = all.len().saturating_sub(depth);
+            all[..root].iter().rev().copied().collect()
         };
-        if kind.is_symlink() && path.is_dir() {
-            let Ok(target) = fs::canonicalize(&path) else {
-                continue;
-            };
-            let here = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-            if here.starts_with(&target) {
-                skipped.push(SkippedFile {
-                    path,
-                    reason: format!(
-                        "symbolic link loop: points back to {}, not followed",
-                        target.display()
-                    ),
-                });
-            } else if visited.insert(target) {
-                walk(&path, out, skipped, visited);
+        for k in 1..=above.len() {
+            let mut rel: PathBuf = above[..k].iter().rev().collect();
+            rel.push(&file.rel);
+            let id = crate::report::doc_id_for_path(&rel);
+            if is_free(&id) {
+                return id;
             }
-            continue;
-        }
-        if kind.is_dir() {
-            if visited.insert(fs::canonicalize(&path).unwrap_or_else(|_| path.clone())) {
-                walk(&path, out, skipped, visited);
-            }
-        } else if (kind.is_file() || kind.is_symlink()) && has_supported_extension(&path) {
-            out.push(path);
         }
     }
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
+    let ext = file
+        .path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let with_ext = if ext.is_empty() {
+        base.clone()
+    } else {
+        format!("{base}-{ext}")
+    };
+    if is_free(&with_ext) {
+        return with_ext;
     }
+    (2..)
+        .map(|n| format!("{with_ext}-{n}"))
+        .find(|id| is_free(id))
+        .expect("an unbounded range has a free number")
 }
 
 /// A report already in the index.
@@ -373,11 +344,8 @@ fn process(
     analyzer: &mut Analyzer,
 ) -> Work {
     // The one read path: only regular files are opened, at most the size limit is read.
-    let bytes = match formats::read_file(&found.path, limits.max_file_bytes) {
+    let bytes = match crate::ingest::read(&found.path, limits) {
         Ok(b) => b,
-        Err(FormatError::Io { source, .. }) => {
-            return Work::Skipped(found.clone(), io_reason(&source))
-        }
         Err(e) => return Work::Skipped(found.clone(), e.to_string()),
     };
     let hash = blake3::hash(&bytes).to_hex().to_string();
@@ -386,37 +354,25 @@ fn process(
             return Work::Unchanged(found.clone());
         }
     }
-    let name = found
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     let mut found = found.clone();
     found.bytes = bytes.len() as u64;
-    match crate::report::parse_bytes_within(&name, &bytes, limits) {
-        Ok((mut report, source)) => {
-            crate::tagging::tag_report(&mut report);
-            if report.sections.is_empty() && report.footnotes.is_empty() {
-                return Work::Skipped(found, "no report text found".to_string());
-            }
+    match crate::ingest::ingest_bytes(&found.name, &found.doc_id, &bytes, limits) {
+        Ok(ingested) => {
             let info = SourceInfo {
                 source: found.path.to_string_lossy().into_owned(),
                 source_raw: path_bytes(&found.path),
                 content_hash: hash,
                 bytes: found.bytes,
             };
-            let docs = report_documents(f, &report, &info, pipeline, analyzer);
-            Work::Parsed(found, Box::new(report), docs, source.invalid_bytes)
+            let docs = report_documents(f, &ingested.report, &info, pipeline, analyzer);
+            Work::Parsed(
+                found,
+                Box::new(ingested.report),
+                docs,
+                ingested.source.invalid_bytes,
+            )
         }
-        // The path is shown beside the reason: drop the file name the parser put first.
-        Err(e) => {
-            let reason = e.to_string();
-            let reason = reason
-                .strip_prefix(&format!("{name}: "))
-                .map(str::to_string)
-                .unwrap_or(reason);
-            Work::Skipped(found, reason)
-        }
+        Err(e) => Work::Skipped(found, e.to_string()),
     }
 }
 
@@ -498,10 +454,21 @@ impl BaocaoIndex {
         let f = *self.fields();
         let pipeline = pipeline_version();
         let mut summary = IndexSummary::default();
-        let files = discover(paths, &mut summary.skipped);
-        summary.bytes_seen = files.iter().map(|x| x.bytes).sum();
+        let discovered = crate::ingest::discover(
+            paths,
+            &DiscoverOptions {
+                exclude: options.exclude.clone(),
+            },
+        )?;
+        summary
+            .skipped
+            .extend(discovered.skipped.into_iter().map(|k| SkippedFile {
+                path: k.path,
+                reason: k.reason,
+            }));
+        summary.bytes_seen = discovered.files.iter().map(|x| x.bytes).sum();
         progress(Progress::Discovered {
-            files: files.len(),
+            files: discovered.files.len(),
             bytes: summary.bytes_seen,
         });
         // Reading what is indexed fails on a damaged index: say so, with the way out.
@@ -521,13 +488,24 @@ impl BaocaoIndex {
             let mut vanished: Vec<(&PathBuf, &Existing)> =
                 existing.iter().filter(|entry| !entry.0.exists()).collect();
             vanished.sort_by(|a, b| a.0.cmp(b.0));
-            for (src, e) in vanished {
+            for (_, e) in vanished {
                 writer.delete_term(Term::from_field_text(f.doc_id, &e.doc_id));
                 owner.remove(&e.doc_id);
                 summary.removed.push(e.doc_id.clone());
-                let _ = src;
             }
         }
+        let ids = assign_ids(&discovered.files, &existing, &owner);
+        let files: Vec<Found> = discovered
+            .files
+            .iter()
+            .zip(ids)
+            .map(|(file, doc_id)| Found {
+                path: file.path.clone(),
+                name: file.name(),
+                doc_id,
+                bytes: file.bytes,
+            })
+            .collect();
 
         let cancel = AtomicBool::new(false);
         let (tx, rx) = mpsc::sync_channel::<Work>(threads.max(2) * 2);
@@ -573,22 +551,6 @@ impl BaocaoIndex {
                         Work::Parsed(found, report, docs, invalid_bytes) => {
                             let source = found.path.clone();
                             let doc_id = report.metadata.doc_id.clone();
-                            if let Some(other) = owner.get(&doc_id) {
-                                if *other != source && other.exists() {
-                                    let reason =
-                                        format!("same doc id {doc_id} as {}", other.display());
-                                    summary.skipped.push(SkippedFile {
-                                        path: found.path.clone(),
-                                        reason: reason.clone(),
-                                    });
-                                    progress(Progress::File {
-                                        path: found.path,
-                                        bytes: found.bytes,
-                                        outcome: FileOutcome::Skipped(reason),
-                                    });
-                                    return Ok(());
-                                }
-                            }
                             let mut replaced = false;
                             if let Some(old) = existing.get(&source) {
                                 writer.delete_term(Term::from_field_text(f.doc_id, &old.doc_id));
@@ -688,26 +650,58 @@ impl BaocaoIndex {
 mod tests {
     use super::*;
 
+    fn found(root: &str, rel: &str) -> FoundFile {
+        FoundFile {
+            path: Path::new(root).join(rel),
+            rel: PathBuf::from(rel),
+            bytes: 1,
+        }
+    }
+
     #[test]
-    fn discovery_walks_folders_for_supported_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let sub = dir.path().join("a/b");
-        fs::create_dir_all(&sub).unwrap();
-        fs::write(sub.join("x.txt"), "x").unwrap();
-        fs::write(sub.join("y.MD"), "y").unwrap();
-        fs::write(sub.join("z.bin"), "z").unwrap();
-        fs::write(dir.path().join(".hidden.txt"), "h").unwrap();
-        let mut skipped = Vec::new();
-        let found = discover(
-            &[dir.path().to_path_buf(), dir.path().join("missing.txt")],
-            &mut skipped,
+    fn ids_are_unique_per_file_and_keep_what_the_index_holds() {
+        let files = [
+            found("/r/corpus", "000_abc.txt"),
+            found("/r/corpus", "2024/bc.docx"),
+            found("/r/corpus", "2024/bc.pdf"),
+            found("/r/corpus", "2025/bc.docx"),
+            found("/r/khac", "000_abc.txt"),
+            found("/r/corpus", "2024/bc.PDF"),
+        ];
+        let ids = assign_ids(&files, &HashMap::new(), &HashMap::new());
+        assert_eq!(
+            ids,
+            [
+                "000-abc",
+                "2024/bc",
+                "2024/bc-pdf",
+                "2025/bc",
+                "khac/000-abc",
+                "2024/bc-pdf-2"
+            ]
         );
-        let names: Vec<String> = found
-            .iter()
-            .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
-            .collect();
-        assert_eq!(names, ["x.txt", "y.MD"]);
-        assert_eq!(skipped.len(), 1);
-        assert_eq!(skipped[0].reason, "no such file or directory");
+        // Re-indexing keeps the ids the index holds, whatever the folder given now.
+        let mut existing = HashMap::new();
+        existing.insert(
+            PathBuf::from("/r/corpus/2024/bc.pdf"),
+            Existing {
+                doc_id: "2024/bc-pdf".into(),
+                hash: String::new(),
+                pipeline: String::new(),
+            },
+        );
+        let again = [found("/r/corpus/2024", "bc.pdf")];
+        assert_eq!(
+            assign_ids(&again, &existing, &HashMap::new()),
+            ["2024/bc-pdf"]
+        );
+    }
+
+    #[test]
+    fn ids_of_vanished_files_are_free() {
+        let mut owners = HashMap::new();
+        owners.insert("x".to_string(), PathBuf::from("/nowhere/at/all/x.txt"));
+        let files = [found("/r", "x.txt")];
+        assert_eq!(assign_ids(&files, &HashMap::new(), &owners), ["x"]);
     }
 }

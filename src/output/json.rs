@@ -57,6 +57,12 @@ pub struct HitJson<'a> {
     pub role: &'a str,
     pub province: Option<&'a str>,
     pub footnote_refs: &'a [u32],
+    /// The report's issuer.
+    pub issuer: Option<&'a str>,
+    /// The report's document number (`329/BC-UBND`).
+    pub doc_number: Option<&'a str>,
+    /// The report's date (`2025-12-19`).
+    pub date: Option<&'a str>,
 }
 
 impl<'a> HitJson<'a> {
@@ -86,6 +92,9 @@ impl<'a> HitJson<'a> {
             role: &h.role,
             province: h.province.as_deref(),
             footnote_refs: &h.footnote_refs,
+            issuer: h.issuer.as_deref(),
+            doc_number: h.doc_number.as_deref(),
+            date: h.date.as_deref(),
         }
     }
 }
@@ -217,6 +226,10 @@ pub struct ReportJson<'a> {
     pub signer: Option<&'a str>,
     pub province: Option<&'a str>,
     pub bytes: u64,
+    /// Document number (`329/BC-UBND`).
+    pub number: Option<&'a str>,
+    /// Date of the place-date line (`2025-12-19`).
+    pub date: Option<&'a str>,
 }
 
 impl<'a> ReportJson<'a> {
@@ -234,6 +247,8 @@ impl<'a> ReportJson<'a> {
             signer: r.signer.as_deref(),
             province: r.province.as_deref(),
             bytes: r.bytes,
+            number: r.number.as_deref(),
+            date: r.date.as_deref(),
         }
     }
 }

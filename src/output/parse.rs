@@ -29,6 +29,10 @@ pub struct ParseJson<'a> {
     pub province: Option<&'a str>,
     /// Signer.
     pub signer: Option<&'a str>,
+    /// Document number (`329/BC-UBND`), None in a draft.
+    pub number: Option<&'a str>,
+    /// Date of the place-date line (`2025-12-19`), None in a draft.
+    pub date: Option<&'a str>,
     /// Text before the first numbered block.
     pub preamble: &'a str,
     /// Sections in document order.
@@ -93,6 +97,8 @@ pub fn to_json(report: &Report) -> ParseJson<'_> {
         issuer: m.issuer.as_deref(),
         province: m.province.as_deref(),
         signer: m.signer.as_deref(),
+        number: m.number.as_deref(),
+        date: m.date.as_deref(),
         preamble: &report.preamble,
         sections: report
             .sections
@@ -164,6 +170,8 @@ pub fn write_human(out: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(out, "  issuer:   {}", none(&m.issuer))?;
     writeln!(out, "  province: {}", none(&m.province))?;
     writeln!(out, "  signer:   {}", none(&m.signer))?;
+    writeln!(out, "  number:   {}", none(&m.number))?;
+    writeln!(out, "  date:     {}", none(&m.date))?;
     writeln!(out)?;
     writeln!(out, "{} sections:", report.sections.len())?;
     for s in &report.sections {

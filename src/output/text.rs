@@ -298,6 +298,12 @@ fn report_block(p: &Painter, out: &mut String, r: &ReportInfo) {
     if let Some(pv) = &r.province {
         let _ = writeln!(out, "  province  {pv}");
     }
+    if let Some(n) = &r.number {
+        let _ = writeln!(out, "  number    {n}");
+    }
+    if let Some(d) = &r.date {
+        let _ = writeln!(out, "  date      {d}");
+    }
     if let Some(s) = &r.signer {
         let _ = writeln!(out, "  signer    {s}");
     }
@@ -430,7 +436,7 @@ pub fn stats(p: &Painter, s: &Stats) -> String {
 }
 
 /// `index` summary in human form.
-pub fn index(p: &Painter, s: &IndexSummary) -> String {
+pub fn index(_p: &Painter, s: &IndexSummary) -> String {
     let mut out = String::new();
     if !s.changed() && s.skipped.is_empty() {
         let _ = writeln!(
@@ -490,6 +496,13 @@ pub fn index(p: &Painter, s: &IndexSummary) -> String {
             s.mb_per_s()
         );
     }
+    out
+}
+
+/// The files `baocao index` passed over, one a line with the reason (for stderr); empty
+/// when none was.
+pub fn index_skipped(p: &Painter, s: &IndexSummary) -> String {
+    let mut out = String::new();
     if !s.skipped.is_empty() {
         let _ = writeln!(
             out,

@@ -15,6 +15,7 @@
 pub mod coverage;
 pub mod footnotes;
 pub mod formats;
+pub mod letterhead;
 pub mod lines;
 pub mod metadata;
 mod model;
@@ -91,9 +92,50 @@ pub fn doc_id_for(file_name: &str) -> String {
         Some(i) if i > 0 => &base[..i],
         _ => base.as_str(),
     };
+    let out = slug(stem);
+    if out.is_empty() {
+        "doc".to_string()
+    } else {
+        out
+    }
+}
+
+/// The document id of a file from its path relative to the folder it was indexed from
+/// (README, "Document ids"): each folder name and the file stem as in [`doc_id_for`],
+/// joined with `/`. `"2024/Báo cáo (2).docx"` → `"2024/báo-cáo-2"`; a file directly in
+/// the folder gets the id of its name alone.
+pub fn doc_id_for_path(rel: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut components = rel
+        .components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .peekable();
+    while let Some(name) = components.next() {
+        if components.peek().is_none() {
+            parts.push(doc_id_for(&name));
+        } else {
+            let folder = slug(&name);
+            if !folder.is_empty() {
+                parts.push(folder);
+            }
+        }
+    }
+    if parts.is_empty() {
+        "doc".to_string()
+    } else {
+        parts.join("/")
+    }
+}
+
+/// NFC, lower case, every run of characters other than letters and digits as one `-`,
+/// none at either end.
+fn slug(s: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
-    for c in stem.nfc().flat_map(char::to_lowercase) {
+    for c in s.nfc().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             if dash && !out.is_empty() {
                 out.push('-');
@@ -104,11 +146,7 @@ pub fn doc_id_for(file_name: &str) -> String {
             dash = true;
         }
     }
-    if out.is_empty() {
-        "doc".to_string()
-    } else {
-        out
-    }
+    out
 }
 
 /// Parses report text (already decoded). Infallible: odd input gives a report with few
@@ -314,6 +352,20 @@ mod tests {
         );
         assert_eq!(doc_id_for("dir/Báo Cáo (2).TXT"), "báo-cáo-2");
         assert_eq!(doc_id_for("..."), "doc");
+    }
+
+    #[test]
+    fn doc_ids_of_relative_paths_keep_their_folders() {
+        assert_eq!(
+            doc_id_for_path(Path::new("000_15b6f46b6783cbe2.txt")),
+            "000-15b6f46b6783cbe2"
+        );
+        assert_eq!(
+            doc_id_for_path(Path::new("Năm 2024/Tờ trình/Báo Cáo (2).DOCX")),
+            "năm-2024/tờ-trình/báo-cáo-2"
+        );
+        assert_eq!(doc_id_for_path(Path::new("--/x.txt")), "x");
+        assert_eq!(doc_id_for_path(Path::new("")), "doc");
     }
 
     #[test]

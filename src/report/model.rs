@@ -36,6 +36,12 @@ pub struct Metadata {
     pub province: Option<String>,
     /// Name of the signer, when the report is signed.
     pub signer: Option<String>,
+    /// The document number of the letterhead, `329/BC-UBND` (None in a draft).
+    #[serde(default)]
+    pub number: Option<String>,
+    /// The date of the place-date line, `2025-12-19` (None in a draft).
+    #[serde(default)]
+    pub date: Option<String>,
 }
 
 /// A numbered block of the report.
@@ -88,6 +94,30 @@ impl Report {
     pub fn footnote(&self, number: u32) -> Option<&Footnote> {
         self.footnotes.iter().find(|f| f.number == number)
     }
+
+    /// Gives the report another doc id: the metadata's, and the prefix of every section
+    /// id and of every footnote's section id (`old#II.1` → `new#II.1`).
+    pub fn set_doc_id(&mut self, doc_id: &str) {
+        let old = std::mem::replace(&mut self.metadata.doc_id, doc_id.to_string());
+        if old == doc_id {
+            return;
+        }
+        let rename = |id: &mut String| {
+            if let Some(rest) = id.strip_prefix(old.as_str()) {
+                if rest.starts_with(['#', '^']) {
+                    *id = format!("{doc_id}{rest}");
+                }
+            }
+        };
+        for s in &mut self.sections {
+            rename(&mut s.id);
+        }
+        for f in &mut self.footnotes {
+            if let Some(id) = f.section_id.as_mut() {
+                rename(id);
+            }
+        }
+    }
 }
 
 /// Stable id of a section (SPEC §4): `doc_id#` + path labels joined with `.`, where a
@@ -135,5 +165,29 @@ mod tests {
         );
         assert_eq!(section_id("d", &p(&["IV", "12"])), "d#IV.12");
         assert_eq!(footnote_id("d", 4), "d^4");
+    }
+
+    #[test]
+    fn a_new_doc_id_renames_every_unit() {
+        let mut r = Report {
+            metadata: Metadata {
+                doc_id: "x".into(),
+                ..Metadata::default()
+            },
+            preamble: String::new(),
+            sections: vec![Section {
+                id: "x#II.1".into(),
+                ..Section::default()
+            }],
+            footnotes: vec![Footnote {
+                number: 1,
+                section_id: Some("x#II.1".into()),
+                ..Footnote::default()
+            }],
+        };
+        r.set_doc_id("a/x");
+        assert_eq!(r.metadata.doc_id, "a/x");
+        assert_eq!(r.sections[0].id, "a/x#II.1");
+        assert_eq!(r.footnotes[0].section_id.as_deref(), Some("a/x#II.1"));
     }
 }

@@ -541,6 +541,13 @@ pub(crate) fn filter_clauses(
         }
         out.push(filter(term(f.province_folded, &folded)));
     }
+    if let Some(i) = &filters.issuer {
+        let key = crate::index::issuer_filter_key(i);
+        if key.is_empty() {
+            return Err(SearchError::BadFilter("empty issuer".to_string()));
+        }
+        out.push(filter(term(f.issuer_key, &key)));
+    }
     Ok(out)
 }
 

@@ -170,6 +170,8 @@ pub struct Filters {
     pub role: Option<String>,
     /// Province name, with or without diacritics.
     pub province: Option<String>,
+    /// Issuer, with or without diacritics: its first words (`sở nội vụ`) or all of it.
+    pub issuer: Option<String>,
     /// Sections, footnotes or both.
     pub kind: KindFilter,
 }
@@ -188,6 +190,19 @@ pub struct SearchRequest {
     /// Snippet length in characters (about); 0: no snippets and no match lines (for
     /// callers that only want the units).
     pub snippet_chars: usize,
+    /// The order of the hits.
+    pub sort: SortOrder,
+}
+
+/// The order of search hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Newest report first: by its date, else by the end of its period; the best match
+    /// first among units of the same date.
+    Date,
 }
 
 impl SearchRequest {
@@ -199,6 +214,7 @@ impl SearchRequest {
             limit: 10,
             offset: 0,
             snippet_chars: DEFAULT_SNIPPET_CHARS,
+            sort: SortOrder::Relevance,
         }
     }
 }
@@ -274,6 +290,12 @@ pub struct Hit {
     pub province: Option<String>,
     /// Footnotes referenced by a section.
     pub footnote_refs: Vec<u32>,
+    /// The report's issuer.
+    pub issuer: Option<String>,
+    /// The report's document number (`329/BC-UBND`).
+    pub doc_number: Option<String>,
+    /// The report's date (`2025-12-19`).
+    pub date: Option<String>,
 }
 
 /// The answer to a [`SearchRequest`].
@@ -376,6 +398,9 @@ pub(crate) fn hit_from_doc(f: &Fields, doc: &TantivyDocument) -> Hit {
             .filter_map(|v| v.as_u64())
             .map(|n| n as u32)
             .collect(),
+        issuer: get_facets(doc, f.issuer).into_iter().next(),
+        doc_number: Some(get_str(doc, f.doc_number)).filter(|s| !s.is_empty()),
+        date: Some(get_str(doc, f.date)).filter(|s| !s.is_empty()),
     }
 }
 
@@ -492,6 +517,25 @@ impl Searcher {
         let limit = request.limit.min(max);
         let (top, total) = if limit == 0 {
             (Vec::new(), searcher.search(&query, &Count)?)
+        } else if request.sort == SortOrder::Date {
+            let collector = TopDocs::with_limit(limit)
+                .and_offset(request.offset)
+                .tweak_score(|segment: &tantivy::SegmentReader| {
+                    let dates = segment
+                        .fast_fields()
+                        .u64(crate::index::schema::SORT_DATE)
+                        .ok()
+                        .map(|c| c.first_or_default_col(0));
+                    move |doc: tantivy::DocId, score: tantivy::Score| {
+                        (dates.as_ref().map_or(0, |d| d.get_val(doc)), score)
+                    }
+                });
+            let (top, total) = searcher.search(&query, &(collector, Count))?;
+            let top = top
+                .into_iter()
+                .map(|((_, score), address)| (score, address))
+                .collect();
+            (top, total)
         } else {
             let collector = TopDocs::with_limit(limit)
                 .and_offset(request.offset)
@@ -545,6 +589,8 @@ mod tests {
                 issuer: None,
                 province: Some("Lạng Sơn".to_string()),
                 signer: None,
+                number: None,
+                date: None,
             },
             preamble: String::new(),
             sections,

@@ -37,6 +37,10 @@ pub struct ReportInfo {
     pub bytes: u64,
     /// blake3 of the source bytes.
     pub content_hash: String,
+    /// Document number (`329/BC-UBND`).
+    pub number: Option<String>,
+    /// Date of the place-date line (`2025-12-19`).
+    pub date: Option<String>,
 }
 
 /// One line of a report's outline.
@@ -137,11 +141,13 @@ impl Searcher {
                 .into_iter()
                 .next()
                 .unwrap_or_default(),
-            issuer: opt(f.issuer),
+            issuer: get_facets(doc, f.issuer).into_iter().next(),
             signer: opt(f.signer),
             province: get_facets(doc, f.province_facet).into_iter().next(),
             bytes: get_u64(doc, f.source_bytes).unwrap_or(0),
             content_hash: get_str(doc, f.content_hash),
+            number: opt(f.doc_number),
+            date: opt(f.date),
         }
     }
 

@@ -157,7 +157,8 @@ fn bad_files_are_skipped_by_name_and_good_files_indexed() {
     assert!(reason_of("vong-lap").contains("loop"));
     assert_eq!(skipped.len(), 8 - converted, "{skipped:?}");
 
-    // The text output names each skipped file with its reason, once (no doubled name).
+    // The text output names each skipped file with its reason, once (no doubled name),
+    // on stderr (a diagnostic, as ripgrep's); stdout keeps the summary.
     let idx2 = tmp.path().join("idx2");
     let mut text_args: Vec<&str> = args.to_vec();
     text_args.retain(|a| *a != "--json");
@@ -166,7 +167,9 @@ fn bad_files_are_skipped_by_name_and_good_files_indexed() {
     text_args[pos + 1] = &idx2_s;
     let out = baocao(tmp.path(), &text_args);
     assert_eq!(out.status.code(), Some(3));
-    let text = String::from_utf8_lossy(&out.stdout);
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(!summary.contains("rong.txt"), "{summary}");
+    let text = String::from_utf8_lossy(&out.stderr);
     for name in ["rong.txt", "anh-chup.txt", "logo.png", "vong-lap"] {
         let line = text
             .lines()

@@ -464,80 +464,6 @@ pub(crate) fn tool_version(tool: &str) -> String {
         .unwrap_or_else(|| tool.to_string())
 }
 
-/// Report files found under some paths, and the files passed over with the reason.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Discovered {
-    /// Files with a supported extension, sorted, each once.
-    pub files: Vec<std::path::PathBuf>,
-    /// Files not taken, with why (unsupported type, Word lock file, not found).
-    pub skipped: Vec<(std::path::PathBuf, String)>,
-}
-
-/// Walks files and folders (recursively, hidden entries left out) and sorts what
-/// [`read`] can take from what it cannot.
-pub fn discover(paths: &[std::path::PathBuf]) -> Discovered {
-    let mut found = Discovered::default();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut found);
-        } else if p.exists() {
-            consider(p, &mut found);
-        } else {
-            found.skipped.push((p.clone(), "not found".to_string()));
-        }
-    }
-    found.files.sort();
-    found.files.dedup();
-    found
-}
-
-fn walk(dir: &Path, found: &mut Discovered) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        found
-            .skipped
-            .push((dir.to_path_buf(), "folder cannot be read".to_string()));
-        return;
-    };
-    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
-        let hidden = path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, found);
-        } else {
-            consider(&path, found);
-        }
-    }
-}
-
-fn consider(path: &Path, found: &mut Discovered) {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if name.starts_with("~$") {
-        found
-            .skipped
-            .push((path.to_path_buf(), "Word lock file".to_string()));
-    } else if is_supported(path) {
-        found.files.push(path.to_path_buf());
-    } else {
-        let ext = path
-            .extension()
-            .map(|e| format!(".{}", e.to_string_lossy()))
-            .unwrap_or_else(|| "no extension".to_string());
-        found.skipped.push((
-            path.to_path_buf(),
-            format!("unsupported file type ({ext}; supported: .txt, .md, .docx, .pdf, .doc)"),
-        ));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -549,36 +475,5 @@ mod tests {
         assert_eq!(Format::from_path(Path::new("x.md")), Some(Format::Markdown));
         assert_eq!(Format::from_path(Path::new("x.xlsx")), None);
         assert!(Format::Doc.is_structured() && !Format::Text.is_structured());
-    }
-
-    #[test]
-    fn discover_sorts_reports_from_the_rest() {
-        let dir = std::env::temp_dir().join(format!("baocao-discover-{}", std::process::id()));
-        let sub = dir.join("sub");
-        std::fs::create_dir_all(&sub).unwrap();
-        for f in [
-            "a.txt",
-            "b.docx",
-            "sub/c.pdf",
-            "sub/d.doc",
-            "e.xlsx",
-            "~$b.docx",
-            ".hidden.txt",
-        ] {
-            std::fs::write(dir.join(f), b"x").unwrap();
-        }
-        let found = discover(&[dir.clone(), dir.join("a.txt"), dir.join("missing.pdf")]);
-        let names: Vec<String> = found
-            .files
-            .iter()
-            .map(|p| p.strip_prefix(&dir).unwrap().display().to_string())
-            .collect();
-        assert_eq!(names, ["a.txt", "b.docx", "sub/c.pdf", "sub/d.doc"]);
-        let reasons: Vec<&str> = found.skipped.iter().map(|(_, r)| r.as_str()).collect();
-        assert_eq!(reasons.len(), 3, "{reasons:?}");
-        assert!(reasons.iter().any(|r| r.contains(".xlsx")));
-        assert!(reasons.contains(&"Word lock file"));
-        assert!(reasons.contains(&"not found"));
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
