@@ -36,6 +36,7 @@ mod parser_robustness;
 mod reliability_fuzz;
 mod reliability_index;
 mod reliability_inputs;
+mod relevance;
 mod reliability_queries;
 mod synth_determinism;
 mod tagging_cli;
