@@ -18,6 +18,7 @@
 //! allocation; anything else (other scripts, combining marks, superscripts) goes through
 //! `unicode-segmentation` and `unicode-normalization`, with identical results.
 
+pub mod abbrev;
 mod letters;
 mod tokenizer;
 mod tone;

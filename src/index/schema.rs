@@ -18,7 +18,7 @@ use crate::analysis::{VI, VI_FOLDED};
 
 /// Version of the schema and of the document layout. Bumped on any change that makes an
 /// existing index unreadable or wrong; an index with another version is refused.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// `section`, `footnote` or `report` (raw string, indexed, stored).
 pub const KIND: &str = "kind";
@@ -84,6 +84,11 @@ pub const PROVINCE_FACET: &str = "province";
 pub const PROVINCE_FOLDED: &str = "province_folded";
 
 /// Kind value of a section document.
+/// Abbreviations a report defines (`cải cách hành chính (CCHC)`), report documents
+/// only (raw strings, indexed, stored): `a:` + the folded abbreviation's words, `l:` + the
+/// folded long form's words (the lookup keys), `p:SHORT<US>long form` (the pair).
+pub const ABBREV: &str = "abbrev";
+
 pub const KIND_SECTION: &str = "section";
 /// Kind value of a footnote document.
 pub const KIND_FOOTNOTE: &str = "footnote";
@@ -165,6 +170,7 @@ pub struct Fields {
     pub province_facet: Field,
     /// See [`PROVINCE_FOLDED`].
     pub province_folded: Field,
+    pub abbrev: Field,
 }
 
 /// An analyzed text field. The folded fields carry positions (phrase and proximity
@@ -226,6 +232,7 @@ pub fn build_schema() -> Schema {
         b.add_facet_field(facet, FacetOptions::default().set_stored());
     }
     b.add_text_field(PROVINCE_FOLDED, STRING);
+    b.add_text_field(ABBREV, STRING | STORED);
     b.build()
 }
 
@@ -265,6 +272,7 @@ impl Fields {
             role_facet: f(ROLE_FACET)?,
             province_facet: f(PROVINCE_FACET)?,
             province_folded: f(PROVINCE_FOLDED)?,
+            abbrev: f(ABBREV)?,
         })
     }
 

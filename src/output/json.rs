@@ -22,12 +22,23 @@ pub struct SearchJson<'a> {
     pub schema: u32,
     /// The query as given.
     pub query: &'a str,
-    /// Number of matching units (all pages).
+    /// Number of units holding every word of the query (all pages).
     pub total: usize,
+    /// Units missing one word, listed after those (only when there are some).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub partial: usize,
     /// Offset of the first hit.
     pub offset: usize,
     /// The hits, best first.
     pub hits: Vec<HitJson<'a>>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn no_ids(ids: &&[String]) -> bool {
+    ids.is_empty()
 }
 
 /// One hit of `search --json`.
@@ -57,6 +68,15 @@ pub struct HitJson<'a> {
     pub role: &'a str,
     pub province: Option<&'a str>,
     pub footnote_refs: &'a [u32],
+    /// The typed word this unit lacks (missing-one-word units only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing: Option<&'a str>,
+    /// With `--per-report`: matching units of the same report not listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub more_in_report: usize,
+    /// With `--per-report`: ids of the units with the same heading and text, not listed.
+    #[serde(skip_serializing_if = "no_ids")]
+    pub also_in: &'a [String],
 }
 
 impl<'a> HitJson<'a> {
@@ -86,6 +106,9 @@ impl<'a> HitJson<'a> {
             role: &h.role,
             province: h.province.as_deref(),
             footnote_refs: &h.footnote_refs,
+            missing: h.missing.as_deref(),
+            more_in_report: h.more_in_report,
+            also_in: &h.also_in,
         }
     }
 }
@@ -96,6 +119,7 @@ pub fn search(results: &SearchResults, offset: usize) -> SearchJson<'_> {
         schema: SCHEMA,
         query: &results.query,
         total: results.total,
+        partial: results.partial,
         offset,
         hits: results.hits.iter().map(HitJson::of).collect(),
     }

@@ -34,14 +34,36 @@ const PHRASE_BOOST: f32 = 3.0;
 const NEAR_BOOST: f32 = 1.0;
 /// Words allowed between the query's words for the proximity clause.
 const NEAR_SLOP: u32 = 4;
-/// Weight of each pair of consecutive query words found side by side (Vietnamese words
-/// are often two syllables: `giải ngân`, `đầu tư`).
-const PAIR_BOOST: f32 = 0.7;
+/// Weight of each pair of consecutive query words found side by side when the corpus
+/// does not say the pair is a word (it may straddle two words: `lý người`); measured on
+/// the relevance judgements together with [`WORD_BOOST`].
+const PAIR_BOOST: f32 = 0.3;
+/// Weight of a pair of consecutive query words found side by side when the corpus says
+/// the pair is a word (`words.rs`): a unit where the typed words occur as words
+/// outranks one where only their syllables are scattered.
+const WORD_BOOST: f32 = 1.5;
+
+/// A query ready to build: the node searched (prefixes expanded, number words and
+/// abbreviations given their alternatives) and the node as typed (whose words in a row
+/// lift the units where they stand together).
+#[derive(Debug, Clone)]
+pub(crate) struct Prepared {
+    /// What is searched.
+    pub node: Node,
+    /// What was typed (prefixes expanded only).
+    pub typed: Node,
+    /// For each pair of consecutive typed words ([`typed_tokens`]), whether the corpus
+    /// says it is a word (see `words.rs`); empty when not examined.
+    pub words: Vec<bool>,
+}
 
 /// The analyzers used to turn typed words into terms.
 pub(crate) struct Analyzers {
     exact: TextAnalyzer,
     folded: TextAnalyzer,
+    /// `--exact` (or a query typed as `=…`): every word must match its exact spelling,
+    /// diacritics included (`lâm` does not find `làm`; `lam` finds only `lam`).
+    pub(crate) exact_only: bool,
 }
 
 impl Analyzers {
@@ -49,6 +71,7 @@ impl Analyzers {
         Analyzers {
             exact: crate::analysis::vi_analyzer(),
             folded: crate::analysis::vi_folded_analyzer(),
+            exact_only: false,
         }
     }
 
@@ -88,7 +111,7 @@ pub(crate) fn positive_terms(node: &Node, analyzers: &mut Analyzers, out: &mut V
     match node {
         Node::Leaf(leaf) => {
             let folded = analyzers.folded(&leaf.text);
-            let exact = crate::analysis::has_diacritics(&leaf.text)
+            let exact = (analyzers.exact_only || crate::analysis::has_diacritics(&leaf.text))
                 .then(|| analyzers.exact(&leaf.text))
                 .filter(|e| e.len() == folded.len());
             for (i, f) in folded.iter().enumerate() {
@@ -181,7 +204,8 @@ fn leaf_query(leaf: &Leaf, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<
     if folded.is_empty() {
         return None;
     }
-    let exact = if crate::analysis::has_diacritics(&leaf.text) {
+    let exact_only = analyzers.exact_only;
+    let exact = if exact_only || crate::analysis::has_diacritics(&leaf.text) {
         analyzers.exact(&leaf.text)
     } else {
         Vec::new()
@@ -196,12 +220,28 @@ fn leaf_query(leaf: &Leaf, f: &Fields, analyzers: &mut Analyzers) -> Option<Box<
     let mut required: Vec<Clause> = Vec::new();
     let mut bonus: Vec<Clause> = Vec::new();
     for (folded_field, exact_field, boost) in fields {
+        if exact_only {
+            // The words in order on the folded field (positions) AND their exact
+            // spellings on the exact field of the same part (heading or text).
+            if let (Some(q), Some(e)) = (
+                proximity_or_phrase(folded_field, &folded, leaf.slop),
+                all_terms(exact_field, &exact),
+            ) {
+                let both: Box<dyn Query> =
+                    Box::new(BooleanQuery::new(vec![(Occur::Must, q), (Occur::Must, e)]));
+                required.push((Occur::Should, boosted(both, boost)));
+            }
+            continue;
+        }
         if let Some(q) = proximity_or_phrase(folded_field, &folded, leaf.slop) {
             required.push((Occur::Should, boosted(q, boost)));
         }
         if let Some(q) = all_terms(exact_field, &exact) {
             bonus.push((Occur::Should, boosted(q, boost * EXACT_BOOST)));
         }
+    }
+    if required.is_empty() {
+        return None;
     }
     let required: Box<dyn Query> = Box::new(BooleanQuery::new(required));
     if bonus.is_empty() {
@@ -260,20 +300,30 @@ fn top_level_leaves<'a>(node: &'a Node, out: &mut Vec<&'a Leaf>) {
     }
 }
 
-/// Optional clauses that lift the units where the query's words stand together.
-fn proximity_clauses(node: &Node, f: &Fields, analyzers: &mut Analyzers) -> Vec<Clause> {
+/// The folded words of the top-level required leaves searched everywhere, in order:
+/// the words whose standing together lifts a unit.
+pub(crate) fn typed_tokens(node: &Node, analyzers: &mut Analyzers) -> Vec<String> {
     let mut leaves = Vec::new();
     top_level_leaves(node, &mut leaves);
-    let leaves: Vec<&Leaf> = leaves
-        .into_iter()
-        .filter(|l| l.scope == Scope::Any)
-        .collect();
     let typed: String = leaves
         .iter()
+        .filter(|l| l.scope == Scope::Any)
         .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    let folded = analyzers.folded(&typed);
+    analyzers.folded(&typed)
+}
+
+/// Optional clauses that lift the units where the query's words stand together: the
+/// whole query as a phrase, then nearly so, then each pair of consecutive words side by
+/// side (`words[i]`: pair `i` is a word, lifted much more than a pair across words).
+fn proximity_clauses(
+    node: &Node,
+    words: &[bool],
+    f: &Fields,
+    analyzers: &mut Analyzers,
+) -> Vec<Clause> {
+    let folded = typed_tokens(node, analyzers);
     let mut out: Vec<Clause> = Vec::new();
     if folded.len() < 2 {
         return out;
@@ -293,11 +343,16 @@ fn proximity_clauses(node: &Node, f: &Fields, analyzers: &mut Analyzers) -> Vec<
         NEAR_BOOST,
     );
     if folded.len() > 2 {
-        for pair in folded.windows(2) {
-            push(term_or_phrase(f.text_folded, pair, 0), PAIR_BOOST);
+        for (i, pair) in folded.windows(2).enumerate() {
+            let boost = if words.get(i).copied().unwrap_or(false) {
+                WORD_BOOST
+            } else {
+                PAIR_BOOST
+            };
+            push(term_or_phrase(f.text_folded, pair, 0), boost);
             push(
                 term_or_phrase(f.heading_folded, pair, 0),
-                PAIR_BOOST * HEADING_BOOST,
+                boost * HEADING_BOOST,
             );
         }
     }
@@ -387,17 +442,17 @@ pub(crate) fn filter_clauses(f: &Fields, filters: &Filters) -> Result<Vec<Clause
 /// The complete query: the parsed query (or all units when None) under the filters.
 pub(crate) fn build(
     index: &BaocaoIndex,
-    node: Option<&Node>,
+    prepared: Option<&Prepared>,
     filters: &Filters,
     analyzers: &mut Analyzers,
 ) -> Result<Box<dyn Query>, SearchError> {
     let f = index.fields();
     let mut clauses = filter_clauses(f, filters)?;
-    if let Some(node) = node {
-        match node_query(node, f, analyzers) {
+    if let Some(p) = prepared {
+        match node_query(&p.node, f, analyzers) {
             Some(core) => {
                 clauses.push((Occur::Must, core));
-                clauses.extend(proximity_clauses(node, f, analyzers));
+                clauses.extend(proximity_clauses(&p.typed, &p.words, f, analyzers));
             }
             None => {
                 return Err(SearchError::Query(QueryError {
