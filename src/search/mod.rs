@@ -608,8 +608,9 @@ impl Searcher {
     }
 
     /// The matches of `query`, best first (all of them when `all`, else the first
-    /// `wanted`), and how many there are. (Always scored: a count alone takes another
-    /// path through tantivy's phrase scorer, which fails on some excluded phrases.)
+    /// `wanted`), and how many there are. (A count alone when none is wanted, and a
+    /// count beside the first hits otherwise, as before issue 15: tantivy's phrase
+    /// scorer fails on some excluded phrases in the other path of each.)
     fn ranked(
         &self,
         searcher: &tantivy::Searcher,
@@ -617,8 +618,11 @@ impl Searcher {
         all: bool,
         wanted: usize,
     ) -> Result<(Vec<(f32, tantivy::DocAddress)>, usize), SearchError> {
+        if !all && wanted == 0 {
+            return Ok((Vec::new(), searcher.search(query, &Count)?));
+        }
         if !all {
-            let collector = TopDocs::with_limit(wanted.max(1)).order_by_score();
+            let collector = TopDocs::with_limit(wanted).order_by_score();
             let (mut top, count) = searcher.search(query, &(collector, Count))?;
             top.truncate(wanted);
             return Ok((top, count));
