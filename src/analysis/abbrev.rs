@@ -106,7 +106,7 @@ fn long_form(before: &str, letters: &[char]) -> Option<String> {
         if i + 1 < words.len() && word.ends_with(['.', ';', ':', '(', ')']) {
             return None;
         }
-        if fold(trimmed).chars().next() != Some(letter) {
+        if !fold(trimmed).starts_with(letter) {
             return None;
         }
         starts.push(start);

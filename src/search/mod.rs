@@ -656,11 +656,13 @@ impl Searcher {
         let mut texts: std::collections::HashMap<(String, String), usize> = Default::default();
         let mut more: std::collections::HashMap<u32, usize> = Default::default();
         for &(score, address, missing) in ranked {
-            if !segments.contains_key(&address.segment_ord) {
-                let reader = searcher.segment_reader(address.segment_ord);
-                segments.insert(address.segment_ord, keys.of_segment(reader, f.doc_id)?);
-            }
-            let report = segments[&address.segment_ord][address.doc_id as usize];
+            let report = match segments.entry(address.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    let reader = searcher.segment_reader(address.segment_ord);
+                    e.insert(keys.of_segment(reader, f.doc_id)?)
+                }
+            }[address.doc_id as usize];
             let full = listed.len() >= wanted;
             let shown = shown_per_report.get(&report).map_or(0, Vec::len);
             if shown >= per_report {
