@@ -23,6 +23,7 @@
 //! allocation; anything else (other scripts, combining marks, superscripts) goes through
 //! `unicode-segmentation` and `unicode-normalization`, with identical results.
 
+pub mod abbrev;
 mod forms;
 pub mod invisible;
 mod letters;

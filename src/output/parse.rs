@@ -39,6 +39,17 @@ pub struct ParseJson<'a> {
     pub sections: Vec<SectionJson<'a>>,
     /// Footnotes in number order.
     pub footnotes: Vec<FootnoteJson<'a>>,
+    /// Abbreviations the report defines (`long form (ABBR)`), learned at indexing.
+    pub abbreviations: Vec<AbbreviationJson>,
+}
+
+/// One abbreviation of `parse --json`.
+#[derive(Debug, Serialize)]
+pub struct AbbreviationJson {
+    /// The abbreviation as written (`CCHC`).
+    pub short: String,
+    /// Its long form, lower case (`cải cách hành chính`).
+    pub long: String,
 }
 
 /// One section of `parse --json`.
@@ -128,6 +139,14 @@ pub fn to_json(report: &Report) -> ParseJson<'_> {
                 role: &f.role,
             })
             .collect(),
+        abbreviations: report
+            .abbreviations()
+            .into_iter()
+            .map(|a| AbbreviationJson {
+                short: a.short,
+                long: a.long,
+            })
+            .collect(),
     }
 }
 
@@ -208,5 +227,17 @@ pub fn write_human(out: &mut impl Write, report: &Report) -> io::Result<()> {
     if unattached > 0 {
         write!(out, " ({unattached} without a marker in the text)")?;
     }
-    writeln!(out)
+    writeln!(out)?;
+    let abbreviations = report.abbreviations();
+    if !abbreviations.is_empty() {
+        writeln!(
+            out,
+            "{} abbreviations learned (a search for either form finds both):",
+            abbreviations.len()
+        )?;
+        for a in abbreviations {
+            writeln!(out, "  {} = {}", a.short, a.long)?;
+        }
+    }
+    Ok(())
 }
