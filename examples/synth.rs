@@ -1,4 +1,4 @@
-//! Generates a large synthetic corpus from the bundled reports (SPEC §8).
+//! Generates a large synthetic corpus from the bundled reports (benches/README.md).
 //!
 //! ```text
 //! cargo run --release --example synth -- --size 1GB --out /tmp/corpus [--seed 42]

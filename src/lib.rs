@@ -1,6 +1,7 @@
 //! baocao: an embedded full-text search engine over Vietnamese government reports.
 //!
-//! The crate is split into stages that talk through plain types:
+//! The crate is split into stages that talk through plain types (ARCHITECTURE.md has the
+//! picture, the rules of each module and where to change what):
 //!
 //! - [`report`]: bytes → [`report::Report`] (layout repair, numbering, footnotes, metadata).
 //! - [`analysis`]: Vietnamese normalization, folding and the `vi` / `vi_folded` tokenizers.

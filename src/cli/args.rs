@@ -1,4 +1,4 @@
-//! clap definitions of the command line (the contract scripts rely on, SPEC §3).
+//! clap definitions of the command line (the contract scripts rely on: README and docs/json.md).
 
 use std::path::PathBuf;
 

@@ -1,4 +1,4 @@
-//! The last line of defence of SPEC §9: a panic anywhere (in our code, or in tantivy
+//! The last line of defence of the README's reliability rules ("Exit codes and reliability"): a panic anywhere (in our code, or in tantivy
 //! reading a damaged index file) becomes one clear line on stderr and exit code 1, never a
 //! backtrace.
 

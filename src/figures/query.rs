@@ -22,7 +22,7 @@ enum Cond {
     Not(Box<Cond>),
 }
 
-/// Decides whether a sentence matches a query of the search syntax (SPEC §3, parsed by
+/// Decides whether a sentence matches a query of the search syntax (README, "Search"; parsed by
 /// [`crate::search::parse_query`]): words and "quoted phrases", `-excluded`/`NOT`, `OR`,
 /// `AND`, parentheses, `heading:` and `text:` prefixes.
 ///

@@ -29,7 +29,7 @@ pub struct Source {
     pub source: Option<String>,
 }
 
-/// One figure with its sentence and source (SPEC §3, `figures --json`).
+/// One figure with its sentence and source (`figures --json`, docs/json.md).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FigureRow {
     /// The number's value.

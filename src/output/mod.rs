@@ -1,7 +1,7 @@
 //! Rendering of results to human text, JSON and CSV.
 //!
 //! Human renderers take a [`Painter`] that decides colour; JSON renderers go through the
-//! serde structs of [`json`], whose field names are the contract of SPEC §3.
+//! serde structs of [`json`], whose field names are the contract documented in docs/json.md.
 
 pub mod figures;
 pub mod json;

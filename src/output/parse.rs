@@ -1,4 +1,4 @@
-//! Rendering of `baocao parse`: a human outline, or the JSON shape of SPEC §3.
+//! Rendering of `baocao parse`: a human outline, or the JSON shape of docs/json.md.
 
 use std::io::{self, Write};
 
@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::report::{footnote_id, Report};
 
-/// `parse --json` (SPEC §3): report metadata, sections and footnotes.
+/// `parse --json` (docs/json.md): report metadata, sections and footnotes.
 #[derive(Debug, Serialize)]
 pub struct ParseJson<'a> {
     /// Version of the JSON contract (docs/json.md).

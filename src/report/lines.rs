@@ -11,7 +11,7 @@
 
 use super::numbering;
 
-/// The two input layouts of SPEC §4.
+/// The two input layouts (ARCHITECTURE.md, "Modules", `report`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
     /// Word-converted: one paragraph a line, superscript footnote markers.

@@ -1,4 +1,4 @@
-//! Report metadata (SPEC §4, §5): title, document type, years, period, issuer, province
+//! Report metadata (README, "Filter values"): title, document type, years, period, issuer, province
 //! and signer, from the title block, the headings and the closing block.
 //!
 //! Sector and role facets are not set here (see `tagging::tag_report`).

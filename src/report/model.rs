@@ -15,7 +15,7 @@ pub struct Report {
     pub footnotes: Vec<Footnote>,
 }
 
-/// Report-level metadata (SPEC §4, §5).
+/// Report-level metadata (README, "Filter values").
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Metadata {
     /// File name as given (no directory), e.g. `000_15b6f46b6783cbe2.txt`.
@@ -120,7 +120,7 @@ impl Report {
     }
 }
 
-/// Stable id of a section (SPEC §4): `doc_id#` + path labels joined with `.`, where a
+/// Stable id of a section (ARCHITECTURE.md, "Invariants"): `doc_id#` + path labels joined with `.`, where a
 /// label that the next one repeats as its prefix is written once: path
 /// `["II", "1", "1.3"]` → `doc_id#II.1.3`; `["Phần I", "II", "2", "2.3", "2.3.1", "a"]` →
 /// `doc_id#Phần I.II.2.3.1.a`. The empty path is the report's introduction:

@@ -1,4 +1,4 @@
-//! Renders a clean (Word-converted) report into the PDF-extracted layout of SPEC §4.
+//! Renders a clean (Word-converted) report into the PDF-extracted layout (ARCHITECTURE.md).
 //!
 //! Used by the metamorphic tests (both layouts must parse to the same structure) and by
 //! the synthetic-corpus generator of the benchmarks. The output looks like `pdftotext`

@@ -19,7 +19,7 @@
 //! # let _ = facets; Ok(()) }
 //! ```
 //!
-//! - [`Searcher::search`]: ranked [`Hit`]s (every field of SPEC §3's `search --json` hit,
+//! - [`Searcher::search`]: ranked [`Hit`]s (every field of the `search --json` hit in docs/json.md,
 //!   with the full `text`), the total number of matches, snippets with `<b>…</b>` marks on
 //!   the original words.
 //! - [`Searcher::facets`]: counts per facet value of the matching units.
@@ -179,7 +179,7 @@ pub struct Filters {
 /// A search: the query, its filters and the page of results wanted.
 #[derive(Debug, Clone)]
 pub struct SearchRequest {
-    /// The query (SPEC §3 syntax).
+    /// The query (the syntax of the README, "Search").
     pub query: String,
     /// Filters.
     pub filters: Filters,

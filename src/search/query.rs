@@ -1,4 +1,4 @@
-//! The query language of SPEC §3, parsed into a small tree.
+//! The query language of the README ("Search"), parsed into a small tree.
 //!
 //! ```text
 //! query   := or ( end )

@@ -9,7 +9,7 @@
 use crate::analysis::fold;
 use crate::tagging::{ROLES, SECTORS};
 
-/// The document types (SPEC taxonomy): slug and Vietnamese label. A parent slug matches
+/// The document types (README, "Filter values"): slug and Vietnamese label. A parent slug matches
 /// its children (`bao-cao` matches every report).
 pub const DOC_TYPES: &[(&str, &str)] = &[
     ("bao-cao", "Báo cáo (mọi loại)"),

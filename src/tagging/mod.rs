@@ -1,6 +1,6 @@
 //! Sector and role tagging of sections and footnotes, from one readable rules table.
 //!
-//! - [`rules`] holds the vocabulary: [`SECTORS`] and [`ROLES`] (the taxonomy of SPEC §5),
+//! - [`rules`] holds the vocabulary: [`SECTORS`] and [`ROLES`] (the taxonomy listed in the README, "Filter values"),
 //!   [`rules::SECTOR_RULES`] (Vietnamese phrases → sector) and [`rules::ROLE_RULES`]
 //!   (heading phrases → role). Adding a sector or a phrase is adding rows there.
 //! - [`tag_report`] fills `sectors` and `role` of every section and footnote of a parsed

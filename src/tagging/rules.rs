@@ -78,7 +78,7 @@ impl Weight {
 /// Sector of the rows that only swallow look-alike phrases.
 pub const NEUTRAL: &str = "";
 
-/// The sector taxonomy of SPEC §5: slug and Vietnamese label. Parents come before their
+/// The sector taxonomy (README, "Filter values"): slug and Vietnamese label. Parents come before their
 /// children; a child slug is `parent/child`.
 pub const SECTORS: &[(&str, &str)] = &[
     ("kinh-te", "Kinh tế"),
@@ -124,7 +124,7 @@ pub const SECTORS: &[(&str, &str)] = &[
     ("tong-hop", "Tổng hợp (đánh giá chung mọi lĩnh vực)"),
 ];
 
-/// The roles of SPEC §5: slug and Vietnamese label. The first is the default.
+/// The roles (README, "Filter values"): slug and Vietnamese label. The first is the default.
 pub const ROLES: &[(&str, &str)] = &[
     ("tinh-hinh", "Tình hình, kết quả"),
     ("han-che", "Khó khăn, hạn chế, nguyên nhân"),

@@ -1,4 +1,4 @@
-//! Fuzzing of the whole pipeline (SPEC §9): random text and random mixes of real report
+//! Fuzzing of the whole pipeline (README, "Exit codes and reliability"): random text and random mixes of real report
 //! lines, headings, superscripts, digits and blank lines go through the parser, the tagger,
 //! indexing (in memory, and on disk through `index_paths`) and a search. Nothing may panic,
 //! and what was indexed must be findable.

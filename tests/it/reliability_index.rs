@@ -1,4 +1,4 @@
-//! SPEC §9 through the real binary: a killed `baocao index` leaves the last committed index
+//! The README's reliability rules through the real binary: a killed `baocao index` leaves the last committed index
 //! usable and the next run completes; a second writer is told the index is busy; a
 //! missing, corrupt or foreign index gives one clear line and exit 1, and
 //! `baocao index --rebuild` recovers.

@@ -1,4 +1,4 @@
-//! SPEC §9 through the real binary: bad input files are reported by name with their
+//! The README's reliability rules through the real binary: bad input files are reported by name with their
 //! reason and skipped while the good ones are indexed (exit code 3); a report without
 //! headings is indexed as one preamble section; a huge single line is handled; a folder
 //! symlink loop does not hang the walk; source files are never modified.

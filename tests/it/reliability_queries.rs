@@ -1,4 +1,4 @@
-//! SPEC §3/§9 through the real binary: nasty queries (empty, 10 000 characters, only
+//! The README's query syntax and reliability rules through the real binary: nasty queries (empty, 10 000 characters, only
 //! punctuation, unbalanced quotes and parentheses, `*`, unknown field names…) get either a
 //! sensible result (exit 0, valid JSON) or one clear line and exit 2; never a panic.
 

@@ -1,5 +1,5 @@
 //! Input formats: every supported file is turned into report text in the clean layout
-//! (SPEC §4: one paragraph a line, a blank line between paragraphs, footnote markers as
+//! (ARCHITECTURE.md: one paragraph a line, a blank line between paragraphs, footnote markers as
 //! Unicode superscripts, footnote bodies as paragraphs starting with their superscript
 //! number, headings with their visible number labels) or, for text extracted from PDFs
 //! without layout information, into the PDF-extracted layout the parser knows.
