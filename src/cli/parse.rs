@@ -29,15 +29,15 @@ pub fn run(args: &ParseArgs, json: bool) -> Result<i32, CliError> {
             args.file.display()
         )));
     };
-    let report = ingest::ingest_file(file, &ingest::Limits::default())
-        .map_err(|e| CliError::other(anyhow!("{}: {e}", args.file.display())))?
-        .report;
+    let ingested = ingest::ingest_file(file, &ingest::Limits::default())
+        .map_err(|e| CliError::other(anyhow!("{}: {e}", args.file.display())))?;
+    let (report, source) = (&ingested.report, &ingested.source);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if json {
-        render::write_json(&mut out, &report).context("writing output")?;
+        render::write_json_read(&mut out, report, source).context("writing output")?;
     } else {
-        render::write_human(&mut out, &report).context("writing output")?;
+        render::write_human_read(&mut out, report, source).context("writing output")?;
     }
     out.flush().context("writing output")?;
     Ok(EXIT_OK)

@@ -134,6 +134,11 @@ fn walk_error(err: &ignore::Error) -> (Option<PathBuf>, String) {
     }
 }
 
+/// Whether `path` (links followed) is a regular file.
+fn is_regular(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file())
+}
+
 /// Report files under `paths` (files, and folders walked recursively), and the paths
 /// passed over with the reason. Fails only on a bad `--exclude` glob.
 pub fn discover(paths: &[PathBuf], options: &DiscoverOptions) -> Result<Discovered, DiscoverError> {
@@ -152,7 +157,9 @@ pub fn discover(paths: &[PathBuf], options: &DiscoverOptions) -> Result<Discover
             }
         };
         if !abs.is_dir() {
-            if seen.insert(abs.clone()) {
+            // Only a regular file is taken once: anything else is named for each path
+            // that leads to it (the read path refuses it with its kind).
+            if !is_regular(&abs) || seen.insert(abs.clone()) {
                 found.files.push(FoundFile::named(&abs));
             }
             continue;
@@ -195,7 +202,7 @@ pub fn discover(paths: &[PathBuf], options: &DiscoverOptions) -> Result<Discover
             }
             let path = entry.into_path();
             let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-            if !seen.insert(canonical) {
+            if is_regular(&canonical) && !seen.insert(canonical) {
                 continue;
             }
             let rel = path.strip_prefix(&abs).unwrap_or(&path).to_path_buf();

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::report::formats::Source;
 use crate::report::{footnote_id, Report};
 
 /// `parse --json` (docs/json.md): report metadata, sections and footnotes.
@@ -41,6 +42,13 @@ pub struct ParseJson<'a> {
     pub footnotes: Vec<FootnoteJson<'a>>,
     /// Abbreviations the report defines (`long form (ABBR)`), learned at indexing.
     pub abbreviations: Vec<AbbreviationJson>,
+    /// What read the file when it was not read natively as text: the converter
+    /// (`pdftotext 22.12.0`, `antiword 0.37`) or, for a `.doc`, the native reader.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_by: Option<&'a str>,
+    /// What was repaired on the way (a legacy encoding converted, …).
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub repairs: &'a [String],
 }
 
 /// One abbreviation of `parse --json`.
@@ -147,7 +155,34 @@ pub fn to_json(report: &Report) -> ParseJson<'_> {
                 long: a.long,
             })
             .collect(),
+        read_by: None,
+        repairs: &[],
     }
+}
+
+/// Writes `parse --json` with how the file was read (`read_by`, `repairs`).
+pub fn write_json_read(out: &mut impl Write, report: &Report, source: &Source) -> io::Result<()> {
+    let mut json = to_json(report);
+    json.read_by = source.tool.as_deref();
+    json.repairs = &source.notes;
+    serde_json::to_writer_pretty(&mut *out, &json).map_err(|e| {
+        e.io_error_kind()
+            .map_or_else(|| io::Error::other(e.to_string()), io::Error::from)
+    })?;
+    writeln!(out)
+}
+
+/// Writes the human outline followed by how the file was read (the converter or reader,
+/// and what was repaired).
+pub fn write_human_read(out: &mut impl Write, report: &Report, source: &Source) -> io::Result<()> {
+    write_human(out, report)?;
+    if let Some(tool) = &source.tool {
+        writeln!(out, "read by: {tool}")?;
+    }
+    for note in &source.notes {
+        writeln!(out, "repaired: {note}")?;
+    }
+    Ok(())
 }
 
 /// Writes `parse --json` (one JSON document and a newline).

@@ -48,16 +48,13 @@ const LETTERHEAD_MAX_CHARS: usize = 100;
 /// Longest subject line read as the second line of a title (`Về việc …`).
 const SUBJECT_MAX_CHARS: usize = 400;
 
+/// Fewest letters of an upper-case letterhead or title line (`SỞ`, `BÁO CÁO` count; a
+/// lone initial does not).
+const LETTERHEAD_UPPER_MIN_LETTERS: usize = 2;
+
 /// Whether every letter of `s` is upper case (and there are some).
 fn is_upper(s: &str) -> bool {
-    let mut n = 0;
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
-        if c.is_lowercase() {
-            return false;
-        }
-        n += 1;
-    }
-    n >= 2
+    super::structure::all_upper(s, LETTERHEAD_UPPER_MIN_LETTERS)
 }
 
 /// The national or party motto of a letterhead.

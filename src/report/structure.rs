@@ -31,8 +31,12 @@ fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Whether every letter of `s` is upper case (and there are a few).
-fn is_upper(s: &str) -> bool {
+/// Fewest letters of an upper-case heading or name line in the body (shorter runs are
+/// abbreviations such as `UBND`, `KT`).
+const BODY_UPPER_MIN_LETTERS: usize = 4;
+
+/// Whether every letter of `s` is upper case and there are at least `min_letters`.
+pub(super) fn all_upper(s: &str, min_letters: usize) -> bool {
     let mut n = 0;
     for c in s.chars().filter(|c| c.is_alphabetic()) {
         if c.is_lowercase() {
@@ -40,7 +44,12 @@ fn is_upper(s: &str) -> bool {
         }
         n += 1;
     }
-    n >= 4
+    n >= min_letters
+}
+
+/// Whether every letter of `s` is upper case (and there are a few).
+fn is_upper(s: &str) -> bool {
+    all_upper(s, BODY_UPPER_MIN_LETTERS)
 }
 
 fn starts_bullet(s: &str) -> bool {

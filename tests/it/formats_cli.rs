@@ -86,6 +86,15 @@ fn a_missing_converter_is_one_clear_line_and_exit_1() {
     let (code, v, err) = parse_json(&fixture("000-part.doc"), Some(empty.path()));
     assert_eq!(code, 0, "{err}");
     assert_eq!(v["footnotes"].as_array().unwrap().len(), 5);
+    // `parse` says what read it.
+    assert_eq!(v["read_by"], "baocao .doc reader", "{v}");
+    // A plain text report needs no reader: no `read_by`.
+    let (code, v, err) = parse_json(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/000_15b6f46b6783cbe2.txt"),
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(v.get("read_by").is_none(), "{v}");
     // A scan is named as such (when pdftotext can tell).
     if tool_installed("pdftotext") {
         let (code, _, err) = parse_json(&fixture("scan.pdf"), None);

@@ -338,14 +338,25 @@ fn a_rebuild_from_unreadable_files_keeps_the_old_index() {
         vec!["--index", i, "index", "--rebuild", "/khong/co/thu-muc-nay"],
     ] {
         let out = baocao(tmp.path(), &args);
-        let err = one_line_error(&out);
         if args[4] == "/khong/co/thu-muc-nay" {
             // Refused before anything is built.
+            let err = one_line_error(&out);
             assert!(err.contains("no such file or directory"), "{err}");
         } else {
-            assert!(err.contains("unchanged"), "{args:?}: {err}");
-            // The files and their reasons are listed, as in any run.
-            let listed = String::from_utf8_lossy(&out.stdout);
+            // The files passed over and their reasons are listed on stderr, as in any run
+            // (a diagnostic, as ripgrep does), then one error line.
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(1), "{err}");
+            assert!(!err.contains("panicked"), "{err}");
+            let lines: Vec<&str> = err.lines().collect();
+            let (last, listed) = lines.split_last().unwrap();
+            assert!(last.contains("unchanged"), "{args:?}: {err}");
+            assert_eq!(
+                lines.iter().filter(|l| l.starts_with("baocao:")).count(),
+                1,
+                "{err}"
+            );
+            let listed = listed.join("\n");
             assert!(
                 listed.contains("anh.txt") && listed.contains("hong.docx"),
                 "{listed}"
