@@ -30,7 +30,7 @@ mod letters;
 mod tokenizer;
 mod tone;
 
-pub use forms::{pair_term, Analyzer, Forms, PreAnalyzedTokenizer, PAIR_JOINER};
+pub use forms::{has_letter, pair_term, Analyzer, Forms, PreAnalyzedTokenizer, PAIR_JOINER};
 
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream};
 

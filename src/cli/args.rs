@@ -341,6 +341,10 @@ pub struct SearchArgs {
     /// find "làm"); also written by starting the query with `=`.
     #[arg(long)]
     pub exact: bool,
+    /// The words as typed only: no number words (hai = 2), no abbreviations (CCHC = cải
+    /// cách hành chính) and no "missing one word" results when few units match.
+    #[arg(long)]
+    pub no_expand: bool,
     /// At most N units of one report in the list (the others counted as "+N more in this
     /// report"); units with the same text are shown once ("also in …"). 0 = all
     /// [default: 2 in human output; JSON lists every unit unless this is given].

@@ -91,6 +91,7 @@ pub fn run(cli: &Cli, args: &SearchArgs) -> Result<i32, CliError> {
         super::args::SortArg::Date => crate::search::SortOrder::Date,
     };
     request.exact = args.exact;
+    request.expand = !args.no_expand;
     // Human output lists at most 2 units of a report by default; JSON lists every unit
     // unless asked.
     request.per_report = match (args.per_report, cli.json) {

@@ -203,6 +203,10 @@ pub struct SearchRequest {
     /// listed ones' `more_in_report`; units with the same text listed once, the others in
     /// its `also_in`. 0: every unit (the default).
     pub per_report: usize,
+    /// Also match the query's number words and digits, abbreviations and long forms, and,
+    /// when the strict query finds few units, the units missing one word (the default);
+    /// false: the words as typed only (`--no-expand`).
+    pub expand: bool,
 }
 
 /// The order of search hits.
@@ -228,6 +232,7 @@ impl SearchRequest {
             sort: SortOrder::Relevance,
             exact: false,
             per_report: 0,
+            expand: true,
         }
     }
 }
@@ -512,17 +517,17 @@ impl Searcher {
     }
 
     /// The parsed query with its prefixes expanded and its alternatives (number words,
-    /// abbreviations) added, and the query as typed; None for a blank query. A query
-    /// typed as `=…`, or `exact`, matches exact spellings only (set on `analyzers`).
+    /// abbreviations) added unless the request says not to, and the query as typed; None
+    /// for a blank query. A query typed as `=…`, or `exact`, matches exact spellings only
+    /// (set on `analyzers`).
     pub(crate) fn prepare(
         &self,
-        query: &str,
-        exact: bool,
+        request: &SearchRequest,
         searcher: &tantivy::Searcher,
         analyzers: &mut build::Analyzers,
     ) -> Result<Option<build::Prepared>, SearchError> {
-        let (typed_exact, query) = query::split_exact(query);
-        analyzers.exact_only = exact || typed_exact;
+        let (typed_exact, query) = query::split_exact(&request.query);
+        analyzers.exact_only = request.exact || typed_exact;
         if query.trim().is_empty() {
             return Ok(None);
         }
@@ -532,14 +537,19 @@ impl Searcher {
         } else {
             node
         };
-        let node = if analyzers.exact_only {
+        let node = if analyzers.exact_only || !request.expand {
             typed.clone()
         } else {
             rewrite::rewrite(&typed, &rewrite::Lookup::new(searcher, self.index.fields()))
         };
         let tokens = build::typed_tokens(&typed, analyzers);
         let words = if tokens.len() > 2 {
-            words::word_pairs(searcher, self.index.fields().text_folded, &tokens)?
+            words::word_pairs(
+                searcher,
+                self.index.fields().text_folded,
+                self.index.fields().text_pairs,
+                &tokens,
+            )?
         } else {
             Vec::new()
         };
@@ -550,9 +560,7 @@ impl Searcher {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
         let mut analyzers = build::Analyzers::new();
-        let Some(prepared) =
-            self.prepare(&request.query, request.exact, &searcher, &mut analyzers)?
-        else {
+        let Some(prepared) = self.prepare(request, &searcher, &mut analyzers)? else {
             return Err(SearchError::Query(QueryError {
                 message: "the query is empty".to_string(),
                 position: 0,
@@ -570,7 +578,7 @@ impl Searcher {
         let all = request.per_report > 0;
         let wanted = request.offset.saturating_add(limit);
         let (strict, total) = self.ranked(&searcher, &query, all, wanted, request.sort)?;
-        let relaxed = if total < FEW_MATCHES && !analyzers.exact_only {
+        let relaxed = if total < FEW_MATCHES && !analyzers.exact_only && request.expand {
             relax::relaxed(&prepared)
         } else {
             Vec::new()

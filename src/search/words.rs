@@ -2,8 +2,8 @@
 //! learned from the index itself, with no dictionary: a pair is a word when it stands
 //! side by side far more often than its syllables' own frequencies predict.
 //!
-//! Observed: the occurrences of the two syllables side by side in the folded text (read
-//! from the positions of the index). Expected, if syllables fell at random:
+//! Observed: the occurrences of the two syllables side by side in the folded text (the
+//! frequencies of their term in the syllable-pair field: no positions read). Expected, if syllables fell at random:
 //! `cf(a) · cf(b) / T` (`cf` a syllable's occurrences, `T` all indexed syllables). Their
 //! ratio is a pointwise mutual information (as a ratio, not its log): a word or a set
 //! phrase scores far above 1, a pair across a word boundary about 1 or less.
@@ -15,6 +15,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocSet, Term, TERMINATED};
 
 use super::SearchError;
+use crate::analysis::pair_term;
 
 /// A pair is a word when it is seen side by side at least this many times more often
 /// than chance predicts (PMI ≥ log2 of it).
@@ -29,12 +30,18 @@ pub const MAX_PAIRS: usize = 16;
 pub(crate) struct PairStats<'a> {
     searcher: &'a tantivy::Searcher,
     field: Field,
+    /// The pair field of the same text (`giai_ngan`, with frequencies).
+    pairs: Field,
     total: u64,
     freq: HashMap<String, u64>,
 }
 
 impl<'a> PairStats<'a> {
-    pub(crate) fn new(searcher: &'a tantivy::Searcher, field: Field) -> Result<Self, SearchError> {
+    pub(crate) fn new(
+        searcher: &'a tantivy::Searcher,
+        field: Field,
+        pairs: Field,
+    ) -> Result<Self, SearchError> {
         let mut total = 0;
         for segment in searcher.segment_readers() {
             total += segment.inverted_index(field)?.total_num_tokens();
@@ -42,6 +49,7 @@ impl<'a> PairStats<'a> {
         Ok(PairStats {
             searcher,
             field,
+            pairs,
             total,
             freq: HashMap::new(),
         })
@@ -69,43 +77,24 @@ impl<'a> PairStats<'a> {
         Ok(n)
     }
 
-    /// Occurrences of `a` immediately followed by `b` (all segments).
+    /// Occurrences of `a` immediately followed by `b` (all segments): the frequencies of
+    /// their pair term in the pair field, no positions read. 0 when the pair is not
+    /// indexed as a term (see [`pair_term`]).
     fn side_by_side(&self, a: &str, b: &str) -> Result<u64, SearchError> {
-        let (ta, tb) = (
-            Term::from_field_text(self.field, a),
-            Term::from_field_text(self.field, b),
-        );
+        let Some(pair) = pair_term(a, b) else {
+            return Ok(0);
+        };
+        let term = Term::from_field_text(self.pairs, &pair);
         let mut n = 0u64;
-        let (mut pa, mut pb) = (Vec::new(), Vec::new());
         for segment in self.searcher.segment_readers() {
-            let inverted = segment.inverted_index(self.field)?;
-            let option = IndexRecordOption::WithFreqsAndPositions;
-            let (Some(mut x), Some(mut y)) = (
-                inverted.read_postings(&ta, option)?,
-                inverted.read_postings(&tb, option)?,
-            ) else {
-                continue;
-            };
-            while x.doc() != TERMINATED {
-                let doc = x.doc();
-                if y.doc() < doc && y.seek(doc) == TERMINATED {
-                    break;
+            let inverted = segment.inverted_index(self.pairs)?;
+            if let Some(mut postings) =
+                inverted.read_postings(&term, IndexRecordOption::WithFreqs)?
+            {
+                while postings.doc() != TERMINATED {
+                    n += u64::from(postings.term_freq());
+                    postings.advance();
                 }
-                if y.doc() == doc {
-                    x.positions(&mut pa);
-                    y.positions(&mut pb);
-                    // Both sorted: count p in pa with p + 1 in pb.
-                    let mut j = 0;
-                    for &p in &pa {
-                        while j < pb.len() && pb[j] < p + 1 {
-                            j += 1;
-                        }
-                        if j < pb.len() && pb[j] == p + 1 {
-                            n += 1;
-                        }
-                    }
-                }
-                x.advance();
             }
         }
         Ok(n)
@@ -136,12 +125,13 @@ impl<'a> PairStats<'a> {
 pub(crate) fn word_pairs(
     searcher: &tantivy::Searcher,
     field: Field,
+    pairs: Field,
     tokens: &[String],
 ) -> Result<Vec<bool>, SearchError> {
     if tokens.len() < 2 {
         return Ok(Vec::new());
     }
-    let mut stats = PairStats::new(searcher, field)?;
+    let mut stats = PairStats::new(searcher, field, pairs)?;
     let mut out = Vec::with_capacity(tokens.len() - 1);
     for (i, pair) in tokens.windows(2).enumerate() {
         out.push(i < MAX_PAIRS && stats.is_word(&pair[0], &pair[1])?);

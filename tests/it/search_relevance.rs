@@ -116,14 +116,16 @@ fn human_output_shows_two_units_per_report_and_identical_texts_once() {
             report("Kế hoạch đã ký", &[("Nhiệm vụ đất đai", task)]),
         ),
     ]);
-    // JSON lists every unit unless asked.
+    // JSON lists every unit unless asked: 8 sections, and the big report's introduction
+    // (its title holds "đất đai"; every report has its `#preamble` unit since issue 13).
     let all = json(&index, &["search", "đất đai", "--limit", "50"]);
-    assert_eq!(all["total"], 8);
-    assert_eq!(ids(&all).len(), 8);
-    // Human output: 2 units of the big report, "+4 more", the copy shown once.
+    assert_eq!(all["total"], 9);
+    assert_eq!(ids(&all).len(), 9);
+    assert!(ids(&all).contains(&"a-nhieu#preamble".to_string()), "{all}");
+    // Human output: 2 units of the big report, "+5 more", the copy shown once.
     let out = text(&index, &["search", "đất đai", "--limit", "50"]);
     assert_eq!(out.matches("a-nhieu.txt:").count(), 2, "{out}");
-    assert!(out.contains("+4 more in this report"), "{out}");
+    assert!(out.contains("+5 more in this report"), "{out}");
     let copies = out.matches("b-du-thao.txt:").count() + out.matches("c-ban-ky.txt:").count();
     assert_eq!(copies, 1, "{out}");
     assert!(out.contains("also in "), "{out}");
@@ -134,10 +136,10 @@ fn human_output_shows_two_units_per_report_and_identical_texts_once() {
     );
     let hits = two["hits"].as_array().unwrap();
     assert_eq!(hits.len(), 3, "{two}");
-    assert_eq!(two["total"], 8, "total still counts every unit");
+    assert_eq!(two["total"], 9, "total still counts every unit");
     let big: Vec<&Value> = hits.iter().filter(|h| h["doc_id"] == "a-nhieu").collect();
     assert_eq!(big.len(), 2);
-    assert!(big.iter().all(|h| h["more_in_report"] == 4));
+    assert!(big.iter().all(|h| h["more_in_report"] == 5));
     let copy = hits
         .iter()
         .find(|h| h["doc_id"] != "a-nhieu")
@@ -148,7 +150,7 @@ fn human_output_shows_two_units_per_report_and_identical_texts_once() {
         &index,
         &["search", "đất đai", "--per-report", "0", "--limit", "50"],
     );
-    assert_eq!(out.matches("a-nhieu.txt:").count(), 6, "{out}");
+    assert_eq!(out.matches("a-nhieu.txt:").count(), 7, "{out}");
     assert!(!out.contains("more in this report"));
 }
 
@@ -221,6 +223,13 @@ fn number_words_and_digits_find_each_other() {
     // Quoted, the phrase is as typed.
     let got = ids(&json(&index, &["search", "\"hai cấp\""]));
     assert_eq!(got, ["cap#2"]);
+    // --no-expand: the words as typed (folded), no number words, no missing-word units.
+    let v = json(
+        &index,
+        &["search", "chinh quyen dia phuong hai cap", "--no-expand"],
+    );
+    assert_eq!(ids(&v), ["cap#2"]);
+    assert_eq!(v["total"], 1);
 }
 
 #[test]
