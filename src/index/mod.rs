@@ -214,9 +214,8 @@ impl BaocaoIndex {
             path: dir.to_path_buf(),
             source: std::io::Error::other(e.to_string()),
         })?;
-        let lock = mmap
-            .acquire_lock(&INDEX_WRITER_LOCK)
-            .map_err(|e| lock_error(dir, e))?;
+        let lock =
+            patiently(|| mmap.acquire_lock(&INDEX_WRITER_LOCK)).map_err(|e| lock_error(dir, e))?;
         if exists(dir) {
             // Created by another run meanwhile.
             drop(lock);
@@ -313,14 +312,23 @@ impl BaocaoIndex {
     pub(crate) fn writer(&self, threads: usize) -> Result<tantivy::IndexWriter, IndexError> {
         let threads = threads.clamp(1, 4);
         let budget = writer::WRITER_BUDGET_PER_THREAD * threads;
-        self.index
-            .writer_with_num_threads(threads, budget)
-            .map_err(|e| match e {
-                TantivyError::LockFailure(LockError::LockBusy, _) => IndexError::Busy {
-                    dir: self.dir.clone().unwrap_or_default(),
-                },
-                other => self.write_error(IndexError::Tantivy(other)),
-            })
+        let started = std::time::Instant::now();
+        loop {
+            match self.index.writer_with_num_threads(threads, budget) {
+                Ok(writer) => return Ok(writer),
+                Err(TantivyError::LockFailure(LockError::LockBusy, _))
+                    if started.elapsed() < BUSY_GRACE =>
+                {
+                    std::thread::sleep(BUSY_RETRY_EVERY);
+                }
+                Err(TantivyError::LockFailure(LockError::LockBusy, _)) => {
+                    return Err(IndexError::Busy {
+                        dir: self.dir.clone().unwrap_or_default(),
+                    })
+                }
+                Err(other) => return Err(self.write_error(IndexError::Tantivy(other))),
+            }
+        }
     }
 
     /// `e`, or [`IndexError::DiskFull`] when it comes from a full disk.
@@ -379,6 +387,29 @@ fn index_settings() -> IndexSettings {
 /// folder opens for reading).
 pub(crate) fn open_tantivy(dir: &Path) -> Result<tantivy::Index, TantivyError> {
     tantivy::Index::open(dir::IndexDir::open(dir)?)
+}
+
+/// How long a writer lock found busy is tried again before the index is said to be busy.
+/// A lock this process has just released can look held for a moment: a child process
+/// started by another thread (a converter) holds a copy of every open file between its
+/// fork and its exec, the lock file's too. A real writer elsewhere holds it far longer.
+const BUSY_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
+/// The pause between two tries within [`BUSY_GRACE`].
+const BUSY_RETRY_EVERY: std::time::Duration = std::time::Duration::from_millis(20);
+
+/// `acquire`, tried again while it finds the lock busy, for at most [`BUSY_GRACE`].
+pub(crate) fn patiently<T>(
+    mut acquire: impl FnMut() -> Result<T, LockError>,
+) -> Result<T, LockError> {
+    let started = std::time::Instant::now();
+    loop {
+        match acquire() {
+            Err(LockError::LockBusy) if started.elapsed() < BUSY_GRACE => {
+                std::thread::sleep(BUSY_RETRY_EVERY);
+            }
+            other => return other,
+        }
+    }
 }
 
 fn lock_error(dir: &Path, e: LockError) -> IndexError {

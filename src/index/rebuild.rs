@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use tantivy::directory::{DirectoryLock, MmapDirectory, INDEX_WRITER_LOCK};
 use tantivy::Directory;
 
-use super::{exists, lock_error, BaocaoIndex, IndexError, META_FILE};
+use super::{exists, lock_error, patiently, BaocaoIndex, IndexError, META_FILE};
 
 /// A rebuild in progress: index into [`Rebuild::index`], then [`Rebuild::finish`].
 /// Dropped unfinished, it removes the new index and leaves the old one alone.
@@ -82,9 +82,8 @@ impl BaocaoIndex {
             dir: dir.to_path_buf(),
             reason: e.to_string(),
         })?;
-        let lock = mmap
-            .acquire_lock(&INDEX_WRITER_LOCK)
-            .map_err(|e| lock_error(dir, e))?;
+        let lock =
+            patiently(|| mmap.acquire_lock(&INDEX_WRITER_LOCK)).map_err(|e| lock_error(dir, e))?;
         let staging = staging_dir(dir);
         if staging.exists() {
             // Left by a rebuild that was killed: ours to remove, as we hold the lock.
