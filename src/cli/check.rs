@@ -6,22 +6,21 @@ use std::io::Write;
 use anyhow::anyhow;
 
 use super::args::Cli;
-use super::{CliError, EXIT_OK};
+use super::{CliError, ExitCode};
 use crate::index::{self, CheckReport};
 
 /// Runs `baocao check`.
-pub fn run(cli: &Cli) -> Result<i32, CliError> {
+pub fn run(cli: &Cli) -> Result<ExitCode, CliError> {
     let report = index::check(&cli.index_dir()).map_err(CliError::other)?;
     let mut stdout = std::io::stdout().lock();
     if cli.json {
-        serde_json::to_writer(&mut stdout, &json(&report))?;
-        writeln!(stdout)?;
+        crate::output::json::write(&mut stdout, &json(&report))?;
     } else {
         write!(stdout, "{}", human(&report))?;
     }
     stdout.flush()?;
     match report.problems.first() {
-        None => Ok(EXIT_OK),
+        None => Ok(ExitCode::Ok),
         Some(p) => Err(CliError::other(anyhow!(
             "the index in {} is damaged: file {} is {}{}; rebuild it with `baocao index --rebuild PATH...`",
             cli.index_dir().display(),

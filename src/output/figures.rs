@@ -40,8 +40,7 @@ pub fn json<'a>(query: &'a str, page: &'a FiguresPage) -> FiguresJson<'a> {
 
 /// Writes the JSON document, one line: `total` figures in all, this page from `offset`.
 pub fn write_json(out: &mut impl Write, query: &str, page: &FiguresPage) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &json(query, page))?;
-    writeln!(out)
+    super::json::write(out, &json(query, page))
 }
 
 /// The human output: the table, then which figures of how many were shown; or one line

@@ -3,6 +3,7 @@
 //! `"schema": SCHEMA`. Built from the library's result structs, kept apart from the logic.
 
 use std::collections::BTreeMap;
+use std::io;
 
 use serde::Serialize;
 
@@ -14,6 +15,13 @@ use crate::search::{
 /// Version of the JSON contract, in the `schema` field of every document. Raised only
 /// if a field ever had to change meaning; adding fields does not raise it.
 pub const SCHEMA: u32 = 1;
+
+/// Writes `doc` as one line of JSON and a newline (the form of every `--json` output but
+/// `parse`). An I/O error keeps its kind, so a closed pipe ends a command quietly.
+pub fn write(out: &mut impl io::Write, doc: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, doc)?;
+    writeln!(out)
+}
 
 /// `search --json`.
 #[derive(Debug, Serialize)]

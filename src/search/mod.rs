@@ -105,6 +105,83 @@ pub enum KindFilter {
     All,
 }
 
+impl KindFilter {
+    /// `section`, `footnote` or `all`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KindFilter::Section => "section",
+            KindFilter::Footnote => "footnote",
+            KindFilter::All => "all",
+        }
+    }
+}
+
+impl FromStr for KindFilter {
+    type Err = SearchError;
+
+    /// `section`, `footnote` or `all`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "section" => Ok(KindFilter::Section),
+            "footnote" => Ok(KindFilter::Footnote),
+            "all" => Ok(KindFilter::All),
+            other => Err(SearchError::BadFilter(format!(
+                "kind must be section, footnote or all, not {other:?}"
+            ))),
+        }
+    }
+}
+
+/// Filters as a user typed them (command-line options, URL parameters): the strings, before
+/// [`Filters::from_input`] trims and checks them. Shared by every command and page that
+/// filters (`search`, `facets`, `timeline`, `figures`, `serve`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FilterInput<'a> {
+    /// `2024` or `2017..2019`.
+    pub year: Option<&'a str>,
+    /// Sector slugs (repeatable).
+    pub sectors: &'a [String],
+    /// Document type slug.
+    pub doc_type: Option<&'a str>,
+    /// Period.
+    pub period: Option<&'a str>,
+    /// Role slug.
+    pub role: Option<&'a str>,
+    /// Province name.
+    pub province: Option<&'a str>,
+    /// Issuer.
+    pub issuer: Option<&'a str>,
+    /// Sections, footnotes or both.
+    pub kind: KindFilter,
+}
+
+impl Filters {
+    /// The filters of what a user typed: each value trimmed, a blank one no filter, the
+    /// year parsed (a malformed year is a [`SearchError::BadFilter`], a usage error).
+    pub fn from_input(input: &FilterInput<'_>) -> Result<Filters, SearchError> {
+        let text = |s: Option<&str>| {
+            Some(s?.trim())
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        Ok(Filters {
+            year: input.year.map(str::parse).transpose()?,
+            sectors: input
+                .sectors
+                .iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            doc_type: text(input.doc_type),
+            period: text(input.period),
+            role: text(input.role),
+            province: text(input.province),
+            issuer: text(input.issuer),
+            kind: input.kind,
+        })
+    }
+}
+
 /// A year or an inclusive range of years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YearFilter {
