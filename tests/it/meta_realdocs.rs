@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::common::run_in;
+use crate::common::{realdocs, run_in};
 
 /// Floors measured on the 543 files of realdocs (526 indexed, 17 skipped: scanned PDFs
 /// and files without text; 499 with an issuer, 112 with a number, 86 with a date — most
@@ -25,11 +25,6 @@ const MIN_WITH_DATE: usize = 86;
 const MIN_PER_KIND: &[(&str, usize)] = &[("cong-van", 110), ("to-trinh", 100), ("quyet-dinh", 129)];
 /// Every how many files (sorted by path) the parse-versus-index comparison takes one.
 const PARSE_SAMPLE_STEP: usize = 20;
-
-fn realdocs() -> Option<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realdocs/files");
-    root.is_dir().then_some(root)
-}
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap().flatten() {

@@ -17,7 +17,7 @@ use baocao::report::formats::{self, DocTool};
 use proptest::prelude::*;
 use serde_json::Value;
 
-use crate::common::{command, copy_corpus, corpus_files};
+use crate::common::{command, copy_corpus, corpus_files, stderr};
 use crate::hostile::{self, output_within};
 
 /// Longest one run may take before the test calls it a hang (a 19 kB file parses in
@@ -34,10 +34,6 @@ fn fixture() -> Vec<u8> {
             .join("000-part.doc"),
     )
     .unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 fn u16_at(b: &[u8], at: usize) -> usize {

@@ -15,45 +15,10 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::common::{command, copy_corpus, corpus_files, run_in as baocao};
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn json_ok(out: &Output) -> Value {
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
-
-/// Exit 1 with exactly one line on stderr, no panic; returns the line.
-fn one_line_error(out: &Output) -> String {
-    let err = stderr(out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert_eq!(err.lines().count(), 1, "one line on stderr: {err}");
-    assert!(
-        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
-        "{err}"
-    );
-    err
-}
-
-fn built_index(tmp: &Path) -> (PathBuf, PathBuf) {
-    let docs = tmp.join("docs");
-    copy_corpus(&docs);
-    let idx = tmp.join("idx");
-    json_ok(&baocao(
-        tmp,
-        &[
-            "--json",
-            "--index",
-            idx.to_str().unwrap(),
-            "index",
-            docs.to_str().unwrap(),
-        ],
-    ));
-    (docs, idx)
-}
+use crate::common::{
+    built_index, command, copy_corpus, corpus_files, json_ok, one_line_error, run_in as baocao,
+    stderr,
+};
 
 /// `n` reports: copies of the bundled ones under distinct names and contents.
 fn many_reports(dir: &Path, n: usize) {

@@ -9,15 +9,11 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::common::{command, copy_corpus, corpus_files};
+use crate::common::{command, copy_corpus, corpus_files, stderr};
 use crate::hostile::{self, output_within};
 
 /// Longest a hostile run may take before the test calls it a hang.
 const HANG: Duration = Duration::from_secs(120);
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 /// `baocao --json --index IDX index ARGS...` in `cwd`, within [`HANG`].
 fn index(cwd: &Path, idx: &Path, args: &[&str]) -> (Output, Value) {

@@ -11,26 +11,12 @@ use std::time::{Duration, Instant};
 use baocao::index::BaocaoIndex;
 use serde_json::Value;
 
-use crate::common::{command, copy_corpus, corpus_files, run_in as baocao};
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use crate::common::{self, built_index, command, corpus_files, json_ok, run_in as baocao, stderr};
 
 /// Exit 1 with exactly one line on stderr, no panic or backtrace; returns the line.
 fn one_line_error(out: &Output) -> String {
-    let err = stderr(out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert_eq!(err.lines().count(), 1, "one line on stderr: {err}");
-    assert!(!err.contains("panicked"), "{err}");
-    assert!(!err.contains("RUST_BACKTRACE"), "{err}");
     assert!(out.stdout.is_empty(), "nothing on stdout");
-    err
-}
-
-fn json_ok(out: &Output) -> Value {
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+    common::one_line_error(out)
 }
 
 /// A corpus of `n` reports: copies of the bundled ones under distinct names and contents
@@ -181,24 +167,6 @@ fn killed_indexing_leaves_a_usable_index_and_the_next_run_completes() {
         stats(tmp.path(), idx_s)["sections"],
         stats(tmp.path(), fresh_s)["sections"]
     );
-}
-
-/// An index of the bundled corpus in `tmp/idx`.
-fn built_index(tmp: &Path) -> (PathBuf, PathBuf) {
-    let docs = tmp.join("docs");
-    copy_corpus(&docs);
-    let idx = tmp.join("idx");
-    json_ok(&baocao(
-        tmp,
-        &[
-            "--json",
-            "--index",
-            idx.to_str().unwrap(),
-            "index",
-            docs.to_str().unwrap(),
-        ],
-    ));
-    (docs, idx)
 }
 
 #[test]

@@ -10,11 +10,7 @@ use std::time::SystemTime;
 
 use serde_json::Value;
 
-use crate::common::{copy_corpus, run_in as baocao};
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use crate::common::{copy_corpus, run_in as baocao, stderr};
 
 fn no_panic(out: &Output) {
     let err = stderr(out);

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use baocao::report::{coverage, formats};
 use rayon::prelude::*;
 
+use crate::common::{installed, realdocs};
+
 /// Floors measured over the 543 files of realdocs (526 with a text layer; 97.21 % docx,
 /// 91.49 % pdf, 97.30 % doc; 22 files with footnotes; none empty): a drop below any of
 /// them is text lost again. What the PDFs still miss is mostly the letterhead and the
@@ -26,20 +28,6 @@ const MIN_FILES_WITH_FOOTNOTES: usize = 22;
 /// Documents held in two formats in one folder (same name): a lower count means the
 /// test lost its material.
 const MIN_TWIN_DOCUMENTS: usize = 33;
-
-fn realdocs() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realdocs/files");
-    dir.is_dir().then_some(dir)
-}
-
-fn tool_installed(tool: &str) -> bool {
-    std::process::Command::new(tool)
-        .arg("-v")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok()
-}
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -109,7 +97,7 @@ fn real_files_keep_their_text_in_searchable_units() {
         eprintln!("skipped: ../shared/realdocs is absent");
         return;
     };
-    if !tool_installed("pdftotext") || !tool_installed("antiword") {
+    if !installed("pdftotext", &["-v"]) || !installed("antiword", &["-v"]) {
         eprintln!("skipped: pdftotext or antiword is not installed (the reference texts)");
         return;
     }
@@ -211,7 +199,7 @@ fn the_same_document_in_two_formats_gives_the_same_outline_and_footnotes() {
         eprintln!("skipped: ../shared/realdocs is absent");
         return;
     };
-    if !tool_installed("pdftotext") {
+    if !installed("pdftotext", &["-v"]) {
         eprintln!("skipped: pdftotext is not installed");
         return;
     }
