@@ -57,7 +57,7 @@ pub use show::{Outline, OutlineEntry, ReportInfo, Show, Unit};
 pub use stats::Stats;
 pub use timeline::{facet_for, Bucket, Timeline};
 
-use crate::index::schema::{Fields, KIND_FOOTNOTE};
+use crate::index::schema::{Fields, KIND_FOOTNOTE, KIND_SECTION};
 use crate::index::{BaocaoIndex, IndexError};
 
 /// Default snippet length, in characters.
@@ -297,20 +297,36 @@ impl SearchRequest {
 }
 
 /// What a hit is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Kind {
     /// A numbered section.
+    #[default]
     Section,
     /// A footnote.
     Footnote,
 }
 
 impl Kind {
-    /// `section` or `footnote`.
+    /// `section` or `footnote`: the value of the index's `kind` field and of the JSON.
     pub fn as_str(self) -> &'static str {
         match self {
-            Kind::Section => "section",
-            Kind::Footnote => "footnote",
+            Kind::Section => KIND_SECTION,
+            Kind::Footnote => KIND_FOOTNOTE,
+        }
+    }
+}
+
+impl FromStr for Kind {
+    type Err = SearchError;
+
+    /// `section` or `footnote`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            KIND_SECTION => Ok(Kind::Section),
+            KIND_FOOTNOTE => Ok(Kind::Footnote),
+            other => Err(SearchError::BadFilter(format!(
+                "kind must be section or footnote, not {other:?}"
+            ))),
         }
     }
 }
@@ -638,6 +654,40 @@ impl Searcher {
 mod tests {
     use super::*;
     use crate::report::{Footnote, Metadata, Report, Section};
+
+    #[test]
+    fn kinds_read_back_from_their_names() {
+        for k in [Kind::Section, Kind::Footnote] {
+            assert_eq!(k.as_str().parse::<Kind>().unwrap(), k);
+        }
+        assert!("report".parse::<Kind>().is_err());
+        for k in [KindFilter::Section, KindFilter::Footnote, KindFilter::All] {
+            assert_eq!(k.as_str().parse::<KindFilter>().unwrap(), k);
+        }
+        assert!("both".parse::<KindFilter>().unwrap_err().is_usage());
+    }
+
+    #[test]
+    fn typed_filters_are_trimmed_and_blanks_dropped() {
+        let sectors = [" kinh-te ".to_string(), "  ".to_string()];
+        let f = Filters::from_input(&FilterInput {
+            year: Some("2017..2019"),
+            sectors: &sectors,
+            doc_type: Some("  "),
+            province: Some(" Lạng Sơn "),
+            ..FilterInput::default()
+        })
+        .unwrap();
+        assert_eq!(f.year, Some(YearFilter::Range(2017, 2019)));
+        assert_eq!(f.sectors, ["kinh-te"]);
+        assert_eq!(f.doc_type, None);
+        assert_eq!(f.province.as_deref(), Some("Lạng Sơn"));
+        let bad = Filters::from_input(&FilterInput {
+            year: Some("20x4"),
+            ..FilterInput::default()
+        });
+        assert!(bad.unwrap_err().is_usage());
+    }
 
     fn section(doc: &str, path: &[&str], heading: &str, text: &str, sectors: &[&str]) -> Section {
         let path: Vec<String> = path.iter().map(|s| s.to_string()).collect();
