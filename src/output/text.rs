@@ -4,7 +4,7 @@ use std::fmt::Write;
 use std::io;
 
 use super::{display_path, ellipsize, plural, quote_query, shell_quote, Painter};
-use crate::index::IndexSummary;
+use crate::index::{CheckReport, IndexSummary};
 use crate::search::{
     FacetCounts, FacetValue, GroupedResults, Hit, Kind, Outline, ReportInfo, SearchResults, Show,
     Stats, Unit,
@@ -561,4 +561,31 @@ fn index_skipped_string(p: &Painter, s: &IndexSummary) -> String {
         }
     }
     out
+}
+
+/// `check` in human form: `ok: …` or one line per damaged file, and the unused segment
+/// files.
+pub fn check(out: &mut impl io::Write, r: &CheckReport) -> io::Result<()> {
+    if r.ok() {
+        writeln!(
+            out,
+            "ok: {} segments, {} files, {:.1} MB verified, {} documents",
+            r.segments,
+            r.files,
+            r.bytes as f64 / 1e6,
+            r.documents
+        )?;
+    } else {
+        for p in &r.problems {
+            writeln!(out, "{}: {}", super::escape_controls(&p.file), p.what)?;
+        }
+    }
+    if !r.orphans.is_empty() {
+        writeln!(
+            out,
+            "{} unused segment files (left by an interrupted run; the next `baocao index` removes them)",
+            r.orphans.len()
+        )?;
+    }
+    Ok(())
 }
