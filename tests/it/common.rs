@@ -155,3 +155,42 @@ pub fn installed(tool: &str, args: &[&str]) -> bool {
         .status()
         .is_ok()
 }
+
+/// The files under `dir` (all levels) that `keep` accepts, in path order.
+pub fn files_under(dir: &Path, keep: &dyn Fn(&Path) -> bool) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    let mut out = Vec::new();
+    for p in entries {
+        if p.is_dir() {
+            out.extend(files_under(&p, keep));
+        } else if keep(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// `n` reports in `dir`: copies of the bundled ones under distinct names and contents (a
+/// distinct code word in each preamble).
+pub fn many_reports(dir: &Path, n: usize) {
+    fs::create_dir_all(dir).unwrap();
+    let sources: Vec<String> = corpus_files()
+        .iter()
+        .map(|f| fs::read_to_string(f).unwrap())
+        .collect();
+    for i in 0..n {
+        let text = format!("Mã lưu trữ: lưutrữ{i:04}\n\n{}", sources[i % sources.len()]);
+        fs::write(dir.join(format!("bao-cao-{i:04}.txt")), text).unwrap();
+    }
+}
+
+/// Runs `baocao --json --index IDX ARGS` in `cwd` and returns its output.
+pub fn run_json(cwd: &Path, idx: &Path, args: &[&str]) -> Output {
+    let mut all = vec!["--json", "--index", idx.to_str().expect("UTF-8 index path")];
+    all.extend_from_slice(args);
+    run_in(cwd, &all)
+}

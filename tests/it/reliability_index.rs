@@ -11,26 +11,12 @@ use std::time::{Duration, Instant};
 use baocao::index::BaocaoIndex;
 use serde_json::Value;
 
-use crate::common::{self, built_index, command, corpus_files, json_ok, run_in as baocao, stderr};
+use crate::common::{self, built_index, command, json_ok, many_reports, run_in as baocao, stderr};
 
 /// Exit 1 with exactly one line on stderr, no panic or backtrace; returns the line.
 fn one_line_error(out: &Output) -> String {
     assert!(out.stdout.is_empty(), "nothing on stdout");
     common::one_line_error(out)
-}
-
-/// A corpus of `n` reports: copies of the bundled ones under distinct names and contents
-/// (a distinct code word in each preamble).
-fn big_corpus(dir: &Path, n: usize) {
-    fs::create_dir_all(dir).unwrap();
-    let sources: Vec<String> = corpus_files()
-        .iter()
-        .map(|f| fs::read_to_string(f).unwrap())
-        .collect();
-    for i in 0..n {
-        let text = format!("Mã lưu trữ: lưutrữ{i:04}\n\n{}", sources[i % sources.len()]);
-        fs::write(dir.join(format!("bao-cao-{i:04}.txt")), text).unwrap();
-    }
 }
 
 fn stats(cwd: &Path, idx: &str) -> Value {
@@ -42,7 +28,7 @@ fn killed_indexing_leaves_a_usable_index_and_the_next_run_completes() {
     let tmp = tempfile::tempdir().unwrap();
     let docs = tmp.path().join("docs");
     let n = 150;
-    big_corpus(&docs, n);
+    many_reports(&docs, n);
     let idx = tmp.path().join("idx");
     let idx_s = idx.to_str().unwrap();
     let docs_s = docs.to_str().unwrap();
@@ -208,7 +194,7 @@ fn a_second_writer_is_told_the_index_is_busy() {
 fn two_indexing_processes_at_once_never_panic() {
     let tmp = tempfile::tempdir().unwrap();
     let docs = tmp.path().join("docs");
-    big_corpus(&docs, 60);
+    many_reports(&docs, 60);
     let idx = tmp.path().join("idx");
     let idx_s = idx.to_str().unwrap();
     let docs_s = docs.to_str().unwrap();
