@@ -318,3 +318,42 @@ fn units_missing_one_word_follow_when_few_hold_them_all() {
     assert_eq!(v["total"], 0);
     assert!(v.get("partial").is_none());
 }
+
+#[test]
+fn words_found_as_words_outrank_their_syllables_scattered() {
+    // The corpus itself says "trợ giúp" and "pháp lý" are words: they stand together in
+    // many units. One long unit has every syllable of the query, but only inside other
+    // words ("hỗ trợ", "giúp đỡ", "biện pháp", "quản lý"), many times over.
+    let scattered =
+        "Hỗ trợ, giúp đỡ người nghiện ma túy; biện pháp quản lý người nghiện. ".repeat(6);
+    let (_dir, index) = indexed(&[
+        (
+            "a-rai-rac.txt",
+            report("Báo cáo", &[("Công tác quản lý", scattered.as_str())]),
+        ),
+        (
+            "b-tro-giup.txt",
+            report(
+                "Kế hoạch",
+                &[
+                    (
+                        "Trợ giúp pháp lý",
+                        "Thực hiện trợ giúp pháp lý miễn phí cho người nghiện ma túy tại cơ sở.",
+                    ),
+                    ("Tuyên truyền", "Tuyên truyền về trợ giúp pháp lý ở xã."),
+                    ("Tập huấn", "Tập huấn kỹ năng trợ giúp pháp lý cho cán bộ."),
+                    ("Kinh phí", "Kinh phí trợ giúp pháp lý năm 2026."),
+                ],
+            ),
+        ),
+    ]);
+    let v = json(&index, &["search", "trợ giúp pháp lý người nghiện ma túy"]);
+    // Both hold every syllable, so both are counted; the words come first.
+    assert_eq!(ids(&v), ["b-tro-giup#1", "a-rai-rac#1"], "{v}");
+    assert_eq!(
+        v["total"], 2,
+        "total counts every unit holding the syllables: {v}"
+    );
+    let v = json(&index, &["search", "tro giup phap ly nguoi nghien"]);
+    assert_eq!(ids(&v), ["b-tro-giup#1", "a-rai-rac#1"], "{v}");
+}
