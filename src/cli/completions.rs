@@ -7,17 +7,17 @@ use anyhow::Context;
 use clap::CommandFactory;
 
 use super::args::{Cli, CompletionsArgs, ManArgs};
-use super::{CliError, EXIT_OK};
+use super::{CliError, ExitCode};
 
 /// `baocao completions SHELL`: the completion script on stdout.
-pub fn completions(args: &CompletionsArgs) -> Result<i32, CliError> {
+pub fn completions(args: &CompletionsArgs) -> Result<ExitCode, CliError> {
     let mut command = Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut command, "baocao", &mut out);
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(&out)?;
     stdout.flush()?;
-    Ok(EXIT_OK)
+    Ok(ExitCode::Ok)
 }
 
 /// The roff page of `command`, titled `title`.
@@ -30,14 +30,14 @@ fn page(command: clap::Command, title: &str) -> Result<Vec<u8>, CliError> {
 }
 
 /// `baocao man`: baocao.1 on stdout, or with `--dir` baocao.1 and one page per command.
-pub fn man(args: &ManArgs) -> Result<i32, CliError> {
+pub fn man(args: &ManArgs) -> Result<ExitCode, CliError> {
     let mut command = Cli::command();
     command.build();
     let Some(dir) = &args.dir else {
         let mut stdout = std::io::stdout().lock();
         stdout.write_all(&page(command, "baocao")?)?;
         stdout.flush()?;
-        return Ok(EXIT_OK);
+        return Ok(ExitCode::Ok);
     };
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let mut written = vec![dir.join("baocao.1")];
@@ -55,5 +55,5 @@ pub fn man(args: &ManArgs) -> Result<i32, CliError> {
         written.len(),
         dir.display()
     ));
-    Ok(EXIT_OK)
+    Ok(ExitCode::Ok)
 }

@@ -1,15 +1,13 @@
 //! `baocao facets [QUERY] [--field F] [--count units|reports] [--limit N] [filters]`.
 
-use std::io::Write;
-
 use super::args::{Cli, CountWhat, FacetsArgs};
 use super::search::{check_query, request, search_error};
-use super::CliError;
-use crate::output::{self, Painter};
+use super::{CliError, ExitCode};
+use crate::output;
 use crate::search::{Counting, Searcher};
 
 /// `baocao facets`.
-pub fn run(cli: &Cli, args: &FacetsArgs) -> Result<i32, CliError> {
+pub fn run(cli: &Cli, args: &FacetsArgs) -> Result<ExitCode, CliError> {
     let query = args.query.clone().unwrap_or_default();
     let request = request(&query, &args.filters)?;
     if !query.trim().is_empty() {
@@ -29,14 +27,9 @@ pub fn run(cli: &Cli, args: &FacetsArgs) -> Result<i32, CliError> {
     if let Some(n) = args.limit {
         counts.limit_values(n);
     }
-    let mut stdout = std::io::stdout().lock();
-    if cli.json {
-        serde_json::to_writer(&mut stdout, &output::json::facets(&counts))?;
-        writeln!(stdout)?;
-    } else {
-        let painter = Painter::new(output::use_color(cli.color));
-        write!(stdout, "{}", output::text::facets(&painter, &counts))?;
-    }
-    stdout.flush()?;
-    Ok(super::EXIT_OK)
+    super::print(
+        cli,
+        || output::json::facets(&counts),
+        |out, p| output::text::facets(out, p, &counts),
+    )
 }

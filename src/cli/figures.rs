@@ -12,13 +12,13 @@ use std::io::Write;
 
 use super::args::{Cli, FiguresArgs};
 use super::search::{check_query, paged_request, search_error};
-use super::CliError;
+use super::{CliError, ExitCode};
 use crate::figures::figures_of_query;
-use crate::output;
+use crate::output::{self, Format};
 use crate::search::Searcher;
 
 /// `baocao figures`.
-pub fn run(cli: &Cli, args: &FiguresArgs) -> Result<i32, CliError> {
+pub fn run(cli: &Cli, args: &FiguresArgs) -> Result<ExitCode, CliError> {
     let request = paged_request(&args.query, &args.filters, &args.page)?;
     check_query(&request.query)?;
     let index = super::index::open_for_reading(cli)?;
@@ -27,22 +27,19 @@ pub fn run(cli: &Cli, args: &FiguresArgs) -> Result<i32, CliError> {
     super::index::check_not_rebuilding(cli, &searcher, page.units)?;
 
     let mut stdout = std::io::stdout().lock();
-    if cli.json {
-        output::figures::write_json(&mut stdout, &args.query, &page)?;
-    } else if args.csv {
-        output::figures::write_csv(&mut stdout, &page.rows)?;
-    } else {
-        let painter = output::Painter::new(output::use_color(cli.color));
-        output::figures::write_text(
+    match super::format(cli, args.csv) {
+        Format::Json => output::figures::write_json(&mut stdout, &args.query, &page)?,
+        Format::Csv => output::figures::write_csv(&mut stdout, &page.rows)?,
+        Format::Text => output::figures::write_text(
             &mut stdout,
-            &painter,
+            &super::painter(cli),
             &args.query,
             page.total,
             page.offset,
             &page.rows,
             page.units,
-        )?;
+        )?,
     }
     stdout.flush()?;
-    Ok(super::EXIT_OK)
+    Ok(ExitCode::Ok)
 }

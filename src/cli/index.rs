@@ -8,9 +8,9 @@ use anyhow::anyhow;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::args::{Cli, IndexArgs};
-use super::{CliError, EXIT_OK, EXIT_SKIPPED};
+use super::{CliError, ExitCode};
 use crate::index::{BaocaoIndex, IndexError, IndexOptions, IndexSummary, Progress};
-use crate::output::{self, Painter};
+use crate::output;
 
 /// The folder indexed when no path is given, and the embedded default's source.
 pub const DEFAULT_CORPUS: &str = "corpus";
@@ -135,7 +135,7 @@ pub fn check_not_rebuilding(
 }
 
 /// `baocao index [PATH...] [--prune] [--rebuild]`.
-pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32, CliError> {
+pub fn run(cli: &Cli, args: &IndexArgs) -> Result<ExitCode, CliError> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(DEFAULT_CORPUS)]
     } else {
@@ -194,9 +194,9 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32, CliError> {
     };
     print_summary(cli, &summary)?;
     Ok(if summary.skipped.is_empty() {
-        EXIT_OK
+        ExitCode::Ok
     } else {
-        EXIT_SKIPPED
+        ExitCode::Skipped
     })
 }
 
@@ -204,19 +204,15 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32, CliError> {
 fn print_summary(cli: &Cli, summary: &IndexSummary) -> Result<(), CliError> {
     let mut stdout = std::io::stdout().lock();
     if cli.json {
-        serde_json::to_writer(&mut stdout, &output::json::index(summary))?;
-        writeln!(stdout)?;
+        output::json::write(&mut stdout, &output::json::index(summary))?;
     } else {
-        let painter = Painter::new(output::use_color(cli.color));
-        write!(stdout, "{}", output::text::index(&painter, summary))?;
+        let painter = super::painter(cli);
+        output::text::index(&mut stdout, &painter, summary)?;
         stdout.flush()?;
         // The files passed over are a diagnostic: stderr, as ripgrep does.
-        let errors = output::text::index_skipped(&painter, summary);
-        if !errors.is_empty() {
-            let mut stderr = std::io::stderr().lock();
-            write!(stderr, "{errors}")?;
-            stderr.flush()?;
-        }
+        let mut stderr = std::io::stderr().lock();
+        output::text::index_skipped(&mut stderr, &painter, summary)?;
+        stderr.flush()?;
     }
     stdout.flush()?;
     Ok(())

@@ -1,13 +1,12 @@
-//! Command-line arguments and commands. With [`crate::output`], the only code that prints
-//! or decides exit codes.
-//!
-//! Exit codes: 0 ok (also when nothing matched), 1 anything else (I/O, corrupt index,
-//! busy index), 2 bad usage or bad query, 3 `baocao index` finished but skipped some
-//! files (each listed with its reason).
+//! Command-line arguments and commands. With [`crate::output`], the only code that prints;
+//! the only code that decides exit codes ([`ExitCode`]). Choices of the command line that
+//! the library and the renderers need (colour, output format, filters) are resolved here
+//! into plain values.
 
 pub mod args;
 pub mod check;
 pub mod completions;
+pub mod exit_codes;
 pub mod facets;
 pub mod figures;
 pub mod index;
@@ -19,27 +18,21 @@ pub mod show;
 pub mod stats;
 pub mod timeline;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use clap::Parser;
 
 pub use args::Cli;
+pub use exit_codes::ExitCode;
 
-/// Exit code: success, also when nothing matched.
-pub const EXIT_OK: i32 = 0;
-/// Exit code: an error other than usage (I/O, corrupt index, unreadable file).
-pub const EXIT_ERROR: i32 = 1;
-/// Exit code: bad usage or a malformed query.
-pub const EXIT_USAGE: i32 = 2;
-/// Exit code of `baocao index`: the good files were indexed and committed, but some files
-/// were skipped (not UTF-8, empty, binary, unreadable); each is listed with its reason.
-pub const EXIT_SKIPPED: i32 = 3;
+use crate::output::{Format, Painter};
+use args::ColorChoice;
 
 /// An error at the command-line edge, carrying the exit code it maps to.
 #[derive(Debug)]
 pub struct CliError {
-    /// Process exit code.
-    pub code: i32,
+    /// How the process ends.
+    pub code: ExitCode,
     /// The underlying error; its chain is printed on one line.
     pub error: anyhow::Error,
 }
@@ -48,14 +41,14 @@ impl CliError {
     /// A usage error (exit 2).
     pub fn usage(error: impl Into<anyhow::Error>) -> Self {
         Self {
-            code: EXIT_USAGE,
+            code: ExitCode::Usage,
             error: error.into(),
         }
     }
     /// Any other error (exit 1).
     pub fn other(error: impl Into<anyhow::Error>) -> Self {
         Self {
-            code: EXIT_ERROR,
+            code: ExitCode::Error,
             error: error.into(),
         }
     }
@@ -72,26 +65,30 @@ pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            let code = if e.use_stderr() {
+                ExitCode::Usage
+            } else {
+                ExitCode::Ok
+            };
             let _ = e.print();
-            return code;
+            return code.code();
         }
     };
     match panic::guard(|| run(cli)) {
-        Ok(code) => code,
+        Ok(code) => code.code(),
         Err(err) => {
             if is_broken_pipe(&err.error) {
-                return EXIT_OK;
+                return ExitCode::Ok.code();
             }
             let mut stderr = std::io::stderr().lock();
             let _ = writeln!(stderr, "baocao: {}", one_line(&err.error));
-            err.code
+            err.code.code()
         }
     }
 }
 
 /// Runs one parsed command line; returns the exit code on success.
-pub fn run(cli: Cli) -> Result<i32, CliError> {
+pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     use args::Command;
     match &cli.command {
         Command::Index(args) => index::run(&cli, args),
@@ -107,6 +104,52 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
     }
+}
+
+/// Whether to colour stdout for `choice` (`auto`: stdout is a terminal and `NO_COLOR` is
+/// unset or empty).
+pub fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// The painter of human output on stdout, colour resolved from `--color`.
+pub fn painter(cli: &Cli) -> Painter {
+    Painter::new(use_color(cli.color))
+}
+
+/// The output format of a command: JSON with `--json` (it wins), CSV with the command's
+/// `--csv`, else text.
+pub fn format(cli: &Cli, csv: bool) -> Format {
+    if cli.json {
+        Format::Json
+    } else if csv {
+        Format::Csv
+    } else {
+        Format::Text
+    }
+}
+
+/// Writes a command's result on stdout: `json` with `--json`, else what `text` writes
+/// (given the painter); exit 0.
+pub fn print<J: serde::Serialize>(
+    cli: &Cli,
+    json: impl FnOnce() -> J,
+    text: impl FnOnce(&mut std::io::StdoutLock<'static>, &Painter) -> std::io::Result<()>,
+) -> Result<ExitCode, CliError> {
+    let mut stdout = std::io::stdout().lock();
+    match format(cli, false) {
+        Format::Json => crate::output::json::write(&mut stdout, &json())?,
+        Format::Text | Format::Csv => text(&mut stdout, &painter(cli))?,
+    }
+    stdout.flush()?;
+    Ok(ExitCode::Ok)
 }
 
 /// An error and its causes on one line, each cause once: a cause whose text the message

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use anyhow::anyhow;
 
-use super::CliError;
+use super::{CliError, ExitCode};
 
 /// What the first panic said and where.
 static FIRST_PANIC: Mutex<Option<String>> = Mutex::new(None);
@@ -16,7 +16,7 @@ static FIRST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 /// [`CliError`] with exit code 1 whose message says what and where, and suggests
 /// `baocao index --rebuild` (panics come, in practice, from damaged index files).
 /// The default panic message and backtrace are not printed.
-pub fn guard(f: impl FnOnce() -> Result<i32, CliError>) -> Result<i32, CliError> {
+pub fn guard(f: impl FnOnce() -> Result<ExitCode, CliError>) -> Result<ExitCode, CliError> {
     panic::set_hook(Box::new(|info| {
         let what = info
             .payload()
@@ -58,11 +58,14 @@ mod tests {
     #[test]
     fn a_panic_becomes_one_line_and_exit_1() {
         let err = guard(|| panic!("boom\nsecond line")).unwrap_err();
-        assert_eq!(err.code, super::super::EXIT_ERROR);
+        assert_eq!(err.code, super::super::ExitCode::Error);
         let text = format!("{:#}", err.error);
         assert!(text.contains("boom second line"), "{text}");
         assert!(text.contains("--rebuild"), "{text}");
         assert!(!text.contains('\n'), "{text}");
-        assert_eq!(guard(|| Ok(0)).unwrap(), 0);
+        assert_eq!(
+            guard(|| Ok(super::super::ExitCode::Ok)).unwrap(),
+            super::super::ExitCode::Ok
+        );
     }
 }

@@ -7,12 +7,12 @@ use std::io::Write;
 use anyhow::{anyhow, Context};
 
 use super::args::ParseArgs;
-use super::{CliError, EXIT_OK};
+use super::{CliError, ExitCode};
 use crate::ingest::{self, DiscoverOptions};
 use crate::output::parse as render;
 
 /// Runs `baocao parse`.
-pub fn run(args: &ParseArgs, json: bool) -> Result<i32, CliError> {
+pub fn run(args: &ParseArgs, json: bool) -> Result<ExitCode, CliError> {
     let found = ingest::discover(
         std::slice::from_ref(&args.file),
         &DiscoverOptions::default(),
@@ -40,5 +40,5 @@ pub fn run(args: &ParseArgs, json: bool) -> Result<i32, CliError> {
         render::write_human_read(&mut out, report, source).context("writing output")?;
     }
     out.flush().context("writing output")?;
-    Ok(EXIT_OK)
+    Ok(ExitCode::Ok)
 }

@@ -1,11 +1,9 @@
 //! `baocao search QUERY [filters]`, and the conversion of the shared filter arguments.
 
-use std::io::Write;
-
 use super::args::{Cli, FilterArgs, KindFilter as KindArg, PageArgs, SearchArgs};
-use super::CliError;
-use crate::output::{self, Painter};
-use crate::search::{Filters, KindFilter, SearchError, SearchRequest, Searcher};
+use super::{CliError, ExitCode};
+use crate::output;
+use crate::search::{FilterInput, Filters, KindFilter, SearchError, SearchRequest, Searcher};
 
 /// Units of one report listed by default in human output (the others are counted): a
 /// page of 10 then spans at least 5 reports instead of one report's drafts and copies.
@@ -27,34 +25,21 @@ pub fn search_error(e: SearchError) -> CliError {
 
 /// The library filters of the shared filter arguments (a bad `--year` is exit 2).
 pub fn filters(args: &FilterArgs) -> Result<Filters, CliError> {
-    let year = match &args.year {
-        Some(y) => Some(y.parse().map_err(search_error)?),
-        None => None,
-    };
-    let nonempty = |s: &Option<String>| {
-        s.as_ref()
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-    };
-    Ok(Filters {
-        year,
-        sectors: args
-            .sector
-            .iter()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect(),
-        doc_type: nonempty(&args.doc_type),
-        period: nonempty(&args.period),
-        role: nonempty(&args.role),
-        province: nonempty(&args.province),
-        issuer: nonempty(&args.issuer),
+    Filters::from_input(&FilterInput {
+        year: args.year.as_deref(),
+        sectors: &args.sector,
+        doc_type: args.doc_type.as_deref(),
+        period: args.period.as_deref(),
+        role: args.role.as_deref(),
+        province: args.province.as_deref(),
+        issuer: args.issuer.as_deref(),
         kind: match args.kind {
             KindArg::Section => KindFilter::Section,
             KindArg::Footnote => KindFilter::Footnote,
             KindArg::All => KindFilter::All,
         },
     })
+    .map_err(search_error)
 }
 
 /// The search request of a query and the shared filter arguments (no paging).
@@ -84,7 +69,7 @@ pub fn check_query(query: &str) -> Result<(), CliError> {
 }
 
 /// `baocao search`.
-pub fn run(cli: &Cli, args: &SearchArgs) -> Result<i32, CliError> {
+pub fn run(cli: &Cli, args: &SearchArgs) -> Result<ExitCode, CliError> {
     let mut request = paged_request(&args.query, &args.filters, &args.page)?;
     request.sort = match args.sort {
         super::args::SortArg::Relevance => crate::search::SortOrder::Relevance,
@@ -107,38 +92,17 @@ pub fn run(cli: &Cli, args: &SearchArgs) -> Result<i32, CliError> {
             .search_grouped(&request, crate::search::UNITS_PER_REPORT)
             .map_err(search_error)?;
         super::index::check_not_rebuilding(cli, &searcher, grouped.total)?;
-        let mut stdout = std::io::stdout().lock();
-        if cli.json {
-            serde_json::to_writer(
-                &mut stdout,
-                &output::json::grouped(&grouped, request.offset),
-            )?;
-            writeln!(stdout)?;
-        } else {
-            let painter = Painter::new(output::use_color(cli.color));
-            write!(
-                stdout,
-                "{}",
-                output::text::grouped(&painter, &grouped, request.offset)
-            )?;
-        }
-        stdout.flush()?;
-        return Ok(super::EXIT_OK);
+        return super::print(
+            cli,
+            || output::json::grouped(&grouped, request.offset),
+            |out, p| output::text::grouped(out, p, &grouped, request.offset),
+        );
     }
     let results = searcher.search(&request).map_err(search_error)?;
     super::index::check_not_rebuilding(cli, &searcher, results.total)?;
-    let mut stdout = std::io::stdout().lock();
-    if cli.json {
-        serde_json::to_writer(&mut stdout, &output::json::search(&results, request.offset))?;
-        writeln!(stdout)?;
-    } else {
-        let painter = Painter::new(output::use_color(cli.color));
-        write!(
-            stdout,
-            "{}",
-            output::text::search(&painter, &results, request.offset)
-        )?;
-    }
-    stdout.flush()?;
-    Ok(super::EXIT_OK)
+    super::print(
+        cli,
+        || output::json::search(&results, request.offset),
+        |out, p| output::text::search(out, p, &results, request.offset),
+    )
 }

@@ -12,7 +12,7 @@ use super::CliError;
 use crate::serve::{AppState, ServeOptions};
 
 /// `baocao serve`.
-pub fn run(cli: &Cli, args: &ServeArgs) -> Result<i32, CliError> {
+pub fn run(cli: &Cli, args: &ServeArgs) -> Result<super::ExitCode, CliError> {
     let opened = super::index::open_for_reading(cli).map_err(|e| format!("{:#}", e.error));
     if let Err(message) = &opened {
         // Always said (not only on a terminal): the server runs on regardless.
@@ -26,5 +26,5 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<i32, CliError> {
         addr: SocketAddr::new(args.bind, args.port),
     };
     crate::serve::run(&options, state).map_err(CliError::other)?;
-    Ok(super::EXIT_OK)
+    Ok(super::ExitCode::Ok)
 }

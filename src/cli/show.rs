@@ -1,17 +1,15 @@
 //! `baocao show TARGET`: a report's outline or one section with its footnotes.
 
-use std::io::Write;
-
 use anyhow::anyhow;
 
 use super::args::{Cli, ShowArgs};
 use super::search::search_error;
-use super::CliError;
-use crate::output::{self, Painter};
+use super::{CliError, ExitCode};
+use crate::output;
 use crate::search::Searcher;
 
 /// `baocao show`.
-pub fn run(cli: &Cli, args: &ShowArgs) -> Result<i32, CliError> {
+pub fn run(cli: &Cli, args: &ShowArgs) -> Result<ExitCode, CliError> {
     let index = super::index::open_for_reading(cli)?;
     let searcher = Searcher::new(&index).map_err(search_error)?;
     // An id with spaces typed without quotes arrives as several arguments.
@@ -24,14 +22,9 @@ pub fn run(cli: &Cli, args: &ShowArgs) -> Result<i32, CliError> {
             crate::output::shell_quote(target)
         )));
     };
-    let mut stdout = std::io::stdout().lock();
-    if cli.json {
-        serde_json::to_writer(&mut stdout, &output::json::show(&found))?;
-        writeln!(stdout)?;
-    } else {
-        let painter = Painter::new(output::use_color(cli.color));
-        write!(stdout, "{}", output::text::show(&painter, &found))?;
-    }
-    stdout.flush()?;
-    Ok(super::EXIT_OK)
+    super::print(
+        cli,
+        || output::json::show(&found),
+        |out, p| output::text::show(out, p, &found),
+    )
 }

@@ -22,7 +22,7 @@ pub struct FiguresPage {
 /// figure) when the text does not repeat it, then its text.
 fn rows_of_hit(matcher: &QueryMatcher, hit: &Hit) -> Vec<FigureRow> {
     let source = Source {
-        kind: hit.kind.as_str().to_string(),
+        kind: hit.kind,
         doc_id: hit.doc_id.clone(),
         file: hit.file.clone(),
         section_id: hit.id.clone(),

@@ -1,16 +1,15 @@
 //! Figures with where they come from: the rows of `baocao figures`.
 
-use serde::Serialize;
-
 use super::{extract_row, sentences, QueryMatcher};
 use crate::analysis;
+use crate::search::Kind;
 pub use crate::search::LineFinder;
 
 /// The indexed unit (section or footnote) a text comes from, and its report.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Source {
-    /// `section` or `footnote`.
-    pub kind: String,
+    /// Section or footnote.
+    pub kind: Kind,
     /// Id of the report.
     pub doc_id: String,
     /// File name of the report.
@@ -29,8 +28,9 @@ pub struct Source {
     pub source: Option<String>,
 }
 
-/// One figure with its sentence and source (`figures --json`, docs/json.md).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One figure with its sentence and source. Its JSON form (`figures --json`, docs/json.md)
+/// is [`crate::output::figures::FigureRowJson`].
+#[derive(Debug, Clone, PartialEq)]
 pub struct FigureRow {
     /// The number's value.
     pub value: f64,
@@ -55,16 +55,14 @@ pub struct FigureRow {
     pub report_period: String,
     /// Years of the report.
     pub years: Vec<i32>,
-    /// `section` or `footnote`.
-    pub kind: String,
+    /// Section or footnote.
+    pub kind: Kind,
     /// 1-based line of the sentence in the report file (the unit's first line when the
     /// sentence could not be located).
     pub line: usize,
     /// Byte offset of `raw` in `sentence` (UTF-8), `byte_start` in JSON.
-    #[serde(rename = "byte_start")]
     pub start: usize,
     /// Byte end of `raw` in `sentence` (UTF-8), `byte_end` in JSON.
-    #[serde(rename = "byte_end")]
     pub end: usize,
     /// For a count out of a total (`44/63 mô hình`: 44), the total (63); null otherwise.
     pub out_of: Option<f64>,
@@ -106,7 +104,7 @@ pub fn rows_in_text(
                 period: period.clone(),
                 report_period: source.period.clone(),
                 years: source.years.clone(),
-                kind: source.kind.clone(),
+                kind: source.kind,
                 line: source.line,
                 start: f.start,
                 end: f.end,
@@ -125,7 +123,7 @@ mod tests {
     #[test]
     fn rows_keep_only_matching_sentences() {
         let source = Source {
-            kind: "section".into(),
+            kind: Kind::Section,
             doc_id: "d".into(),
             section_id: "d#II.1.3".into(),
             line: 40,

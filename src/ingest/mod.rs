@@ -27,11 +27,7 @@ pub use crate::report::formats::{Limits, DEFAULT_MAX_FILE_BYTES as MAX_FILE_BYTE
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
     /// Over [`Limits::max_file_bytes`].
-    #[error(
-        "file too large: {:.1} MB, over the {} MB limit for one report (--max-file-mb)",
-        *bytes as f64 / 1e6,
-        limit / 1_000_000
-    )]
+    #[error("{}", formats::too_large_reason(*bytes, limit / 1_000_000))]
     TooLarge {
         /// Size of the file (at least).
         bytes: u64,

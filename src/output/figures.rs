@@ -6,6 +6,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::figures::{format_vi, FigureRow, FiguresPage};
+use crate::search::Kind;
 
 /// Display columns of sentence shown before a figure in the table.
 const BEFORE: usize = 36;
@@ -24,7 +25,70 @@ pub struct FiguresJson<'a> {
     /// Index of the first figure of this page.
     pub offset: usize,
     /// The page of figure rows, in rank order, then in text order.
-    pub figures: &'a [FigureRow],
+    pub figures: Vec<FigureRowJson<'a>>,
+}
+
+/// One row of `figures --json` (docs/json.md): a [`FigureRow`] under its contract's names.
+#[derive(Debug, Serialize)]
+pub struct FigureRowJson<'a> {
+    /// The number's value.
+    pub value: f64,
+    /// Canonical unit.
+    pub unit: &'a str,
+    /// The figure as written.
+    pub raw: &'a str,
+    /// The whole sentence holding it.
+    pub sentence: &'a str,
+    /// Id of the report.
+    pub doc_id: &'a str,
+    /// File name of the report.
+    pub file: &'a str,
+    /// Id of the section or footnote.
+    pub section_id: &'a str,
+    /// Section path.
+    pub path: &'a [String],
+    /// Period of the figure (the one its sentence names, else the report's).
+    pub period: &'a str,
+    /// Period of the report.
+    pub report_period: &'a str,
+    /// Years of the report.
+    pub years: &'a [i32],
+    /// `section` or `footnote`.
+    pub kind: &'static str,
+    /// 1-based line of the sentence in the report file.
+    pub line: usize,
+    /// Byte offset of `raw` in `sentence` (UTF-8).
+    pub byte_start: usize,
+    /// Byte end of `raw` in `sentence` (UTF-8).
+    pub byte_end: usize,
+    /// For a count out of a total, the total; null otherwise.
+    pub out_of: Option<f64>,
+    /// Absolute path of the report file when indexed from disk.
+    pub source: Option<&'a str>,
+}
+
+impl<'a> From<&'a FigureRow> for FigureRowJson<'a> {
+    fn from(r: &'a FigureRow) -> Self {
+        FigureRowJson {
+            value: r.value,
+            unit: &r.unit,
+            raw: &r.raw,
+            sentence: &r.sentence,
+            doc_id: &r.doc_id,
+            file: &r.file,
+            section_id: &r.section_id,
+            path: &r.path,
+            period: &r.period,
+            report_period: &r.report_period,
+            years: &r.years,
+            kind: r.kind.as_str(),
+            line: r.line,
+            byte_start: r.start,
+            byte_end: r.end,
+            out_of: r.out_of,
+            source: r.source.as_deref(),
+        }
+    }
 }
 
 /// The `figures --json` document of a page of figures.
@@ -34,14 +98,13 @@ pub fn json<'a>(query: &'a str, page: &'a FiguresPage) -> FiguresJson<'a> {
         query,
         total: page.total,
         offset: page.offset,
-        figures: &page.rows,
+        figures: page.rows.iter().map(FigureRowJson::from).collect(),
     }
 }
 
 /// Writes the JSON document, one line: `total` figures in all, this page from `offset`.
 pub fn write_json(out: &mut impl Write, query: &str, page: &FiguresPage) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &json(query, page))?;
-    writeln!(out)
+    super::json::write(out, &json(query, page))
 }
 
 /// The human output: the table, then which figures of how many were shown; or one line
@@ -134,7 +197,7 @@ pub fn write_csv(out: &mut impl Write, rows: &[FigureRow]) -> Result<(), csv::Er
             &r.path.join(" > "),
             &r.period,
             &years.join(";"),
-            &r.kind,
+            r.kind.as_str(),
             &format_vi(r.value),
             &r.report_period,
             &r.out_of.map(|v| v.to_string()).unwrap_or_default(),
@@ -147,7 +210,7 @@ pub fn write_csv(out: &mut impl Write, rows: &[FigureRow]) -> Result<(), csv::Er
 /// Where a row sits in its report: `II > 1 > 1.3`, or `II > 1 > 1.3 ^6` for a footnote.
 fn section_label(r: &FigureRow) -> String {
     let path = r.path.join(" > ");
-    if r.kind == "footnote" {
+    if r.kind == Kind::Footnote {
         let number = r.section_id.rsplit('^').next().unwrap_or_default();
         if path.is_empty() {
             format!("^{number}")
@@ -314,7 +377,7 @@ mod tests {
             path: vec!["II".into(), "1".into(), "1.3".into()],
             period: "2024-02".into(),
             years: vec![2024],
-            kind: "section".into(),
+            kind: Kind::Section,
             line: 50,
             start,
             end: start + raw.len(),
@@ -332,7 +395,7 @@ mod tests {
             "1.236,87 tỷ đồng",
             "Lũy kế đạt 1.236,87 tỷ đồng.",
         );
-        foot.kind = "footnote".into();
+        foot.kind = Kind::Footnote;
         foot.section_id = "000_15b6f46b6783cbe2^6".into();
         vec![
             row(400.0, "tỷ đồng", "400 tỷ đồng", s),

@@ -3,10 +3,11 @@
 //! `"schema": SCHEMA`. Built from the library's result structs, kept apart from the logic.
 
 use std::collections::BTreeMap;
+use std::io;
 
 use serde::Serialize;
 
-use crate::index::IndexSummary;
+use crate::index::{CheckReport, IndexSummary};
 use crate::search::{
     FacetCounts, GroupedResults, Hit, Outline, ReportInfo, SearchResults, Show, Stats, Unit,
 };
@@ -14,6 +15,13 @@ use crate::search::{
 /// Version of the JSON contract, in the `schema` field of every document. Raised only
 /// if a field ever had to change meaning; adding fields does not raise it.
 pub const SCHEMA: u32 = 1;
+
+/// Writes `doc` as one line of JSON and a newline (the form of every `--json` output but
+/// `parse`). An I/O error keeps its kind, so a closed pipe ends a command quietly.
+pub fn write(out: &mut impl io::Write, doc: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, doc)?;
+    writeln!(out)
+}
 
 /// `search --json`.
 #[derive(Debug, Serialize)]
@@ -458,5 +466,54 @@ pub fn index(s: &IndexSummary) -> IndexJson<'_> {
         seconds: s.elapsed.as_secs_f64(),
         mb_per_s: s.mb_per_s(),
         commits: s.commits,
+    }
+}
+
+/// `check --json`. Its keys are in alphabetical order, as the document had them when it
+/// was built as a map.
+#[derive(Debug, Serialize)]
+pub struct CheckJson<'a> {
+    /// Bytes whose checksums were computed.
+    pub bytes: u64,
+    /// Documents in the index.
+    pub documents: u64,
+    /// Files verified.
+    pub files: usize,
+    /// Whether the index is intact.
+    pub ok: bool,
+    /// Segment files no commit uses.
+    pub orphans: &'a [String],
+    /// What is wrong.
+    pub problems: Vec<ProblemJson<'a>>,
+    /// Segments listed in `meta.json`.
+    pub segments: usize,
+}
+
+/// One damaged file of `check --json`.
+#[derive(Debug, Serialize)]
+pub struct ProblemJson<'a> {
+    /// The file.
+    pub file: &'a str,
+    /// What is wrong with it.
+    pub what: &'a str,
+}
+
+/// The `check --json` document.
+pub fn check(r: &CheckReport) -> CheckJson<'_> {
+    CheckJson {
+        bytes: r.bytes,
+        documents: r.documents,
+        files: r.files,
+        ok: r.ok(),
+        orphans: &r.orphans,
+        problems: r
+            .problems
+            .iter()
+            .map(|p| ProblemJson {
+                file: &p.file,
+                what: &p.what,
+            })
+            .collect(),
+        segments: r.segments,
     }
 }

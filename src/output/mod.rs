@@ -9,23 +9,54 @@ pub mod parse;
 pub mod text;
 pub mod timeline;
 
-use std::io::IsTerminal;
 use std::path::Path;
+use std::str::FromStr;
 
 use anstyle::{AnsiColor, Effects, Style};
 
-use crate::cli::args::ColorChoice;
+/// How a command writes its result: a closed set, chosen once at the command-line edge
+/// (`--json`, `--csv`) or by the web API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Human text, coloured or not by a [`Painter`].
+    #[default]
+    Text,
+    /// One JSON document (the contract of docs/json.md).
+    Json,
+    /// CSV with a header row (`figures`, `timeline`).
+    Csv,
+}
 
-/// Whether to colour stdout for `choice` (`auto`: stdout is a terminal and `NO_COLOR` is
-/// unset or empty).
-pub fn use_color(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
+impl Format {
+    /// `text`, `json` or `csv`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Csv => "csv",
         }
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    /// `text`, `json` or `csv`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "text" => Ok(Format::Text),
+            "json" => Ok(Format::Json),
+            "csv" => Ok(Format::Csv),
+            other => Err(format!(
+                "unknown output format {other:?} (text, json or csv)"
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -218,11 +249,17 @@ pub fn escape_path(path: &Path) -> String {
     }
 }
 
-/// Shortens `text` to at most `max` characters, with `…`.
+/// Shortens `text` to at most `max` characters, with `…`, runs of whitespace (line breaks
+/// included) first made one space.
 pub fn ellipsize(text: &str, max: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    clip(&text.split_whitespace().collect::<Vec<_>>().join(" "), max)
+}
+
+/// `text` cut to at most `max` characters, the last of them `…` when it was cut; its
+/// spaces as they are (see [`ellipsize`]).
+pub fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
-        return text;
+        return text.to_string();
     }
     let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
     out.push('…');
@@ -269,6 +306,14 @@ mod tests {
         assert_eq!(shell_quote("a'b c"), "'a'\\''b c'");
         assert_eq!(plural(1u64, "report", "reports"), "1 report");
         assert_eq!(plural(0u64, "report", "reports"), "0 reports");
+    }
+
+    #[test]
+    fn formats_read_back_from_their_names() {
+        for f in [Format::Text, Format::Json, Format::Csv] {
+            assert_eq!(f.as_str().parse::<Format>(), Ok(f));
+        }
+        assert!("xml".parse::<Format>().is_err());
     }
 
     #[test]

@@ -195,16 +195,6 @@ pub fn write_json(out: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(out)
 }
 
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
-}
-
 /// Writes the human outline: metadata, one line per section (indented path, heading,
 /// footnote count, line range), and the footnote count.
 pub fn write_human(out: &mut impl Write, report: &Report) -> io::Result<()> {
@@ -217,7 +207,7 @@ pub fn write_human(out: &mut impl Write, report: &Report) -> io::Result<()> {
         .collect::<Vec<_>>()
         .join(", ");
     writeln!(out, "{} ({})", super::escape_controls(&m.file), m.doc_id)?;
-    writeln!(out, "  title:    {}", shorten(&m.title, 100))?;
+    writeln!(out, "  title:    {}", super::clip(&m.title, 100))?;
     writeln!(out, "  type:     {}", m.doc_type)?;
     writeln!(out, "  years:    {years}")?;
     writeln!(out, "  period:   {}", m.period)?;
@@ -247,7 +237,7 @@ pub fn write_human(out: &mut impl Write, report: &Report) -> io::Result<()> {
             out,
             "  {:indent$}{label}  {}{notes}  L{}-{}{extra}",
             "",
-            shorten(&s.heading, 80),
+            super::clip(&s.heading, 80),
             s.line_start,
             s.line_end,
             indent = depth * 2

@@ -1,9 +1,10 @@
 //! Human-readable renderings (plain text, coloured by a [`Painter`]).
 
 use std::fmt::Write;
+use std::io;
 
 use super::{display_path, ellipsize, plural, quote_query, shell_quote, Painter};
-use crate::index::IndexSummary;
+use crate::index::{CheckReport, IndexSummary};
 use crate::search::{
     FacetCounts, FacetValue, GroupedResults, Hit, Kind, Outline, ReportInfo, SearchResults, Show,
     Stats, Unit,
@@ -133,7 +134,16 @@ fn page_line(
 }
 
 /// `search` in human form.
-pub fn search(p: &Painter, results: &SearchResults, offset: usize) -> String {
+pub fn search(
+    out: &mut impl io::Write,
+    p: &Painter,
+    results: &SearchResults,
+    offset: usize,
+) -> io::Result<()> {
+    out.write_all(search_string(p, results, offset).as_bytes())
+}
+
+fn search_string(p: &Painter, results: &SearchResults, offset: usize) -> String {
     let mut out = String::new();
     if results.total == 0 && results.partial == 0 {
         let _ = writeln!(out, "No match for {}.", quote_query(&results.query));
@@ -199,7 +209,16 @@ pub fn search(p: &Painter, results: &SearchResults, offset: usize) -> String {
 
 /// `search --group report` in human form: each report with its match count, then its
 /// best units.
-pub fn grouped(p: &Painter, results: &GroupedResults, offset: usize) -> String {
+pub fn grouped(
+    out: &mut impl io::Write,
+    p: &Painter,
+    results: &GroupedResults,
+    offset: usize,
+) -> io::Result<()> {
+    out.write_all(grouped_string(p, results, offset).as_bytes())
+}
+
+fn grouped_string(p: &Painter, results: &GroupedResults, offset: usize) -> String {
     let mut out = String::new();
     if results.total == 0 {
         let _ = writeln!(out, "No match for {}.", quote_query(&results.query));
@@ -285,7 +304,11 @@ fn facet_block(p: &Painter, out: &mut String, name: &str, values: &[FacetValue])
 }
 
 /// `facets` in human form.
-pub fn facets(p: &Painter, counts: &FacetCounts) -> String {
+pub fn facets(out: &mut impl io::Write, p: &Painter, counts: &FacetCounts) -> io::Result<()> {
+    out.write_all(facets_string(p, counts).as_bytes())
+}
+
+fn facets_string(p: &Painter, counts: &FacetCounts) -> String {
     let mut out = String::new();
     let reports = counts.counting == crate::search::Counting::Reports;
     let line = match (counts.query.trim().is_empty(), reports) {
@@ -430,7 +453,11 @@ fn unit(p: &Painter, u: &Unit) -> String {
 }
 
 /// `show` in human form.
-pub fn show(p: &Painter, s: &Show) -> String {
+pub fn show(out: &mut impl io::Write, p: &Painter, s: &Show) -> io::Result<()> {
+    out.write_all(show_string(p, s).as_bytes())
+}
+
+fn show_string(p: &Painter, s: &Show) -> String {
     match s {
         Show::Outline(o) => outline(p, o),
         Show::Unit(u) => unit(p, u),
@@ -452,7 +479,11 @@ pub fn bytes(n: u64) -> String {
 }
 
 /// `stats` in human form.
-pub fn stats(p: &Painter, s: &Stats) -> String {
+pub fn stats(out: &mut impl io::Write, p: &Painter, s: &Stats) -> io::Result<()> {
+    out.write_all(stats_string(p, s).as_bytes())
+}
+
+fn stats_string(p: &Painter, s: &Stats) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "reports    {:>8}", s.reports);
     let _ = writeln!(out, "sections   {:>8}", s.sections);
@@ -477,7 +508,11 @@ pub fn stats(p: &Painter, s: &Stats) -> String {
 }
 
 /// `index` summary in human form.
-pub fn index(_p: &Painter, s: &IndexSummary) -> String {
+pub fn index(out: &mut impl io::Write, _p: &Painter, s: &IndexSummary) -> io::Result<()> {
+    out.write_all(index_string(_p, s).as_bytes())
+}
+
+fn index_string(_p: &Painter, s: &IndexSummary) -> String {
     let mut out = String::new();
     if !s.changed() && s.skipped.is_empty() {
         let _ = writeln!(
@@ -542,7 +577,11 @@ pub fn index(_p: &Painter, s: &IndexSummary) -> String {
 
 /// The files `baocao index` passed over, one a line with the reason (for stderr); empty
 /// when none was.
-pub fn index_skipped(p: &Painter, s: &IndexSummary) -> String {
+pub fn index_skipped(out: &mut impl io::Write, p: &Painter, s: &IndexSummary) -> io::Result<()> {
+    out.write_all(index_skipped_string(p, s).as_bytes())
+}
+
+fn index_skipped_string(p: &Painter, s: &IndexSummary) -> String {
     let mut out = String::new();
     if !s.skipped.is_empty() {
         let _ = writeln!(
@@ -563,4 +602,31 @@ pub fn index_skipped(p: &Painter, s: &IndexSummary) -> String {
         }
     }
     out
+}
+
+/// `check` in human form: `ok: …` or one line per damaged file, and the unused segment
+/// files.
+pub fn check(out: &mut impl io::Write, r: &CheckReport) -> io::Result<()> {
+    if r.ok() {
+        writeln!(
+            out,
+            "ok: {} segments, {} files, {:.1} MB verified, {} documents",
+            r.segments,
+            r.files,
+            r.bytes as f64 / 1e6,
+            r.documents
+        )?;
+    } else {
+        for p in &r.problems {
+            writeln!(out, "{}: {}", super::escape_controls(&p.file), p.what)?;
+        }
+    }
+    if !r.orphans.is_empty() {
+        writeln!(
+            out,
+            "{} unused segment files (left by an interrupted run; the next `baocao index` removes them)",
+            r.orphans.len()
+        )?;
+    }
+    Ok(())
 }

@@ -67,7 +67,17 @@ fn pad_left(text: &str, width: usize) -> String {
 
 /// The chart, `width` columns wide at most: a title line, a header, then one line per
 /// bucket (value, reports, units, bar), columns aligned by display width.
-pub fn chart(p: &Painter, t: &Timeline, measure: Measure, width: usize) -> String {
+pub fn chart(
+    out: &mut impl io::Write,
+    p: &Painter,
+    t: &Timeline,
+    measure: Measure,
+    width: usize,
+) -> io::Result<()> {
+    out.write_all(chart_string(p, t, measure, width).as_bytes())
+}
+
+fn chart_string(p: &Painter, t: &Timeline, measure: Measure, width: usize) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -212,8 +222,7 @@ pub fn write_csv(out: &mut impl Write, t: &Timeline) -> Result<(), csv::Error> {
 
 /// Writes the JSON document, one line.
 pub fn write_json(out: &mut impl Write, t: &Timeline) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &json(t))?;
-    writeln!(out)
+    super::json::write(out, &json(t))
 }
 
 #[cfg(test)]

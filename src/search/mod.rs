@@ -61,7 +61,7 @@ pub use show::{Outline, OutlineEntry, ReportInfo, Show, Unit};
 pub use stats::Stats;
 pub use timeline::{facet_for, Bucket, Timeline};
 
-use crate::index::schema::{Fields, KIND_FOOTNOTE};
+use crate::index::schema::{Fields, KIND_FOOTNOTE, KIND_SECTION};
 use crate::index::{BaocaoIndex, IndexError};
 
 /// Default snippet length, in characters.
@@ -107,6 +107,83 @@ pub enum KindFilter {
     /// Both.
     #[default]
     All,
+}
+
+impl KindFilter {
+    /// `section`, `footnote` or `all`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KindFilter::Section => "section",
+            KindFilter::Footnote => "footnote",
+            KindFilter::All => "all",
+        }
+    }
+}
+
+impl FromStr for KindFilter {
+    type Err = SearchError;
+
+    /// `section`, `footnote` or `all`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "section" => Ok(KindFilter::Section),
+            "footnote" => Ok(KindFilter::Footnote),
+            "all" => Ok(KindFilter::All),
+            other => Err(SearchError::BadFilter(format!(
+                "kind must be section, footnote or all, not {other:?}"
+            ))),
+        }
+    }
+}
+
+/// Filters as a user typed them (command-line options, URL parameters): the strings, before
+/// [`Filters::from_input`] trims and checks them. Shared by every command and page that
+/// filters (`search`, `facets`, `timeline`, `figures`, `serve`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FilterInput<'a> {
+    /// `2024` or `2017..2019`.
+    pub year: Option<&'a str>,
+    /// Sector slugs (repeatable).
+    pub sectors: &'a [String],
+    /// Document type slug.
+    pub doc_type: Option<&'a str>,
+    /// Period.
+    pub period: Option<&'a str>,
+    /// Role slug.
+    pub role: Option<&'a str>,
+    /// Province name.
+    pub province: Option<&'a str>,
+    /// Issuer.
+    pub issuer: Option<&'a str>,
+    /// Sections, footnotes or both.
+    pub kind: KindFilter,
+}
+
+impl Filters {
+    /// The filters of what a user typed: each value trimmed, a blank one no filter, the
+    /// year parsed (a malformed year is a [`SearchError::BadFilter`], a usage error).
+    pub fn from_input(input: &FilterInput<'_>) -> Result<Filters, SearchError> {
+        let text = |s: Option<&str>| {
+            Some(s?.trim())
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        Ok(Filters {
+            year: input.year.map(str::parse).transpose()?,
+            sectors: input
+                .sectors
+                .iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            doc_type: text(input.doc_type),
+            period: text(input.period),
+            role: text(input.role),
+            province: text(input.province),
+            issuer: text(input.issuer),
+            kind: input.kind,
+        })
+    }
 }
 
 /// A year or an inclusive range of years.
@@ -238,20 +315,36 @@ impl SearchRequest {
 }
 
 /// What a hit is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Kind {
     /// A numbered section.
+    #[default]
     Section,
     /// A footnote.
     Footnote,
 }
 
 impl Kind {
-    /// `section` or `footnote`.
+    /// `section` or `footnote`: the value of the index's `kind` field and of the JSON.
     pub fn as_str(self) -> &'static str {
         match self {
-            Kind::Section => "section",
-            Kind::Footnote => "footnote",
+            Kind::Section => KIND_SECTION,
+            Kind::Footnote => KIND_FOOTNOTE,
+        }
+    }
+}
+
+impl FromStr for Kind {
+    type Err = SearchError;
+
+    /// `section` or `footnote`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            KIND_SECTION => Ok(Kind::Section),
+            KIND_FOOTNOTE => Ok(Kind::Footnote),
+            other => Err(SearchError::BadFilter(format!(
+                "kind must be section or footnote, not {other:?}"
+            ))),
         }
     }
 }
@@ -799,6 +892,40 @@ fn sort_dates(
 mod tests {
     use super::*;
     use crate::report::{Footnote, Metadata, Report, Section};
+
+    #[test]
+    fn kinds_read_back_from_their_names() {
+        for k in [Kind::Section, Kind::Footnote] {
+            assert_eq!(k.as_str().parse::<Kind>().unwrap(), k);
+        }
+        assert!("report".parse::<Kind>().is_err());
+        for k in [KindFilter::Section, KindFilter::Footnote, KindFilter::All] {
+            assert_eq!(k.as_str().parse::<KindFilter>().unwrap(), k);
+        }
+        assert!("both".parse::<KindFilter>().unwrap_err().is_usage());
+    }
+
+    #[test]
+    fn typed_filters_are_trimmed_and_blanks_dropped() {
+        let sectors = [" kinh-te ".to_string(), "  ".to_string()];
+        let f = Filters::from_input(&FilterInput {
+            year: Some("2017..2019"),
+            sectors: &sectors,
+            doc_type: Some("  "),
+            province: Some(" Lạng Sơn "),
+            ..FilterInput::default()
+        })
+        .unwrap();
+        assert_eq!(f.year, Some(YearFilter::Range(2017, 2019)));
+        assert_eq!(f.sectors, ["kinh-te"]);
+        assert_eq!(f.doc_type, None);
+        assert_eq!(f.province.as_deref(), Some("Lạng Sơn"));
+        let bad = Filters::from_input(&FilterInput {
+            year: Some("20x4"),
+            ..FilterInput::default()
+        });
+        assert!(bad.unwrap_err().is_usage());
+    }
 
     fn section(doc: &str, path: &[&str], heading: &str, text: &str, sectors: &[&str]) -> Section {
         let path: Vec<String> = path.iter().map(|s| s.to_string()).collect();

@@ -6,7 +6,7 @@
 //! and `page` (pages) or `limit`/`offset` (API). Unknown or repeated parameters, numbers
 //! out of range and bad filter values are refused with 400.
 
-use crate::search::{Filters, KindFilter, SearchRequest, YearFilter};
+use crate::search::{FilterInput, Filters, KindFilter, SearchRequest};
 
 use super::state::Failure;
 
@@ -192,31 +192,31 @@ impl Selection {
 
     /// The library filters (a bad year or kind is a 400).
     pub fn filters(&self) -> Result<Filters, Failure> {
-        let mut f = Filters::default();
-        if let Some(y) = self.get("year") {
-            f.year = Some(y.parse::<YearFilter>().map_err(Failure::from)?);
-        }
-        f.period = self.get("period").map(str::to_string);
-        f.doc_type = self.get("type").map(str::to_string);
-        f.sectors = self
+        let kind = match self.get("kind") {
+            None => KindFilter::All,
+            Some(k) => k.parse().map_err(|_| {
+                Failure::BadRequest(format!(
+                    "parameter \"kind\" must be section, footnote or all, not {k:?}"
+                ))
+            })?,
+        };
+        let sectors: Vec<String> = self
             .filters
             .iter()
             .filter(|(n, _)| *n == "sector")
             .map(|(_, v)| v.clone())
             .collect();
-        f.role = self.get("role").map(str::to_string);
-        f.province = self.get("province").map(str::to_string);
-        f.kind = match self.get("kind") {
-            None | Some("all") => KindFilter::All,
-            Some("section") => KindFilter::Section,
-            Some("footnote") => KindFilter::Footnote,
-            Some(other) => {
-                return Err(Failure::BadRequest(format!(
-                    "parameter \"kind\" must be section, footnote or all, not {other:?}"
-                )))
-            }
-        };
-        Ok(f)
+        Filters::from_input(&FilterInput {
+            year: self.get("year"),
+            sectors: &sectors,
+            doc_type: self.get("type"),
+            period: self.get("period"),
+            role: self.get("role"),
+            province: self.get("province"),
+            issuer: None,
+            kind,
+        })
+        .map_err(Failure::from)
     }
 
     /// A library request for this selection and window.

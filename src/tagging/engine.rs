@@ -10,8 +10,12 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+// Rule phrases and texts are folded by the one folding of the crate, so a rule phrase
+// matches what the folded field indexes (`Ầ→a`, `đ→d`, NFC and NFD alike).
+use crate::analysis::fold;
+
 use super::rules::{
-    RoleRule, SectorRule, HEADING_FILLERS, LONG_HEADING_WORDS, NEUTRAL, ROLE_RULES, SECTORS,
+    Role, RoleRule, SectorRule, HEADING_FILLERS, LONG_HEADING_WORDS, NEUTRAL, ROLE_RULES, SECTORS,
     SECTOR_RULES,
 };
 
@@ -39,38 +43,6 @@ const FOOTNOTE_REL: f32 = 0.4;
 
 /// The slug of overall assessments.
 const TONG_HOP: &str = "tong-hop";
-
-/// Folds text for matching: each letter to its lower-case base letter (`Ầ→a`, `đ→d`),
-/// combining marks dropped, so NFC and NFD text fold alike. The same mapping as
-/// [`crate::analysis::fold`] on Vietnamese letters, char by char without allocation per
-/// char (tagging runs on every section at indexing time).
-pub(crate) fn fold(text: &str) -> String {
-    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        if c == 'đ' || c == 'Đ' {
-            out.push('d');
-            continue;
-        }
-        if is_combining_mark(c) {
-            continue;
-        }
-        let mut base = None;
-        decompose_canonical(c, |d| {
-            if base.is_none() {
-                base = Some(d);
-            }
-        });
-        for l in base.unwrap_or(c).to_lowercase() {
-            out.push(l);
-        }
-    }
-    out
-}
 
 /// One word of folded text, punctuation between two words of a sentence, or a
 /// sentence break.
@@ -557,7 +529,7 @@ pub(crate) fn merge(lists: &[&[usize]]) -> Vec<usize> {
 /// must open with a phrase of [`ROLE_RULES`]. Long headings and headings that end like a
 /// sentence (a task or limitation item's first sentence: `Tình hình buôn lậu … còn diễn
 /// biến phức tạp.`) only count rules marked `in_long_headings`.
-pub fn role_of_heading(heading: &str) -> Option<&'static str> {
+pub fn role_of_heading(heading: &str) -> Option<Role> {
     let t = tables();
     let folded = fold(heading);
     let toks: Vec<Tok<'_>> = tokenize(&folded);
@@ -600,9 +572,8 @@ mod tests {
     }
 
     #[test]
-    fn fold_agrees_with_the_analysis_fold_on_vietnamese() {
+    fn fold_treats_nfc_and_nfd_alike() {
         let text = "Đẩy mạnh GIẢI NGÂN vốn đầu tư công; Thuỷ lợi, thủy sản, hoà, hòa, ỹ ữ ầ";
-        assert_eq!(fold(text), crate::analysis::fold(text));
         let nfd: String = unicode_normalization::UnicodeNormalization::nfd(text).collect();
         assert_eq!(fold(&nfd), fold(text));
     }
@@ -845,18 +816,21 @@ mod tests {
         }
         assert_eq!(
             role_of_heading("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025"),
-            Some("nhiem-vu")
+            Some(Role::NhiemVu)
         );
         assert_eq!(
             role_of_heading("Những tồn tại, hạn chế và nguyên nhân"),
-            Some("han-che")
+            Some(Role::HanChe)
         );
-        assert_eq!(role_of_heading("Các giải pháp chủ yếu"), Some("nhiem-vu"));
-        assert_eq!(role_of_heading("Kiến nghị, đề xuất"), Some("kien-nghi"));
-        assert_eq!(role_of_heading("Những mặt còn hạn chế"), Some("han-che"));
+        assert_eq!(
+            role_of_heading("Các giải pháp chủ yếu"),
+            Some(Role::NhiemVu)
+        );
+        assert_eq!(role_of_heading("Kiến nghị, đề xuất"), Some(Role::KienNghi));
+        assert_eq!(role_of_heading("Những mặt còn hạn chế"), Some(Role::HanChe));
         assert_eq!(
             role_of_heading("KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2025"),
-            Some("nhiem-vu")
+            Some(Role::NhiemVu)
         );
     }
 
@@ -864,22 +838,25 @@ mod tests {
     fn roles_from_headings() {
         assert_eq!(
             role_of_heading("NHIỆM VỤ TRỌNG TÂM THÁNG 3 NĂM 2024"),
-            Some("nhiem-vu")
+            Some(Role::NhiemVu)
         );
         assert_eq!(
             role_of_heading("Một số nhiệm vụ, giải pháp chủ yếu trong thời gian tới"),
-            Some("nhiem-vu")
+            Some(Role::NhiemVu)
         );
         assert_eq!(
             role_of_heading("Một số khó khăn, hạn chế, yếu kém trong quý I/2018"),
-            Some("han-che")
+            Some(Role::HanChe)
         );
-        assert_eq!(role_of_heading("Nguyên nhân khách quan"), Some("han-che"));
-        assert_eq!(role_of_heading("ĐỀ XUẤT, KIẾN NGHỊ"), Some("kien-nghi"));
-        assert_eq!(role_of_heading("KẾT QUẢ ĐẠT ĐƯỢC"), Some("tinh-hinh"));
+        assert_eq!(
+            role_of_heading("Nguyên nhân khách quan"),
+            Some(Role::HanChe)
+        );
+        assert_eq!(role_of_heading("ĐỀ XUẤT, KIẾN NGHỊ"), Some(Role::KienNghi));
+        assert_eq!(role_of_heading("KẾT QUẢ ĐẠT ĐƯỢC"), Some(Role::TinhHinh));
         assert_eq!(
             role_of_heading("Kết quả cụ thể hoá các nhiệm vụ giải pháp của Nghị quyết số 11-NQ/TW"),
-            Some("tinh-hinh")
+            Some(Role::TinhHinh)
         );
         // A results heading that merely mentions tasks says nothing.
         assert_eq!(
@@ -894,7 +871,7 @@ mod tests {
         );
         assert_eq!(
             role_of_heading("Đề nghị Trung ương sớm ban hành các cơ chế, chính sách đặc thù về phát triển vùng Trung du và miền núi phía Bắc để các địa phương thuộc vùng có cơ sở triển khai."),
-            Some("kien-nghi")
+            Some(Role::KienNghi)
         );
     }
 }

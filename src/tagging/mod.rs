@@ -32,19 +32,19 @@ use crate::report::Report;
 pub use engine::{
     effective_heading, explain, role_of_heading, sectors_for, RuleMatch, MAX_SECTORS,
 };
-pub use rules::{ROLES, SECTORS};
+pub use rules::{Role, ROLES, SECTORS};
 
 /// The role of a section no heading above speaks of: situation and results.
-pub const DEFAULT_ROLE: &str = "tinh-hinh";
+pub const DEFAULT_ROLE: Role = Role::TinhHinh;
 
 /// Whether `slug` is a sector of [`SECTORS`].
 pub fn is_sector(slug: &str) -> bool {
     SECTORS.iter().any(|(s, _)| *s == slug)
 }
 
-/// Whether `slug` is a role of [`ROLES`].
+/// Whether `slug` is the slug of a [`Role`].
 pub fn is_role(slug: &str) -> bool {
-    ROLES.iter().any(|(s, _)| *s == slug)
+    slug.parse::<Role>().is_ok()
 }
 
 /// Whether a sector filter (`--sector kinh-te`) matches a section's sector slug: equal, or
@@ -77,7 +77,7 @@ pub fn sector_label(slug: &str) -> Option<&'static str> {
 
 /// The Vietnamese label of a role slug.
 pub fn role_label(slug: &str) -> Option<&'static str> {
-    ROLES.iter().find(|(s, _)| *s == slug).map(|(_, l)| *l)
+    slug.parse::<Role>().ok().map(Role::label)
 }
 
 /// The rules tables as Markdown, one line per rule (what it catches, its weight and its
@@ -154,7 +154,7 @@ pub fn rules_markdown() -> String {
     for rule in ROLE_RULES {
         out.push_str(&format!(
             "| `{}` | {} | {} | {} |\n",
-            rule.role,
+            rule.role.as_str(),
             if rule.in_long_headings { "yes" } else { "no" },
             rule.catches,
             rule.phrases.join(" · ")
@@ -207,8 +207,7 @@ pub fn tag_report(report: &mut Report) {
         .iter()
         .map(|h| !engine::select(h, "").is_empty())
         .collect();
-    let own_roles: Vec<Option<&'static str>> =
-        headings.iter().map(|h| role_of_heading(h)).collect();
+    let own_roles: Vec<Option<Role>> = headings.iter().map(|h| role_of_heading(h)).collect();
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, list) in ancestor_lists.iter().enumerate() {
         if let Some(&parent) = list.first() {
@@ -255,7 +254,7 @@ pub fn tag_report(report: &mut Report) {
         let role = own_roles[i]
             .or_else(|| ancestor_lists[i].iter().find_map(|&a| own_roles[a]))
             .unwrap_or(DEFAULT_ROLE);
-        section.role = role.to_string();
+        section.role = role.as_str().to_string();
     }
 
     let by_id: HashMap<&str, usize> = report
@@ -277,7 +276,7 @@ pub fn tag_report(report: &mut Report) {
             .collect();
         footnote.role = section
             .map(|i| report.sections[i].role.clone())
-            .unwrap_or_else(|| DEFAULT_ROLE.to_string());
+            .unwrap_or_else(|| DEFAULT_ROLE.as_str().to_string());
     }
 }
 
@@ -298,9 +297,19 @@ mod tests {
             assert!(!rule.phrases.is_empty() && !rule.catches.is_empty());
         }
         for rule in ROLE_RULES {
-            assert!(is_role(rule.role), "unknown role {:?}", rule.role);
+            assert!(is_role(rule.role.as_str()), "unknown role {:?}", rule.role);
         }
-        assert_eq!(ROLES[0].0, DEFAULT_ROLE);
+        assert_eq!(ROLES[0].0, DEFAULT_ROLE.as_str());
+    }
+
+    #[test]
+    fn roles_read_back_from_their_slugs() {
+        for role in Role::ALL {
+            assert_eq!(role.as_str().parse::<Role>(), Ok(role));
+            assert_eq!(role_label(role.as_str()), Some(role.label()));
+        }
+        assert!("tinh_hinh".parse::<Role>().is_err());
+        assert_eq!(ROLES.len(), Role::ALL.len());
     }
 
     #[test]

@@ -124,12 +124,63 @@ pub const SECTORS: &[(&str, &str)] = &[
     ("tong-hop", "Tổng hợp (đánh giá chung mọi lĩnh vực)"),
 ];
 
+/// The role of a section: what its text does in the report (README, "Filter values"). A
+/// closed set; its slug (`tinh-hinh`…) is what the index, the JSON and `--role` carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// `tinh-hinh`: situation and results (the default).
+    TinhHinh,
+    /// `han-che`: difficulties, limitations, causes.
+    HanChe,
+    /// `nhiem-vu`: tasks, solutions, plans.
+    NhiemVu,
+    /// `kien-nghi`: proposals and requests.
+    KienNghi,
+}
+
+impl Role {
+    /// Every role, the default first.
+    pub const ALL: [Role; 4] = [Role::TinhHinh, Role::HanChe, Role::NhiemVu, Role::KienNghi];
+
+    /// The slug: `tinh-hinh`, `han-che`, `nhiem-vu`, `kien-nghi`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Role::TinhHinh => "tinh-hinh",
+            Role::HanChe => "han-che",
+            Role::NhiemVu => "nhiem-vu",
+            Role::KienNghi => "kien-nghi",
+        }
+    }
+
+    /// The Vietnamese label.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Role::TinhHinh => "Tình hình, kết quả",
+            Role::HanChe => "Khó khăn, hạn chế, nguyên nhân",
+            Role::NhiemVu => "Nhiệm vụ, giải pháp, kế hoạch",
+            Role::KienNghi => "Đề xuất, kiến nghị",
+        }
+    }
+}
+
+impl std::str::FromStr for Role {
+    type Err = String;
+
+    /// A role's slug.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| format!("unknown role {s:?}"))
+    }
+}
+
 /// The roles (README, "Filter values"): slug and Vietnamese label. The first is the default.
 pub const ROLES: &[(&str, &str)] = &[
-    ("tinh-hinh", "Tình hình, kết quả"),
-    ("han-che", "Khó khăn, hạn chế, nguyên nhân"),
-    ("nhiem-vu", "Nhiệm vụ, giải pháp, kế hoạch"),
-    ("kien-nghi", "Đề xuất, kiến nghị"),
+    (Role::TinhHinh.as_str(), Role::TinhHinh.label()),
+    (Role::HanChe.as_str(), Role::HanChe.label()),
+    (Role::NhiemVu.as_str(), Role::NhiemVu.label()),
+    (Role::KienNghi.as_str(), Role::KienNghi.label()),
 ];
 
 use Weight::{HeadingOnly as H, Normal as N, Strong as S, Weak as W};
@@ -216,8 +267,8 @@ pub const SECTOR_RULES: &[SectorRule] = &[
 /// One row of the role rules table.
 #[derive(Debug, Clone, Copy)]
 pub struct RoleRule {
-    /// Role slug (a key of [`ROLES`]).
-    pub role: &'static str,
+    /// The role a heading opening with one of the phrases states.
+    pub role: Role,
     /// Phrases, with diacritics, that open a heading of this role.
     pub phrases: &'static [&'static str],
     /// Whether the phrase also counts in a long heading (the first sentence of a task
@@ -232,10 +283,10 @@ pub struct RoleRule {
 /// own heading or the nearest ancestor heading that has one, otherwise `tinh-hinh`.
 #[rustfmt::skip]
 pub const ROLE_RULES: &[RoleRule] = &[
-    RoleRule { role: "nhiem-vu", in_long_headings: false, phrases: &["nhiệm vụ", "giải pháp", "phương hướng", "định hướng", "mục tiêu", "kế hoạch", "chương trình hành động", "tổ chức thực hiện", "dự kiến", "trọng tâm công tác", "công tác trọng tâm", "những việc cần làm", "phương án"], catches: "tasks, solutions, orientations, plans, objectives: NHIỆM VỤ TRỌNG TÂM…, Phương hướng, nhiệm vụ…, Tổ chức thực hiện" },
-    RoleRule { role: "han-che", in_long_headings: false, phrases: &["hạn chế", "khó khăn", "nguyên nhân", "tồn tại", "yếu kém", "vướng mắc", "bất cập", "mặt còn hạn chế", "mặt hạn chế", "khuyết điểm", "thách thức", "nguy cơ", "bài học kinh nghiệm"], catches: "difficulties, limitations, shortcomings, causes, lessons: Một số khó khăn, hạn chế…, Nguyên nhân chủ quan" },
-    RoleRule { role: "kien-nghi", in_long_headings: true, phrases: &["kiến nghị", "đề xuất", "đề nghị", "kiến nghị, đề xuất", "đề xuất, kiến nghị"], catches: "proposals and requests to higher levels: ĐỀ XUẤT, KIẾN NGHỊ, Đề nghị Trung ương…" },
-    RoleRule { role: "tinh-hinh", in_long_headings: false, phrases: &["tình hình", "kết quả", "kết quả đạt được", "kết quả thực hiện", "đánh giá", "đánh giá chung", "đánh giá kết quả", "khái quát", "thực trạng", "công tác chỉ đạo", "ưu điểm", "thành tựu", "mặt làm được", "mặt được"], catches: "situation and results: TÌNH HÌNH…, KẾT QUẢ ĐẠT ĐƯỢC, Đánh giá chung (stops a role inherited from above)" },
+    RoleRule { role: Role::NhiemVu, in_long_headings: false, phrases: &["nhiệm vụ", "giải pháp", "phương hướng", "định hướng", "mục tiêu", "kế hoạch", "chương trình hành động", "tổ chức thực hiện", "dự kiến", "trọng tâm công tác", "công tác trọng tâm", "những việc cần làm", "phương án"], catches: "tasks, solutions, orientations, plans, objectives: NHIỆM VỤ TRỌNG TÂM…, Phương hướng, nhiệm vụ…, Tổ chức thực hiện" },
+    RoleRule { role: Role::HanChe, in_long_headings: false, phrases: &["hạn chế", "khó khăn", "nguyên nhân", "tồn tại", "yếu kém", "vướng mắc", "bất cập", "mặt còn hạn chế", "mặt hạn chế", "khuyết điểm", "thách thức", "nguy cơ", "bài học kinh nghiệm"], catches: "difficulties, limitations, shortcomings, causes, lessons: Một số khó khăn, hạn chế…, Nguyên nhân chủ quan" },
+    RoleRule { role: Role::KienNghi, in_long_headings: true, phrases: &["kiến nghị", "đề xuất", "đề nghị", "kiến nghị, đề xuất", "đề xuất, kiến nghị"], catches: "proposals and requests to higher levels: ĐỀ XUẤT, KIẾN NGHỊ, Đề nghị Trung ương…" },
+    RoleRule { role: Role::TinhHinh, in_long_headings: false, phrases: &["tình hình", "kết quả", "kết quả đạt được", "kết quả thực hiện", "đánh giá", "đánh giá chung", "đánh giá kết quả", "khái quát", "thực trạng", "công tác chỉ đạo", "ưu điểm", "thành tựu", "mặt làm được", "mặt được"], catches: "situation and results: TÌNH HÌNH…, KẾT QUẢ ĐẠT ĐƯỢC, Đánh giá chung (stops a role inherited from above)" },
 ];
 
 /// Words skipped at the start of a heading before looking for a role phrase

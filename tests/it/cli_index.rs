@@ -6,7 +6,7 @@ use std::process::Output;
 
 use serde_json::Value;
 
-use crate::common::{copy_corpus, corpus, run_in as run};
+use crate::common::{copy_corpus, corpus, run_in as run, run_json};
 
 fn json_of(out: &Output) -> Value {
     assert!(
@@ -97,16 +97,7 @@ fn unreadable_files_are_skipped_and_reported() {
     fs::write(docs.join("empty.txt"), "").unwrap();
     fs::write(docs.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 255]).unwrap();
     let idx = tmp.path().join("idx");
-    let out = run(
-        tmp.path(),
-        &[
-            "--json",
-            "--index",
-            idx.to_str().unwrap(),
-            "index",
-            docs.to_str().unwrap(),
-        ],
-    );
+    let out = run_json(tmp.path(), &idx, &["index", docs.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(3), "skipped files give exit 3");
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["indexed"].as_array().unwrap().len(), 5);
@@ -207,15 +198,10 @@ fn index_of_another_schema_version_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let idx = tmp.path().join("idx");
     let one = corpus().join("003_3d8158ef19581955.txt");
-    json_of(&run(
+    json_of(&run_json(
         tmp.path(),
-        &[
-            "--json",
-            "--index",
-            idx.to_str().unwrap(),
-            "index",
-            one.to_str().unwrap(),
-        ],
+        &idx,
+        &["index", one.to_str().unwrap()],
     ));
     fs::write(
         idx.join("baocao.json"),

@@ -97,3 +97,100 @@ pub fn json_on_shared_index(args: &[&str]) -> Value {
     );
     serde_json::from_slice(&out.stdout).expect("stdout is one JSON document")
 }
+
+/// What a run wrote on stderr, as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The JSON a run wrote on stdout; the run must have exited 0.
+pub fn json_ok(out: &Output) -> Value {
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+/// The README's rule for a failure: exit 1 and one line on stderr, never a panic message
+/// or a backtrace hint. Returns that line.
+pub fn one_line_error(out: &Output) -> String {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line on stderr: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!err.contains("RUST_BACKTRACE"), "{err}");
+    err
+}
+
+/// A copy of the corpus in `tmp/docs` and its index in `tmp/idx`, built by
+/// `baocao --json index` (which must succeed).
+pub fn built_index(tmp: &Path) -> (PathBuf, PathBuf) {
+    let docs = tmp.join("docs");
+    copy_corpus(&docs);
+    let idx = tmp.join("idx");
+    json_ok(&run_in(
+        tmp,
+        &[
+            "--json",
+            "--index",
+            idx.to_str().unwrap(),
+            "index",
+            docs.to_str().unwrap(),
+        ],
+    ));
+    (docs, idx)
+}
+
+/// The folder of real documents (`../shared/realdocs/files` beside the repository), when
+/// this machine has it; the tests that read it are skipped otherwise.
+pub fn realdocs() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realdocs/files");
+    dir.is_dir().then_some(dir)
+}
+
+/// Whether `tool` can be run here (`tool ARGS` starts; its exit status does not matter).
+pub fn installed(tool: &str, args: &[&str]) -> bool {
+    Command::new(tool)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok()
+}
+
+/// The files under `dir` (all levels) that `keep` accepts, in path order.
+pub fn files_under(dir: &Path, keep: &dyn Fn(&Path) -> bool) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    let mut out = Vec::new();
+    for p in entries {
+        if p.is_dir() {
+            out.extend(files_under(&p, keep));
+        } else if keep(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// `n` reports in `dir`: copies of the bundled ones under distinct names and contents (a
+/// distinct code word in each preamble).
+pub fn many_reports(dir: &Path, n: usize) {
+    fs::create_dir_all(dir).unwrap();
+    let sources: Vec<String> = corpus_files()
+        .iter()
+        .map(|f| fs::read_to_string(f).unwrap())
+        .collect();
+    for i in 0..n {
+        let text = format!("Mã lưu trữ: lưutrữ{i:04}\n\n{}", sources[i % sources.len()]);
+        fs::write(dir.join(format!("bao-cao-{i:04}.txt")), text).unwrap();
+    }
+}
+
+/// Runs `baocao --json --index IDX ARGS` in `cwd` and returns its output.
+pub fn run_json(cwd: &Path, idx: &Path, args: &[&str]) -> Output {
+    let mut all = vec!["--json", "--index", idx.to_str().expect("UTF-8 index path")];
+    all.extend_from_slice(args);
+    run_in(cwd, &all)
+}

@@ -34,7 +34,7 @@ fn giai_ngan_in_report_000_section_ii_1_3() {
         .find(|s| s.path == ["II", "1", "1.3"])
         .unwrap();
     let source = Source {
-        kind: "section".into(),
+        kind: baocao::search::Kind::Section,
         doc_id: r.metadata.doc_id.clone(),
         file: r.metadata.file.clone(),
         section_id: section.id.clone(),

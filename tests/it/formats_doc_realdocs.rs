@@ -6,9 +6,10 @@
 //! With `BAOCAO_DOC_REPORT=FILE` set, one line per file is written there.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
 
 use baocao::report::formats::{self, DocTool};
+
+use crate::common::{files_under, installed, realdocs};
 
 /// Floors measured on the 189 `.doc` files of realdocs (189 read natively, 8 list labels
 /// antiword lacks in 2 files, 1351 sections natively vs 1365 from antiword's text, 99.50 %
@@ -23,26 +24,6 @@ const MIN_SECTION_RATIO: f64 = 0.98;
 const MIN_COVERAGE: f64 = 0.99;
 /// Words in a compared sequence.
 const SHINGLE: usize = 6;
-
-fn realdocs() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realdocs/files");
-    dir.is_dir().then_some(dir)
-}
-
-fn doc_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            doc_files(&p, out);
-        } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("doc")) {
-            out.push(p);
-        }
-    }
-}
 
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -109,23 +90,16 @@ fn labels_recovered(native: &str, antiword: &str) -> usize {
         .count()
 }
 
-fn antiword_installed() -> bool {
-    std::process::Command::new("antiword")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok()
-}
-
 #[test]
 fn real_doc_files_read_natively_with_their_outline() {
     let Some(dir) = realdocs() else {
         eprintln!("skipped: ../shared/realdocs is absent");
         return;
     };
-    let mut files = Vec::new();
-    doc_files(&dir, &mut files);
-    let antiword = antiword_installed();
+    let files = files_under(&dir, &|p| {
+        p.extension().is_some_and(|e| e.eq_ignore_ascii_case("doc"))
+    });
+    let antiword = installed("antiword", &[]);
     if !antiword {
         eprintln!("antiword is not installed: outline and coverage are not compared");
     }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::common::run_in;
+use crate::common::{files_under, realdocs, run_in, run_json};
 
 /// Floors measured on the 543 files of realdocs (526 indexed, 17 skipped: scanned PDFs
 /// and files without text; 499 with an issuer, 112 with a number, 86 with a date — most
@@ -26,42 +26,16 @@ const MIN_PER_KIND: &[(&str, usize)] = &[("cong-van", 110), ("to-trinh", 100), (
 /// Every how many files (sorted by path) the parse-versus-index comparison takes one.
 const PARSE_SAMPLE_STEP: usize = 20;
 
-fn realdocs() -> Option<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realdocs/files");
-    root.is_dir().then_some(root)
-}
-
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files_under(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn realdocs_every_file_is_indexed_or_skipped_with_a_reason() {
     let Some(root) = realdocs() else {
         eprintln!("skipped: ../shared/realdocs is not there");
         return;
     };
-    let mut files = Vec::new();
-    files_under(&root, &mut files);
+    let mut files = files_under(&root, &|_| true);
     let tmp = tempfile::tempdir().unwrap();
     let idx = tmp.path().join("idx");
-    let out = run_in(
-        tmp.path(),
-        &[
-            "--json",
-            "--index",
-            idx.to_str().unwrap(),
-            "index",
-            root.to_str().unwrap(),
-        ],
-    );
+    let out = run_json(tmp.path(), &idx, &["index", root.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(matches!(out.status.code(), Some(0 | 3)), "{stderr}");

@@ -17,7 +17,7 @@ use baocao::report::formats::{self, DocTool};
 use proptest::prelude::*;
 use serde_json::Value;
 
-use crate::common::{command, copy_corpus, corpus_files};
+use crate::common::{command, copy_corpus, corpus_files, json_ok, run_json, stderr};
 use crate::hostile::{self, output_within};
 
 /// Longest one run may take before the test calls it a hang (a 19 kB file parses in
@@ -34,10 +34,6 @@ fn fixture() -> Vec<u8> {
             .join("000-part.doc"),
     )
     .unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 fn u16_at(b: &[u8], at: usize) -> usize {
@@ -581,20 +577,11 @@ fn a_hostile_doc_folder_is_indexed_without_them() {
             "{name}: {v}"
         );
     }
-    let out = command(
+    let v = json_ok(&run_json(
         tmp.path(),
-        &[
-            "--json",
-            "--index",
-            idx.to_str().unwrap(),
-            "search",
-            "giải ngân vốn đầu tư công",
-        ],
-    )
-    .output()
-    .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        &idx,
+        &["search", "giải ngân vốn đầu tư công"],
+    ));
     assert!(v["total"].as_u64().unwrap() > 0, "{v}");
 }
 

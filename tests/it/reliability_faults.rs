@@ -15,87 +15,19 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::common::{command, copy_corpus, corpus_files, run_in as baocao};
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn json_ok(out: &Output) -> Value {
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
-
-/// Exit 1 with exactly one line on stderr, no panic; returns the line.
-fn one_line_error(out: &Output) -> String {
-    let err = stderr(out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert_eq!(err.lines().count(), 1, "one line on stderr: {err}");
-    assert!(
-        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
-        "{err}"
-    );
-    err
-}
-
-fn built_index(tmp: &Path) -> (PathBuf, PathBuf) {
-    let docs = tmp.join("docs");
-    copy_corpus(&docs);
-    let idx = tmp.join("idx");
-    json_ok(&baocao(
-        tmp,
-        &[
-            "--json",
-            "--index",
-            idx.to_str().unwrap(),
-            "index",
-            docs.to_str().unwrap(),
-        ],
-    ));
-    (docs, idx)
-}
-
-/// `n` reports: copies of the bundled ones under distinct names and contents.
-fn many_reports(dir: &Path, n: usize) {
-    fs::create_dir_all(dir).unwrap();
-    let sources: Vec<String> = corpus_files()
-        .iter()
-        .map(|f| fs::read_to_string(f).unwrap())
-        .collect();
-    for i in 0..n {
-        let text = format!("Mã lưu trữ: lưutrữ{i:04}\n\n{}", sources[i % sources.len()]);
-        fs::write(dir.join(format!("bao-cao-{i:04}.txt")), text).unwrap();
-    }
-}
+use crate::common::{
+    built_index, command, copy_corpus, corpus_files, json_ok, many_reports, one_line_error,
+    run_in as baocao, run_json, stderr,
+};
 
 /// The doc id of the first hit for "giải ngân".
 fn some_doc_id(cwd: &Path, idx: &Path) -> String {
-    let v = json_ok(&baocao(
-        cwd,
-        &[
-            "--json",
-            "--index",
-            idx.to_str().unwrap(),
-            "search",
-            "giải ngân",
-        ],
-    ));
+    let v = json_ok(&run_json(cwd, idx, &["search", "giải ngân"]));
     v["hits"][0]["doc_id"].as_str().unwrap().to_string()
 }
 
 fn total(cwd: &Path, idx: &Path, q: &str) -> u64 {
-    let v = json_ok(&baocao(
-        cwd,
-        &[
-            "--json",
-            "--index",
-            idx.to_str().unwrap(),
-            "search",
-            "--limit",
-            "1",
-            q,
-        ],
-    ));
+    let v = json_ok(&run_json(cwd, idx, &["search", "--limit", "1", q]));
     v["total"].as_u64().unwrap()
 }
 

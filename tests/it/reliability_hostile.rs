@@ -9,15 +9,11 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::common::{command, copy_corpus, corpus_files};
+use crate::common::{command, copy_corpus, corpus_files, json_ok, run_json, stderr};
 use crate::hostile::{self, output_within};
 
 /// Longest a hostile run may take before the test calls it a hang.
 const HANG: Duration = Duration::from_secs(120);
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 /// `baocao --json --index IDX index ARGS...` in `cwd`, within [`HANG`].
 fn index(cwd: &Path, idx: &Path, args: &[&str]) -> (Output, Value) {
@@ -55,29 +51,16 @@ fn indexed(v: &Value) -> Vec<String> {
 
 /// The bundled reports are all searchable in `idx`.
 fn corpus_searchable(cwd: &Path, idx: &Path) {
-    let out = command(cwd, &["--json", "--index", idx.to_str().unwrap(), "stats"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_ok(&run_json(cwd, idx, &["stats"]));
     assert!(
         v["reports"].as_u64().unwrap() >= corpus_files().len() as u64,
         "{v}"
     );
-    let out = command(
+    let v = json_ok(&run_json(
         cwd,
-        &[
-            "--json",
-            "--index",
-            idx.to_str().unwrap(),
-            "search",
-            "giải ngân vốn đầu tư công",
-        ],
-    )
-    .output()
-    .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        idx,
+        &["search", "giải ngân vốn đầu tư công"],
+    ));
     assert!(v["total"].as_u64().unwrap() > 0, "{v}");
 }
 

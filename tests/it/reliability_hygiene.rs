@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common::{copy_corpus, corpus_files, run_in as baocao};
+use crate::common::{copy_corpus, corpus_files, run_in as baocao, run_json};
 
 const REPORT: &str = "BÁO CÁO\n\nI. TÌNH HÌNH\n\nGiải ngân vốn đầu tư công tăng mạnh.\n";
 
@@ -156,16 +156,7 @@ fn converter_errors_name_the_users_file_not_a_temporary_path() {
     doc.extend_from_slice(b"garbage, not a Word document");
     fs::write(docs.join("hong.doc"), &doc).unwrap();
     let idx = tmp.path().join("idx");
-    let out = baocao(
-        tmp.path(),
-        &[
-            "--json",
-            "--index",
-            idx.to_str().unwrap(),
-            "index",
-            docs.to_str().unwrap(),
-        ],
-    );
+    let out = run_json(tmp.path(), &idx, &["index", docs.to_str().unwrap()]);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let tmpdir = std::env::temp_dir().display().to_string();
     for s in v["skipped"].as_array().unwrap() {

@@ -11,40 +11,12 @@ use std::time::{Duration, Instant};
 use baocao::index::BaocaoIndex;
 use serde_json::Value;
 
-use crate::common::{command, copy_corpus, corpus_files, run_in as baocao};
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use crate::common::{self, built_index, command, json_ok, many_reports, run_in as baocao, stderr};
 
 /// Exit 1 with exactly one line on stderr, no panic or backtrace; returns the line.
 fn one_line_error(out: &Output) -> String {
-    let err = stderr(out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert_eq!(err.lines().count(), 1, "one line on stderr: {err}");
-    assert!(!err.contains("panicked"), "{err}");
-    assert!(!err.contains("RUST_BACKTRACE"), "{err}");
     assert!(out.stdout.is_empty(), "nothing on stdout");
-    err
-}
-
-fn json_ok(out: &Output) -> Value {
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
-
-/// A corpus of `n` reports: copies of the bundled ones under distinct names and contents
-/// (a distinct code word in each preamble).
-fn big_corpus(dir: &Path, n: usize) {
-    fs::create_dir_all(dir).unwrap();
-    let sources: Vec<String> = corpus_files()
-        .iter()
-        .map(|f| fs::read_to_string(f).unwrap())
-        .collect();
-    for i in 0..n {
-        let text = format!("Mã lưu trữ: lưutrữ{i:04}\n\n{}", sources[i % sources.len()]);
-        fs::write(dir.join(format!("bao-cao-{i:04}.txt")), text).unwrap();
-    }
+    common::one_line_error(out)
 }
 
 fn stats(cwd: &Path, idx: &str) -> Value {
@@ -56,7 +28,7 @@ fn killed_indexing_leaves_a_usable_index_and_the_next_run_completes() {
     let tmp = tempfile::tempdir().unwrap();
     let docs = tmp.path().join("docs");
     let n = 150;
-    big_corpus(&docs, n);
+    many_reports(&docs, n);
     let idx = tmp.path().join("idx");
     let idx_s = idx.to_str().unwrap();
     let docs_s = docs.to_str().unwrap();
@@ -183,24 +155,6 @@ fn killed_indexing_leaves_a_usable_index_and_the_next_run_completes() {
     );
 }
 
-/// An index of the bundled corpus in `tmp/idx`.
-fn built_index(tmp: &Path) -> (PathBuf, PathBuf) {
-    let docs = tmp.join("docs");
-    copy_corpus(&docs);
-    let idx = tmp.join("idx");
-    json_ok(&baocao(
-        tmp,
-        &[
-            "--json",
-            "--index",
-            idx.to_str().unwrap(),
-            "index",
-            docs.to_str().unwrap(),
-        ],
-    ));
-    (docs, idx)
-}
-
 #[test]
 fn a_second_writer_is_told_the_index_is_busy() {
     let tmp = tempfile::tempdir().unwrap();
@@ -240,7 +194,7 @@ fn a_second_writer_is_told_the_index_is_busy() {
 fn two_indexing_processes_at_once_never_panic() {
     let tmp = tempfile::tempdir().unwrap();
     let docs = tmp.path().join("docs");
-    big_corpus(&docs, 60);
+    many_reports(&docs, 60);
     let idx = tmp.path().join("idx");
     let idx_s = idx.to_str().unwrap();
     let docs_s = docs.to_str().unwrap();

@@ -10,11 +10,7 @@ use std::time::SystemTime;
 
 use serde_json::Value;
 
-use crate::common::{copy_corpus, run_in as baocao};
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use crate::common::{copy_corpus, run_in as baocao, run_json, stderr};
 
 fn no_panic(out: &Output) {
     let err = stderr(out);
@@ -23,18 +19,7 @@ fn no_panic(out: &Output) {
 }
 
 fn search_json(cwd: &Path, idx: &Path, query: &str) -> Value {
-    let out = baocao(
-        cwd,
-        &[
-            "--json",
-            "--index",
-            idx.to_str().unwrap(),
-            "search",
-            "--limit",
-            "50",
-            query,
-        ],
-    );
+    let out = run_json(cwd, idx, &["search", "--limit", "50", query]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     serde_json::from_slice(&out.stdout).expect("JSON on stdout")
 }
@@ -244,16 +229,7 @@ fn a_huge_single_line_is_indexed_and_a_giant_file_skipped() {
     copy_corpus(&docs);
 
     let idx = tmp.path().join("idx");
-    let out = baocao(
-        tmp.path(),
-        &[
-            "--json",
-            "--index",
-            idx.to_str().unwrap(),
-            "index",
-            docs.to_str().unwrap(),
-        ],
-    );
+    let out = run_json(tmp.path(), &idx, &["index", docs.to_str().unwrap()]);
     no_panic(&out);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -286,16 +262,7 @@ fn a_symlink_loop_does_not_hang_and_linked_folders_are_walked_once() {
     std::os::unix::fs::symlink(&docs, b.join("loop")).unwrap();
     std::os::unix::fs::symlink(&a, b.join("again")).unwrap();
     let idx = tmp.path().join("idx");
-    let out = baocao(
-        tmp.path(),
-        &[
-            "--json",
-            "--index",
-            idx.to_str().unwrap(),
-            "index",
-            docs.to_str().unwrap(),
-        ],
-    );
+    let out = run_json(tmp.path(), &idx, &["index", docs.to_str().unwrap()]);
     no_panic(&out);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
+use crate::common::stderr;
+
 /// An index of the bundled corpus, built once for all tests of this file.
 fn index_dir() -> &'static Path {
     static DIR: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
@@ -35,10 +37,6 @@ fn baocao(args: &[&str]) -> Output {
         .env("NO_COLOR", "1")
         .output()
         .expect("run baocao")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 fn nasty_queries() -> Vec<String> {

@@ -12,6 +12,15 @@ use std::path::{Path, PathBuf};
 use baocao::report::{coverage, formats};
 use rayon::prelude::*;
 
+use crate::common::{files_under, installed, realdocs};
+
+/// The report files of the real documents but plain text.
+fn report_files(dir: &Path) -> Vec<PathBuf> {
+    files_under(dir, &|p| {
+        formats::Format::from_path(p).is_some_and(|f| f.name() != "txt")
+    })
+}
+
 /// Floors measured over the 543 files of realdocs (526 with a text layer; 97.21 % docx,
 /// 91.49 % pdf, 97.30 % doc; 22 files with footnotes; none empty): a drop below any of
 /// them is text lost again. What the PDFs still miss is mostly the letterhead and the
@@ -26,35 +35,6 @@ const MIN_FILES_WITH_FOOTNOTES: usize = 22;
 /// Documents held in two formats in one folder (same name): a lower count means the
 /// test lost its material.
 const MIN_TWIN_DOCUMENTS: usize = 33;
-
-fn realdocs() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realdocs/files");
-    dir.is_dir().then_some(dir)
-}
-
-fn tool_installed(tool: &str) -> bool {
-    std::process::Command::new(tool)
-        .arg("-v")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok()
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, out);
-        } else if formats::Format::from_path(&p).is_some_and(|f| f.name() != "txt") {
-            out.push(p);
-        }
-    }
-}
 
 #[derive(Default)]
 struct Agg {
@@ -109,12 +89,11 @@ fn real_files_keep_their_text_in_searchable_units() {
         eprintln!("skipped: ../shared/realdocs is absent");
         return;
     };
-    if !tool_installed("pdftotext") || !tool_installed("antiword") {
+    if !installed("pdftotext", &["-v"]) || !installed("antiword", &["-v"]) {
         eprintln!("skipped: pdftotext or antiword is not installed (the reference texts)");
         return;
     }
-    let mut files = Vec::new();
-    walk(&dir, &mut files);
+    let files = report_files(&dir);
     let outcomes: Vec<(String, &'static str, Outcome)> = files
         .par_iter()
         .map(|p| {
@@ -211,12 +190,11 @@ fn the_same_document_in_two_formats_gives_the_same_outline_and_footnotes() {
         eprintln!("skipped: ../shared/realdocs is absent");
         return;
     };
-    if !tool_installed("pdftotext") {
+    if !installed("pdftotext", &["-v"]) {
         eprintln!("skipped: pdftotext is not installed");
         return;
     }
-    let mut files = Vec::new();
-    walk(&dir, &mut files);
+    let files = report_files(&dir);
     // Files of one folder with the same name (case folded) in different formats.
     let mut by_stem: BTreeMap<(PathBuf, String), Vec<PathBuf>> = BTreeMap::new();
     for p in files {

@@ -112,7 +112,7 @@ proptest! {
         seen.dedup();
         prop_assert_eq!(seen.len(), sectors.len());
         if let Some(role) = tagging::role_of_heading(&heading) {
-            prop_assert!(is_role(role));
+            prop_assert!(is_role(role.as_str()));
         }
     }
 }

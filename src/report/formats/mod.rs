@@ -254,10 +254,7 @@ pub enum FormatError {
     #[error("{0}, not a regular file: not opened")]
     NotRegular(&'static str),
     /// The file is larger than [`Limits::max_file_bytes`].
-    #[error(
-        "file too large: {:.1} MB, over the {limit_mb} MB limit for one report (--max-file-mb)",
-        *bytes as f64 / 1e6
-    )]
+    #[error("{}", too_large_reason(*bytes, *limit_mb))]
     TooLarge {
         /// Its size (at least), in bytes.
         bytes: u64,
@@ -276,6 +273,15 @@ pub enum FormatError {
         /// The time limit, in seconds.
         seconds: u64,
     },
+}
+
+/// Why a file of `bytes` is refused under a limit of `limit_mb` MB (10^6 bytes): the one
+/// wording of [`FormatError::TooLarge`] and [`crate::ingest::IngestError::TooLarge`].
+pub fn too_large_reason(bytes: u64, limit_mb: u64) -> String {
+    format!(
+        "file too large: {:.1} MB, over the {limit_mb} MB limit for one report (--max-file-mb)",
+        bytes as f64 / 1e6
+    )
 }
 
 /// What kind of file system object `meta` describes, when it is not a regular file.
