@@ -6,9 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use super::blocks::{from_superscript, superscript, Document};
+use super::blocks::{superscript, Document};
 use super::xml::{self, Element};
 use super::{run_tool, tool_version, FormatError, Limits};
+use crate::report::lines::{footnote_start, NoteEvidence};
 
 #[derive(Debug, Clone)]
 struct Word {
@@ -232,28 +233,10 @@ fn line_text(l: &Line, markers: &mut Vec<u32>) -> String {
 }
 
 /// Footnote body text of a zone row if it starts footnote `expected` (`1 Trong đó`,
-/// `1Trong đó`, or a small raised `1` before the text).
+/// `1Trong đó`, or a small raised `1` before the text): the one rule,
+/// [`footnote_start`].
 fn note_start(row: &str, expected: u32) -> Option<String> {
-    let t = row.trim_start();
-    let sup: String = t.chars().map_while(from_superscript).collect();
-    if !sup.is_empty() {
-        return (sup.parse::<u32>().ok() == Some(expected)).then(|| {
-            t[t.char_indices()
-                .nth(sup.chars().count())
-                .map_or(t.len(), |(i, _)| i)..]
-                .trim()
-                .to_string()
-        });
-    }
-    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-    if digits.parse::<u32>().ok() != Some(expected) {
-        return None;
-    }
-    let rest = &t[digits.len()..];
-    if rest.starts_with(['.', ',', '/', '%']) {
-        return None;
-    }
-    Some(rest.trim().to_string())
+    footnote_start(row, expected, NoteEvidence::Zone).map(str::to_string)
 }
 
 /// Footnote-zone lines as text rows, top to bottom (a footnote number printed apart from
