@@ -3,10 +3,12 @@
 //! `baocao::report::coverage`), and the outline's shape (sections, giant units, numbered
 //! headings left inside a unit's text).
 //!
-//!     cargo run --release --example coverage -- DIR... [--lost N] [--worst N] [--files]
+//!     cargo run --release --example coverage -- DIR... [--lost N] [--worst N] [--files] [--meta]
 //!
 //! `--files` prints one line per file; `--worst N` the N least covered files with their
-//! longest lost runs (`--lost N` runs each, default 3).
+//! longest lost runs (`--lost N` runs each, default 3). `--meta` prints instead one
+//! tab-separated line per file: kind, issuer, number, date, signer and the end of the
+//! closing unit (where the signer is read from).
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -39,6 +41,7 @@ fn main() {
     let mut worst = 0usize;
     let mut files = false;
     let mut show_unsplit = false;
+    let mut meta = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -46,11 +49,12 @@ fn main() {
             "--worst" => worst = args.next().and_then(|v| v.parse().ok()).unwrap_or(10),
             "--files" => files = true,
             "--unsplit" => show_unsplit = true,
+            "--meta" => meta = true,
             _ => dirs.push(PathBuf::from(a)),
         }
     }
     if dirs.is_empty() {
-        eprintln!("usage: coverage DIR... [--lost N] [--worst N] [--files]");
+        eprintln!("usage: coverage DIR... [--lost N] [--worst N] [--files] [--meta]");
         std::process::exit(2);
     }
     // The same discoverer and ingestion function as `baocao index` (baocao::ingest).
@@ -61,6 +65,13 @@ fn main() {
             std::process::exit(2);
         }
     };
+    if meta {
+        let lines: Vec<String> = found.files.par_iter().map(metadata_line).collect();
+        for l in lines {
+            println!("{l}");
+        }
+        return;
+    }
     for s in &found.skipped {
         println!("SKIP  {}: {}", s.path.display(), s.reason);
     }
@@ -211,4 +222,37 @@ fn print_report(rows: &[Row], lost: usize, worst: usize, files: bool) {
             }
         }
     }
+}
+
+/// Characters of the closing unit's end shown by `--meta`.
+const CLOSING_TAIL_CHARS: usize = 160;
+
+fn metadata_line(f: &ingest::FoundFile) -> String {
+    let got = match ingest::ingest_file(f, &ingest::Limits::default()) {
+        Ok(got) => got,
+        Err(e) => return format!("SKIP\t{}\t{e}", f.path.display()),
+    };
+    let m = &got.report.metadata;
+    let closing: Vec<char> = got
+        .report
+        .sections
+        .iter()
+        .find(|s| s.id.ends_with("#closing"))
+        .map(|s| format!("{} / {}", s.heading, s.text.replace('\n', " / ")))
+        .unwrap_or_default()
+        .chars()
+        .collect();
+    let tail: String = closing[closing.len().saturating_sub(CLOSING_TAIL_CHARS)..]
+        .iter()
+        .collect();
+    let none = |o: &Option<String>| o.clone().unwrap_or_else(|| "-".into());
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}\t{tail}",
+        f.path.display(),
+        m.doc_type,
+        none(&m.issuer),
+        none(&m.number),
+        none(&m.date),
+        none(&m.signer),
+    )
 }

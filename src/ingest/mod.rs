@@ -101,6 +101,14 @@ pub fn ingest_bytes(
     // (`report::preamble`); here only its id prefix changes with the doc id.
     report.set_doc_id(doc_id);
     crate::tagging::tag_report(&mut report);
+    // The letterhead and the closing block name bodies and people, not the report's
+    // subject: they get no sector and no role (`report::frame`).
+    for s in &mut report.sections {
+        if report::frame::is_frame_id(&s.id) {
+            s.sectors.clear();
+            s.role.clear();
+        }
+    }
     if report.sections.is_empty() && report.footnotes.is_empty() {
         return Err(IngestError::NoText);
     }

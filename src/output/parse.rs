@@ -220,7 +220,12 @@ pub fn write_human(out: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(out, "{} sections:", report.sections.len())?;
     for s in &report.sections {
         let depth = s.path.len().saturating_sub(1);
-        let label = s.path.last().map(String::as_str).unwrap_or("preamble");
+        // A unit without a path (introduction, letterhead, closing) is named by its id.
+        let label = s
+            .path
+            .last()
+            .map(String::as_str)
+            .unwrap_or_else(|| s.id.rsplit_once('#').map_or("preamble", |(_, l)| l));
         let notes = if s.footnote_refs.is_empty() {
             String::new()
         } else {

@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::lines::{superscript_value, Layout, RawFootnote};
+use super::lines::{digit_runs, superscript_value, Layout, RawFootnote};
 use super::model::{Footnote, Section};
 
 /// How far ahead of the next expected number a PDF marker may be (a missed marker must
@@ -175,17 +175,7 @@ fn strip_plain(
     let chars: Vec<char> = s.chars().collect();
     let mut remove: Vec<(usize, usize)> = Vec::new();
     let mut numbers = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            i += 1;
-        }
-        let end = i;
+    for std::ops::Range { start, end } in digit_runs(&chars) {
         let next = chars.get(end).copied();
         let next_ok = match next {
             None => true,

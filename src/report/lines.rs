@@ -71,11 +71,30 @@ pub fn superscript_value(c: char) -> Option<u32> {
     SUPERSCRIPTS.iter().position(|&s| s == c).map(|p| p as u32)
 }
 
+/// The maximal runs of ASCII digits in `chars`, as index ranges, in order: the one
+/// scanner of footnote markers ([`super::footnotes`]) and years ([`super::metadata`]).
+pub(crate) fn digit_runs(chars: &[char]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < chars.len() && !chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        (i > start).then_some(start..i)
+    })
+}
+
 /// Lines of one footnote that end a footnote block whose end was not marked (a page of
 /// about 45 lines cannot hold more).
 const MAX_FOOTNOTE_LINES: usize = 40;
 
-/// Minimum number of spaces in a line that separates the body from a footnote block.
+/// Minimum number of spaces in a line that separates the body from a footnote block:
+/// pdftotext writes [`super::render::SEPARATOR_SPACES`] (43) for the short rule and
+/// [`super::render::CARRIED_SEPARATOR_SPACES`] (132) for a carried footnote's; a blank
+/// line of text rarely holds more than a few.
 const SEPARATOR_MIN: usize = 20;
 
 /// Detects the layout of decoded text.
@@ -280,36 +299,83 @@ const UNIT_WORDS: &[&str] = &[
     "hồ",
 ];
 
-/// A footnote start at the beginning of a PDF footnote-block line: the maximal leading
-/// digit run must be `expected`, followed by a space or a letter (`46Trong`), and not by
-/// a quantity word.
-fn footnote_start(line: &str, expected: u32) -> Option<&str> {
-    let digits: String = line.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if digits.is_empty() || digits.len() > 4 || digits.starts_with('0') {
-        return None;
-    }
-    let n: u32 = digits.parse().ok()?;
-    if n != expected {
-        return None;
-    }
-    let rest = &line[digits.len()..];
-    let next = rest.chars().next()?;
-    if next.is_whitespace() {
-        let word = rest.split_whitespace().next().unwrap_or("");
-        let word = word.trim_end_matches([',', ';', '.', ':']);
-        if UNIT_WORDS.contains(&word) {
+/// How much the place of a line already says that it is footnote print, which sets how
+/// much the line itself must show to start a footnote ([`footnote_start`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NoteEvidence {
+    /// Small print below the body in the page geometry (`pdftotext -bbox-layout`): the
+    /// expected number is enough, unless a `.`, `,`, `/` or `%` makes it a quantity.
+    Zone,
+    /// A line at a page end of a converter's text whose marker is checked above it:
+    /// the number must be followed by text, not by a `.`, `,`, `)`, `/`, `%` or `-`.
+    PageEnd,
+    /// A line of a footnote block found by the text alone (plain pdftotext text): a
+    /// digit run of at most 4 digits, no leading zero, then a letter (`46Trong`), or a
+    /// space and a sentence start that is not a quantity word (`26 công trình` is
+    /// text, `2 Tổng đàn` a footnote). Superscript numbers do not occur there.
+    Text,
+}
+
+/// Longest footnote number read from a text-only footnote block.
+const TEXT_NOTE_MAX_DIGITS: usize = 4;
+
+/// The one footnote-start rule: whether `line` starts footnote `expected` (its number
+/// in ASCII or superscript digits), and the footnote's text after the number (trimmed),
+/// with the checks `evidence` calls for.
+pub(crate) fn footnote_start(line: &str, expected: u32, evidence: NoteEvidence) -> Option<&str> {
+    let t = line.trim_start();
+    let sup: String = t.chars().map_while(from_superscript).collect();
+    if !sup.is_empty() {
+        if evidence == NoteEvidence::Text || sup.parse::<u32>().ok() != Some(expected) {
             return None;
         }
-        // A footnote body starts like a sentence (`26 công trình …` continues one).
-        let body = rest.trim_start();
-        let first = body.chars().next()?;
-        (first.is_uppercase() || first.is_ascii_digit() || matches!(first, '“' | '"' | '(' | '-'))
-            .then_some(body)
-    } else if next.is_uppercase() || matches!(next, '“' | '"' | '(') {
-        Some(rest)
-    } else {
-        None
+        let at = t
+            .char_indices()
+            .nth(sup.chars().count())
+            .map_or(t.len(), |(i, _)| i);
+        return Some(t[at..].trim());
     }
+    let digits = &t[..t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len())];
+    if digits.parse::<u32>().ok() != Some(expected) {
+        return None;
+    }
+    let rest = &t[digits.len()..];
+    match evidence {
+        NoteEvidence::Zone => (!rest.starts_with(['.', ',', '/', '%'])).then(|| rest.trim()),
+        NoteEvidence::PageEnd => {
+            let next = rest.chars().next()?;
+            (!matches!(next, '.' | ',' | ')' | '/' | '%' | '-')).then(|| rest.trim())
+        }
+        NoteEvidence::Text => {
+            if digits.len() > TEXT_NOTE_MAX_DIGITS || digits.starts_with('0') {
+                return None;
+            }
+            let next = rest.chars().next()?;
+            if next.is_whitespace() {
+                let word = rest.split_whitespace().next().unwrap_or("");
+                let word = word.trim_end_matches([',', ';', '.', ':']);
+                if UNIT_WORDS.contains(&word) {
+                    return None;
+                }
+                // A footnote body starts like a sentence (`26 công trình …` continues one).
+                let body = rest.trim_start();
+                let first = body.chars().next()?;
+                (first.is_uppercase()
+                    || first.is_ascii_digit()
+                    || matches!(first, '“' | '"' | '(' | '-'))
+                .then_some(body)
+            } else if next.is_uppercase() || matches!(next, '“' | '"' | '(') {
+                Some(rest)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// The ASCII digit a superscript digit stands for.
+pub(crate) fn from_superscript(c: char) -> Option<char> {
+    superscript_value(c).and_then(|d| char::from_digit(d, 10))
 }
 
 fn is_separator(raw: &str) -> bool {
@@ -364,7 +430,7 @@ fn split_pdf(lines: &[&str]) -> Split {
                 pending_break = true;
             } else {
                 let expected = footnotes.last().map_or(1, |f| f.number + 1);
-                if let Some(body) = footnote_start(t, expected) {
+                if let Some(body) = footnote_start(t, expected, NoteEvidence::Text) {
                     footnotes.push(RawFootnote {
                         number: expected,
                         text: body.trim().to_string(),
@@ -539,14 +605,26 @@ pub fn join_into(buf: &mut String, next: &str, glued: bool) {
     }
 }
 
-/// The width of a full line: the 90th percentile of body line lengths (in chars).
+/// Percentile of body line lengths taken as the full line width: most lines of a page
+/// are full, and the longest tenth holds table rows and headings run together.
+const WIDTH_PERCENTILE: usize = 90;
+
+/// Full line width assumed when there is no line to measure (a typical A4 page).
+const DEFAULT_WIDTH: usize = 80;
+
+/// Narrowest full line width: below it, short-line documents (lists, forms) would make
+/// every line look full.
+const MIN_WIDTH: usize = 20;
+
+/// The width of a full line: the [`WIDTH_PERCENTILE`]th percentile of body line
+/// lengths (in chars).
 fn typical_width(units: &[Unit]) -> usize {
     let mut lens: Vec<usize> = units.iter().map(|u| u.text.chars().count()).collect();
     if lens.is_empty() {
-        return 80;
+        return DEFAULT_WIDTH;
     }
     lens.sort_unstable();
-    lens[(lens.len() * 9 / 10).min(lens.len() - 1)].max(20)
+    lens[(lens.len() * WIDTH_PERCENTILE / 100).min(lens.len() - 1)].max(MIN_WIDTH)
 }
 
 #[cfg(test)]
@@ -589,7 +667,7 @@ mod tests {
 
     #[test]
     fn pdf_footnote_blocks_and_page_breaks() {
-        let sep = " ".repeat(43);
+        let sep = " ".repeat(super::super::render::SEPARATOR_SPACES);
         let text = format!(
             "Dòng một có ha1; và \n\nhết trang \n{sep}\n1 Chú thích một \n\n179.600 con, tăng. \n2 Hai \n46 ba \n tiếp tục thân \n"
         );
@@ -606,7 +684,7 @@ mod tests {
 
     #[test]
     fn markers_glued_to_numbers_are_found_by_page() {
-        let sep = " ".repeat(43);
+        let sep = " ".repeat(super::super::render::SEPARATOR_SPACES);
         let text = format!(
             "Có 531 đề tài và 215 xã; đạt 1.2342 tấn \n{sep}\n1 Một. \n2 Hai. \n3 Ba. \n Tiếp 20 xã kỳ3 \n"
         );
@@ -618,7 +696,10 @@ mod tests {
 
     #[test]
     fn carried_footnotes_find_markers_on_the_earlier_page() {
-        let (sep, carried) = (" ".repeat(43), " ".repeat(132));
+        let (sep, carried) = (
+            " ".repeat(super::super::render::SEPARATOR_SPACES),
+            " ".repeat(super::super::render::CARRIED_SEPARATOR_SPACES),
+        );
         // Footnotes 2 and 3 did not fit under page 1: they start on page 2.
         let text = format!(
             "Đạt kỳ1 và ổn định2; thực hiện 533 đề tài \n{sep}\n1 Một. \n Năm 2022 có 15 xã \n{carried}\n2 Hai. \n3 Ba. \n"
@@ -631,7 +712,7 @@ mod tests {
 
     #[test]
     fn unmarked_block_ends_at_a_top_level_heading() {
-        let sep = " ".repeat(43);
+        let sep = " ".repeat(super::super::render::SEPARATOR_SPACES);
         let text =
             format!("Văn bản trang một \n{sep}\n1 Chú thích. \nII. NHIỆM VỤ \n\nNội dung. \n");
         let s = split(&text);
@@ -642,11 +723,20 @@ mod tests {
 
     #[test]
     fn glued_footnote_start() {
-        assert_eq!(footnote_start("46Trong đó:", 46), Some("Trong đó:"));
-        assert_eq!(footnote_start("473,64 triệu", 47), None);
-        assert_eq!(footnote_start("45 tỷ đồng", 45), None);
-        assert_eq!(footnote_start("5 Điện", 4), None);
-        assert_eq!(footnote_start("26 công trình", 26), None);
-        assert_eq!(footnote_start("2 Tổng đàn", 2), Some("Tổng đàn"));
+        assert_eq!(
+            footnote_start("46Trong đó:", 46, NoteEvidence::Text),
+            Some("Trong đó:")
+        );
+        assert_eq!(footnote_start("473,64 triệu", 47, NoteEvidence::Text), None);
+        assert_eq!(footnote_start("45 tỷ đồng", 45, NoteEvidence::Text), None);
+        assert_eq!(footnote_start("5 Điện", 4, NoteEvidence::Text), None);
+        assert_eq!(
+            footnote_start("26 công trình", 26, NoteEvidence::Text),
+            None
+        );
+        assert_eq!(
+            footnote_start("2 Tổng đàn", 2, NoteEvidence::Text),
+            Some("Tổng đàn")
+        );
     }
 }

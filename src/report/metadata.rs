@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::letterhead::{self, Letterhead};
-use super::lines::Split;
+use super::lines::{digit_runs, Split};
 use super::model::Metadata;
 use super::structure::{is_signature_title, Built};
 
@@ -277,7 +277,7 @@ fn title(built: &Built, head: &Letterhead) -> String {
                 ]
                 .iter()
                 .any(|w| nl.starts_with(w));
-                if !opener && next.chars().count() < 400 {
+                if !opener && next.chars().count() < super::preamble::SUBJECT_MAX_CHARS {
                     t.push(' ');
                     t.push_str(next);
                 }
@@ -289,7 +289,7 @@ fn title(built: &Built, head: &Letterhead) -> String {
         let rest = p[head_words.len()..].trim_start();
         if is_upper_line(&head_words)
             && rest.chars().next().is_some_and(char::is_lowercase)
-            && p.chars().count() < 400
+            && p.chars().count() < super::preamble::SUBJECT_MAX_CHARS
         {
             return p.clone();
         }
@@ -347,16 +347,7 @@ fn years_at(s: &str) -> Vec<(usize, u32, bool)> {
     let offsets: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            i += 1;
-        }
+    for std::ops::Range { start, end: i } in digit_runs(&chars) {
         if i - start != 4 {
             continue;
         }
@@ -849,6 +840,8 @@ const SIGNING_TITLES: &[&str] = &[
     "pho chu tich",
     "bo truong",
     "thu truong",
+    "thu tuong",
+    "pho thu tuong",
     "chanh van phong",
     "pho chanh van phong",
     "truong ban",

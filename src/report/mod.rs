@@ -15,6 +15,7 @@
 pub mod coverage;
 pub mod footnotes;
 pub mod formats;
+pub mod frame;
 pub mod letterhead;
 pub mod lines;
 pub mod metadata;
@@ -187,6 +188,7 @@ pub fn parse_text(file_name: &str, text: &str) -> Report {
             intro.heading = meta.title.clone();
         }
     }
+    add_frame_units(&mut sections, &built, &meta);
     let mut report = Report {
         metadata: meta,
         preamble: built.preamble.clone(),
@@ -197,6 +199,25 @@ pub fn parse_text(file_name: &str, text: &str) -> Report {
         whole_text_unit(&mut report, &built, &text, split.line_count);
     }
     report
+}
+
+/// The letterhead unit first, and the closing-block unit before the first section that
+/// follows it in the file (an appendix or attached document), else last ([`frame`]).
+fn add_frame_units(sections: &mut Vec<Section>, built: &structure::Built, meta: &Metadata) {
+    let doc_id = meta.doc_id.as_str();
+    let mut head = preamble::letterhead(&built.preamble_paras);
+    // A capital line the title was read from (`GHI CHÚ`) is the title, not the issuer.
+    head.retain(|(_, p)| !meta.title.contains(p.trim()));
+    if let Some(u) = frame::unit(doc_id, frame::LETTERHEAD_LABEL, &head) {
+        sections.insert(0, u);
+    }
+    if let Some(u) = frame::unit(doc_id, frame::CLOSING_LABEL, &built.closing_text) {
+        let at = sections
+            .iter()
+            .position(|s| !s.path.is_empty() && s.line_start > u.line_start)
+            .unwrap_or(sections.len());
+        sections.insert(at, u);
+    }
 }
 
 /// A text where the parser found neither sections, introduction nor footnotes (only a

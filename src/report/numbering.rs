@@ -360,13 +360,29 @@ fn parse_roman(text: &str) -> Option<Label> {
 /// `A.` / `B)`: a capital letter of the Vietnamese alphabet, a `.` or `)`, white space
 /// and a capital.
 fn parse_upper(text: &str) -> Option<Label> {
+    parse_letter_label(text, true)
+}
+
+/// `a)` / `b.`: a small letter of the Vietnamese alphabet, a `)` or `.`, white space and
+/// a letter.
+fn parse_letter(text: &str) -> Option<Label> {
+    parse_letter_label(text, false)
+}
+
+/// A letter label: one letter of the Vietnamese alphabet (a capital when `upper`, else a
+/// small one), a `.` or `)`, white space, then a heading start (capitals) or any letter
+/// (small letters).
+fn parse_letter_label(text: &str, upper: bool) -> Option<Label> {
     let mut chars = text.chars();
     let c = chars.next()?;
-    let idx = LETTERS
-        .iter()
-        .position(|&l| l.to_uppercase().next() == Some(c))?;
-    let delim = chars.next()?;
-    if !matches!(delim, '.' | ')') {
+    let idx = LETTERS.iter().position(|&l| {
+        if upper {
+            l.to_uppercase().next() == Some(c)
+        } else {
+            l == c
+        }
+    })?;
+    if !matches!(chars.next()?, '.' | ')') {
         return None;
     }
     let pos = c.len_utf8() + 1;
@@ -375,8 +391,17 @@ fn parse_upper(text: &str) -> Option<Label> {
         return None;
     }
     let len = pos + ws;
-    heading_start(&text[len..]).then(|| Label {
-        rank: RANK_UPPER,
+    let rest = &text[len..];
+    let (rank, starts) = if upper {
+        (RANK_UPPER, heading_start(rest))
+    } else {
+        (
+            RANK_LETTER,
+            rest.chars().next().is_some_and(char::is_alphabetic),
+        )
+    };
+    starts.then(|| Label {
+        rank,
         label: c.to_string(),
         nums: vec![idx as u32 + 1],
         len,
@@ -476,28 +501,6 @@ fn parse_ordinal(text: &str) -> Option<Label> {
         rank: RANK_ORDINAL,
         label,
         nums: vec![num],
-        len,
-    })
-}
-
-fn parse_letter(text: &str) -> Option<Label> {
-    let mut chars = text.chars();
-    let c = chars.next()?;
-    let idx = LETTERS.iter().position(|&l| l == c)?;
-    if !matches!(chars.next()?, ')' | '.') {
-        return None;
-    }
-    let pos = c.len_utf8() + 1;
-    let ws = skip_ws(&text[pos..]);
-    if ws == 0 {
-        return None;
-    }
-    let len = pos + ws;
-    let rest = &text[len..];
-    rest.chars().next()?.is_alphabetic().then(|| Label {
-        rank: RANK_LETTER,
-        label: c.to_string(),
-        nums: vec![idx as u32 + 1],
         len,
     })
 }

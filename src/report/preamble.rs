@@ -45,8 +45,9 @@ const TITLE_WORDS: &[&str] = &[
 /// Longest letterhead line (issuing body, number, date).
 const LETTERHEAD_MAX_CHARS: usize = 100;
 
-/// Longest subject line read as the second line of a title (`Về việc …`).
-const SUBJECT_MAX_CHARS: usize = 400;
+/// Longest subject line read as the second line of a title (`Về việc …`, or the
+/// `về …` run on after `NGHỊ QUYẾT`): a longer paragraph is body text.
+pub(crate) const SUBJECT_MAX_CHARS: usize = 400;
 
 /// Fewest letters of an upper-case letterhead or title line (`SỞ`, `BÁO CÁO` count; a
 /// lone initial does not).
@@ -119,6 +120,9 @@ pub(crate) struct Intro {
     pub title: Option<String>,
     /// The paragraphs that are neither letterhead nor title, with their lines.
     pub body: Vec<(usize, String)>,
+    /// The letterhead lines (issuing body, number, place and date; the national motto,
+    /// the same on every document, left out), with their lines.
+    pub letterhead: Vec<(usize, String)>,
 }
 
 /// Splits the opening paragraphs of a document: letterhead lines (motto, number, place
@@ -135,15 +139,23 @@ pub(crate) fn split_intro(paras: &[(usize, String)]) -> Intro {
     while i < paras.len() {
         let (line, p) = &paras[i];
         let t = p.trim();
-        if t.is_empty() || is_motto(t) || is_number_line(t) || is_place_date(t) {
+        if t.is_empty() || is_motto(t) {
+            i += 1;
+            continue;
+        }
+        if is_number_line(t) || is_place_date(t) {
+            intro.letterhead.push((*line, t.to_string()));
             i += 1;
             continue;
         }
         if Some(i) == title_at {
             let mut title = t.to_string();
             let mut j = i + 1;
-            while let Some((_, next)) = paras.get(j) {
+            while let Some((next_line, next)) = paras.get(j) {
                 let next = next.trim();
+                if is_number_line(next) || is_place_date(next) {
+                    intro.letterhead.push((*next_line, next.to_string()));
+                }
                 if is_motto(next) || is_number_line(next) || is_place_date(next) {
                     j += 1;
                     continue;
@@ -172,6 +184,7 @@ pub(crate) fn split_intro(paras: &[(usize, String)]) -> Intro {
         // Capital lines above the title or the first body paragraph: the issuing body.
         let before = title_at.or(first_body).is_none_or(|k| i < k);
         if before && is_upper(t) && t.chars().count() <= LETTERHEAD_MAX_CHARS {
+            intro.letterhead.push((*line, t.to_string()));
             i += 1;
             continue;
         }
@@ -179,6 +192,11 @@ pub(crate) fn split_intro(paras: &[(usize, String)]) -> Intro {
         i += 1;
     }
     intro
+}
+
+/// The letterhead lines of a document's opening paragraphs `paras` (see [`Intro`]).
+pub(crate) fn letterhead(paras: &[(usize, String)]) -> Vec<(usize, String)> {
+    split_intro(paras).letterhead
 }
 
 /// The introduction unit of a report: the opening paragraphs `paras` (the parser's

@@ -9,12 +9,20 @@
 //! - headings glued in the clean text (`…**1. Khái quát**`) on their own lines, no `**`;
 //! - footnote markers as plain digits glued to the word before them (`ha1`, `kỳ11`);
 //! - pages of about [`PdfOptions::page_lines`] text lines; the footnotes whose markers
-//!   are on a page are printed at its bottom after a line of 43 spaces; a footnote that
-//!   does not fit continues on the next page, whose footnote block then starts with a
-//!   line of 132 spaces; the body of the next page resumes on a line that starts with
+//!   are on a page are printed at its bottom after a line of [`SEPARATOR_SPACES`]
+//!   spaces; a footnote that does not fit continues on the next page, whose footnote
+//!   block then starts with a line of [`CARRIED_SEPARATOR_SPACES`] spaces; the body of the next page resumes on a line that starts with
 //!   one space.
 
 use super::lines::{strip_bold, superscript_value};
+
+/// Spaces of the line pdftotext writes for the short rule above a page's footnotes (the
+/// parser reads any blank line of at least `lines::SEPARATOR_MIN` spaces as one).
+pub const SEPARATOR_SPACES: usize = 43;
+
+/// Spaces of the line pdftotext writes for the full-width rule above footnotes carried
+/// over from the page before.
+pub const CARRIED_SEPARATOR_SPACES: usize = 132;
 
 /// Options of [`pdf_layout`].
 #[derive(Debug, Clone)]
@@ -234,7 +242,11 @@ pub fn pdf_layout(clean: &str, options: &PdfOptions) -> String {
         } else {
             cap.saturating_sub(body.len()).max(1).min(foot.len())
         };
-        out.push_str(&" ".repeat(if *carried { 132 } else { 43 }));
+        out.push_str(&" ".repeat(if *carried {
+            CARRIED_SEPARATOR_SPACES
+        } else {
+            SEPARATOR_SPACES
+        }));
         out.push('\n');
         for l in foot.drain(..room) {
             out.push_str(&l);
@@ -293,7 +305,7 @@ mod tests {
             pdf,
             format!(
                 "I. CHỈ ĐẠO \n\nĐạt 3 ha1. Tiếp tục triển khai. \n\n{}\n1 Lũy kế hai tháng. \n",
-                " ".repeat(43)
+                " ".repeat(SEPARATOR_SPACES)
             )
         );
     }
@@ -311,7 +323,10 @@ mod tests {
             page_lines: 6,
         };
         let pdf = pdf_layout(&clean, &opts);
-        assert!(pdf.contains(&format!("\n{}\n", " ".repeat(132))), "{pdf}");
+        assert!(
+            pdf.contains(&format!("\n{}\n", " ".repeat(CARRIED_SEPARATOR_SPACES))),
+            "{pdf}"
+        );
         assert!(pdf.contains("\n Đoạn"), "{pdf}");
     }
 }

@@ -16,6 +16,9 @@ pub struct Built {
     pub sections: Vec<Section>,
     /// The closing block ("Trân trọng báo cáo", "Nơi nhận", signature), unit by unit.
     pub closing: Vec<(usize, String)>,
+    /// The paragraphs of every closing block (an attached document has its own) that
+    /// are not also section text: recipients, signature titles, the signer, stamps.
+    pub closing_text: Vec<(usize, String)>,
 }
 
 /// Longest heading kept whole; a longer numbered paragraph is a task item whose heading
@@ -56,13 +59,32 @@ fn starts_bullet(s: &str) -> bool {
     s.starts_with(['-', '+', '*', '•', '–'])
 }
 
+/// Characters of a unit's start compared with `nơi nhận` (its 8 letters, with room for
+/// a stray mark or two and a colon).
+const CLOSING_HEAD_CHARS: usize = 12;
+
+/// Longest paragraph (bytes; a cheap first test) that may be the closing formula.
+const CLOSING_FORMULA_MAX_BYTES: usize = 1200;
+
+/// Longest paragraph (characters) that may be the closing formula: `Trên đây là báo cáo
+/// … trân trọng báo cáo` is one or two sentences; a longer paragraph that mentions it
+/// is report text.
+const CLOSING_FORMULA_MAX_CHARS: usize = 400;
+
 /// Whether a unit starts the closing block of a report.
 pub fn is_closing_start(s: &str) -> bool {
-    let head: String = s.chars().take(12).flat_map(char::to_lowercase).collect();
+    let head: String = s
+        .chars()
+        .take(CLOSING_HEAD_CHARS)
+        .flat_map(char::to_lowercase)
+        .collect();
     if head.starts_with("nơi nhận") {
         return true;
     }
-    if s.len() < 1200 && s.contains("rân trọng") && s.chars().count() < 400 {
+    if s.len() < CLOSING_FORMULA_MAX_BYTES
+        && s.contains("rân trọng")
+        && s.chars().count() < CLOSING_FORMULA_MAX_CHARS
+    {
         let lower = s.to_lowercase();
         if lower.starts_with("trân trọng báo cáo") || lower.contains(" trân trọng báo cáo")
         {
@@ -179,6 +201,11 @@ const CONNECTORS: &[&str] = &[
     "dân",
 ];
 
+/// A PDF line shorter than this share (%) of the full line width ends its paragraph:
+/// justified lines fill the width, and a word wrapped to the next line leaves at most
+/// about a fifth of it empty.
+const FULL_LINE_PERCENT: usize = 78;
+
 /// Whether a full-width heading line (`b) Tổ chức … liên kết vùng`) ends its heading
 /// before a full line that starts with a capital: the heading does not end on a
 /// connector word.
@@ -187,7 +214,7 @@ fn heading_line_ends(prev: &Unit, next: &Unit, width: usize) -> bool {
         return false;
     }
     // A short next line is more likely the end of a two-line heading.
-    if next.text.chars().count() * 100 < width * 78 {
+    if next.text.chars().count() * 100 < width * FULL_LINE_PERCENT {
         return false;
     }
     let last = prev.text.split_whitespace().next_back().unwrap_or("");
@@ -212,7 +239,7 @@ const PARAGRAPH_OPENERS: &[&str] = &[
 /// is the first line of a numbered heading.
 fn pdf_paragraph_ends(prev: &Unit, next: &Unit, width: usize, label_line: bool) -> bool {
     let len = prev.text.chars().count();
-    if len * 100 < width * 78 {
+    if len * 100 < width * FULL_LINE_PERCENT {
         return true;
     }
     if label_line && heading_line_ends(prev, next, width) {
@@ -724,6 +751,7 @@ pub fn build(split: &Split, doc_id: &str) -> Built {
         appendix_root: None,
     };
     let mut closing: Vec<(usize, String)> = Vec::new();
+    let mut closing_text: Vec<(usize, String)> = Vec::new();
     let mut closings = 0usize;
     let mut state = Closing::Open;
     let mut prev: Option<&Unit> = None;
@@ -735,6 +763,8 @@ pub fn build(split: &Split, doc_id: &str) -> Built {
             if wrapped {
                 if carry {
                     b.extend_current(u, split.layout);
+                } else {
+                    closing_text.push((u.line, u.text.clone()));
                 }
                 if closings == 1 {
                     closing.push((u.line, u.text.clone()));
@@ -753,6 +783,7 @@ pub fn build(split: &Split, doc_id: &str) -> Built {
             }
             let appendix = parse_label(&u.text).filter(|l| l.rank == RANK_APPENDIX);
             if appendix.is_none() && units < CLOSING_MAX_UNITS && is_closing_like(&u.text, name) {
+                closing_text.push((u.line, u.text.clone()));
                 if closings == 1 {
                     closing.push((u.line, u.text.clone()));
                 }
@@ -795,6 +826,9 @@ pub fn build(split: &Split, doc_id: &str) -> Built {
                 b.target = Target::Body;
             }
             closings += 1;
+            if !carry {
+                closing_text.push((u.line, u.text.clone()));
+            }
             if closings == 1 {
                 closing.push((u.line, u.text.clone()));
             }
@@ -881,6 +915,7 @@ pub fn build(split: &Split, doc_id: &str) -> Built {
         preamble_paras: b.preamble_paras,
         sections,
         closing,
+        closing_text,
     }
 }
 

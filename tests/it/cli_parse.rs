@@ -33,8 +33,11 @@ fn human_outline_shows_metadata_sections_and_footnotes() {
     assert!(out.contains("type:     bao-cao/thang"), "{out}");
     assert!(out.contains("period:   2024-02"), "{out}");
     assert!(out.contains("issuer:   UBND tỉnh Lạng Sơn"), "{out}");
-    // The introduction unit (headed by the title) and the 29 numbered sections.
-    assert!(out.contains("30 sections:"), "{out}");
+    // The letterhead, the introduction unit (headed by the title), the 29 numbered
+    // sections and the closing block.
+    assert!(out.contains("32 sections:"), "{out}");
+    assert!(out.contains("  letterhead  Số: /BC-UBND"), "{out}");
+    assert!(out.contains("  closing  Nơi nhận:"), "{out}");
     assert!(
         out.contains("  preamble  BÁO CÁO Tình hình kinh tế"),
         "{out}"
@@ -75,7 +78,8 @@ fn json_follows_the_spec_shape() {
     assert_eq!(v["doc_type"], "bao-cao/9-thang");
     assert_eq!(v["years"], serde_json::json!([2024]));
     let sections = v["sections"].as_array().unwrap();
-    assert_eq!(sections.len(), 36);
+    // 36 text units and the closing block (the file opens with `Phần I`: no letterhead).
+    assert_eq!(sections.len(), 37);
     for s in sections {
         for key in [
             "id",

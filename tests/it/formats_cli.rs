@@ -49,8 +49,9 @@ fn tool_installed(tool: &str) -> bool {
 
 #[test]
 fn parse_reads_docx_pdf_and_doc() {
-    // The introduction unit (empty path) first, then the numbered sections.
-    let want = ["", "II", "II.1", "II.1.1.1", "II.1.1.2"];
+    // The letterhead and the introduction unit (empty paths) first, then the numbered
+    // sections.
+    let want = ["", "", "II", "II.1", "II.1.1.1", "II.1.1.2"];
     let (code, docx, err) = parse_json(&fixture("000-part.docx"), None);
     assert_eq!(code, 0, "{err}");
     assert_eq!(paths(&docx), want);

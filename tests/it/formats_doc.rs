@@ -46,9 +46,10 @@ fn the_native_reader_reads_doc_like_the_docx() {
         r.sections.iter().map(|s| s.path.join("|")).collect()
     };
     assert_eq!(ids(&from_doc), ids(&from_docx));
-    // The introduction unit, then the four numbered sections.
-    assert_eq!(from_doc.sections.len(), 5);
-    assert!(from_doc.sections[0].id.ends_with("#preamble"));
+    // The letterhead, the introduction unit, then the four numbered sections.
+    assert_eq!(from_doc.sections.len(), 6);
+    assert!(from_doc.sections[0].id.ends_with("#letterhead"));
+    assert!(from_doc.sections[1].id.ends_with("#preamble"));
     assert_eq!(from_doc.footnotes.len(), from_docx.footnotes.len());
     assert_eq!(from_doc.footnotes.len(), 5);
 }

@@ -56,8 +56,8 @@ fn a_mixed_folder_is_indexed() {
             .map(|r| r["reason"].as_str().unwrap().to_string())
     };
     // Native formats are always indexed.
-    // 29 numbered sections and the introduction unit.
-    assert_eq!(by_name(".txt").unwrap()["sections"], 30);
+    // 29 numbered sections, the introduction unit, the letterhead and the closing block.
+    assert_eq!(by_name(".txt").unwrap()["sections"], 32);
     assert_eq!(by_name(".txt").unwrap()["footnotes"], 19);
     assert_eq!(by_name("tu-giam-sat.md").unwrap()["footnotes"], 25);
     let docx = by_name("quy-1.docx").unwrap();
@@ -67,13 +67,14 @@ fn a_mixed_folder_is_indexed() {
     // The .doc is read natively: Word's list numbers give the same four sections as the
     // .docx it was saved from, with its five footnotes, whatever converter is installed.
     let doc = by_name("thang-2-word97.doc").expect("the .doc is indexed");
-    // Four numbered sections and the introduction unit.
-    assert_eq!(doc["sections"], 5);
+    // Four numbered sections, the introduction unit and the letterhead.
+    assert_eq!(doc["sections"], 6);
     assert_eq!(doc["footnotes"], 5);
     // The PDF goes through pdftotext: indexed, or named with what to install.
     match (by_name("thang-2-ky.pdf"), skipped_reason("thang-2-ky.pdf")) {
         (Some(r), None) => {
-            assert_eq!(r["sections"], 5);
+            // As the .doc: four numbered sections, the introduction and the letterhead.
+            assert_eq!(r["sections"], 6);
             assert_eq!(r["footnotes"], 5);
         }
         (None, Some(reason)) => assert!(reason.contains("poppler-utils"), "{reason}"),

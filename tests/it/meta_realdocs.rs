@@ -10,16 +10,17 @@ use serde_json::Value;
 use crate::common::{files_under, realdocs, run_in, run_json};
 
 /// Floors measured on the 543 files of realdocs (526 indexed, 17 skipped: scanned PDFs
-/// and files without text; 499 with an issuer, 112 with a number, 86 with a date — most
-/// files are unsigned drafts whose number and date are blank): a drop below any of them
+/// and files without text; 499 with an issuer, 119 with a number, 89 with a date — most
+/// files are unsigned drafts whose number and date are blank; the number typed apart in a
+/// signed PDF's field is no longer taken for a footnote marker): a drop below any of them
 /// is a regression.
 const MIN_INDEXED: usize = 526;
 /// Reports with an issuer read from the letterhead.
 const MIN_WITH_ISSUER: usize = 499;
 /// Reports with a document number (`Số: 329/BC-UBND`).
-const MIN_WITH_NUMBER: usize = 112;
+const MIN_WITH_NUMBER: usize = 119;
 /// Reports with a date (`Lâm Đồng, ngày 19 tháng 12 năm 2025`).
-const MIN_WITH_DATE: usize = 86;
+const MIN_WITH_DATE: usize = 89;
 /// Reports per kind that realdocs holds most of (công văn 110, tờ trình 100, quyết định
 /// 129 measured): today none of them is typed as a thematic report any more.
 const MIN_PER_KIND: &[(&str, usize)] = &[("cong-van", 110), ("to-trinh", 100), ("quyet-dinh", 129)];

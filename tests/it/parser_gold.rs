@@ -60,16 +60,31 @@ fn section_paths_match_gold_exactly() {
         assert_eq!(got, want, "{name}: section paths");
         // A report that opens with text before its first heading has the unit; one that
         // opens with `I.` has none.
-        let intro = r.sections.iter().position(|s| s.path.is_empty());
+        // The letterhead and closing units (`#letterhead` first, `#closing`) are the
+        // document's frame, not its text: counted apart.
+        let frame = r
+            .sections
+            .iter()
+            .filter(|s| report::frame::is_frame_id(&s.id))
+            .count();
+        let first_text = usize::from(r.sections[0].id.ends_with("#letterhead"));
+        let intro = r
+            .sections
+            .iter()
+            .position(|s| s.path.is_empty() && !report::frame::is_frame_id(&s.id));
         assert_eq!(intro.is_some(), !r.preamble.trim().is_empty(), "{name}");
         if let Some(i) = intro {
-            assert_eq!(i, 0, "{name}");
-            let s = &r.sections[0];
+            assert_eq!(i, first_text, "{name}");
+            let s = &r.sections[i];
             assert_eq!(s.id, format!("{}#preamble", r.metadata.doc_id), "{name}");
             assert!(!s.heading.is_empty(), "{name}");
-            assert_eq!(r.sections.len(), numbered.len() + 1, "{name}");
+            assert_eq!(r.sections.len(), numbered.len() + 1 + frame, "{name}");
         }
         for s in &r.sections {
+            if report::frame::is_frame_id(&s.id) {
+                assert!(s.path.is_empty(), "{name}: {}", s.id);
+                continue;
+            }
             assert_eq!(s.id, report::section_id(&r.metadata.doc_id, &s.path));
             assert!(
                 !s.heading.is_empty(),
@@ -284,7 +299,24 @@ fn line_ranges_point_into_the_file_and_cover_the_heading() {
 fn closing_block_and_preamble_are_not_section_text() {
     for (name, _) in gold() {
         let r = parse(&name);
-        for s in &r.sections {
+        // The closing block is a unit of its own (`#closing`), searchable but never
+        // section text.
+        let closing = r
+            .sections
+            .iter()
+            .find(|s| s.id.ends_with("#closing"))
+            .unwrap_or_else(|| panic!("{name}: no closing unit"));
+        assert!(
+            format!("{}\n{}", closing.heading, closing.text).contains("Nơi nhận"),
+            "{name}: {closing:?}"
+        );
+        if let Some(signer) = &r.metadata.signer {
+            assert!(
+                closing.text.contains(signer.as_str()),
+                "{name}: {closing:?}"
+            );
+        }
+        for s in r.sections.iter().filter(|s| s.id != closing.id) {
             for bad in ["Nơi nhận", "Lưu: VT", "TM. ỦY BAN", "KT. CHỦ TỊCH"] {
                 assert!(!s.text.contains(bad), "{name}: {} holds {bad:?}", s.id);
             }

@@ -42,8 +42,9 @@ fn check(text: &str) {
         assert!(s.line_start >= 1, "{s:?}");
         assert!(s.line_start <= s.line_end, "{s:?}");
         assert!(s.line_end <= line_count, "{s:?} beyond {line_count} lines");
-        // Only the introduction unit has no path.
-        assert_eq!(s.path.is_empty(), s.id.ends_with("#preamble"), "{s:?}");
+        // Only the introduction unit and the frame (letterhead, closing) have no path.
+        let pathless = s.id.ends_with("#preamble") || report::frame::is_frame_id(&s.id);
+        assert_eq!(s.path.is_empty(), pathless, "{s:?}");
     }
     for f in &r.footnotes {
         assert!(f.line_start >= 1 && f.line_start <= line_count, "{f:?}");

@@ -84,7 +84,10 @@ fn introduction_tables_and_enumerations_are_units_and_figures_read_table_rows() 
         .iter()
         .map(|s| s["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids[0], "so-tai-chinh#preamble", "{ids:?}");
+    // The letterhead first, then the introduction; the closing block last.
+    assert_eq!(ids[0], "so-tai-chinh#letterhead", "{ids:?}");
+    assert_eq!(ids[1], "so-tai-chinh#preamble", "{ids:?}");
+    assert_eq!(ids.last(), Some(&"so-tai-chinh#closing"), "{ids:?}");
     for id in [
         "#I",
         "#I.Một là",
@@ -146,4 +149,90 @@ fn introduction_tables_and_enumerations_are_units_and_figures_read_table_rows() 
         .unwrap()
         .starts_with("Tỷ lệ giải ngân vốn đầu tư công | %"));
     assert!(f["section_id"].as_str().unwrap().contains("table1"), "{f}");
+}
+
+/// A công văn in the style of the real ones: the letterhead and the closing block are
+/// units of their own (`#letterhead`, `#closing`) that a search finds by the number, the
+/// recipients or the signer's name, never section text; the national motto is left out.
+const LETTER: &str = r#"UBND TỈNH LÂM ĐỒNG
+SỞ NỘI VỤ
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 3331/SNV-TCBC
+
+Lâm Đồng, ngày 03 tháng 12 năm 2025
+
+V/v ý kiến đối với hồ sơ đề nghị hợp nhất Đoàn Luật sư tỉnh
+
+Kính gửi: Sở Tư pháp.
+
+Sở Nội vụ nhận được hồ sơ đề nghị hợp nhất và thống nhất với nội dung đề nghị./.
+
+Nơi nhận:
+- Như trên;
+- Giám đốc Sở (để b/c);
+- Lưu: VT, TCBC.
+
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+
+Nguyễn Đức Vũ
+"#;
+
+#[test]
+fn the_letterhead_and_the_closing_block_are_units_a_search_finds() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("docs")).unwrap();
+    std::fs::write(dir.path().join("docs/cv.txt"), LETTER).unwrap();
+    let v = json(dir.path(), &["parse", "docs/cv.txt"]);
+    let sections = v["sections"].as_array().unwrap();
+    let unit = |id: &str| {
+        sections
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap_or_else(|| panic!("no {id}: {v}"))
+    };
+    let head = unit("cv#letterhead");
+    let head_text = format!("{}\n{}", head["heading"], head["text"]);
+    for part in [
+        "UBND TỈNH LÂM ĐỒNG",
+        "SỞ NỘI VỤ",
+        "Số: 3331/SNV-TCBC",
+        "ngày 03 tháng 12",
+    ] {
+        assert!(head_text.contains(part), "{part}: {head}");
+    }
+    assert!(!head_text.contains("Hạnh phúc"), "{head}");
+    let closing = unit("cv#closing");
+    let closing_text = format!("{}\n{}", closing["heading"], closing["text"]);
+    for part in [
+        "Nơi nhận",
+        "Giám đốc Sở (để b/c)",
+        "PHÓ GIÁM ĐỐC",
+        "Nguyễn Đức Vũ",
+    ] {
+        assert!(closing_text.contains(part), "{part}: {closing}");
+    }
+    assert_eq!(v["signer"], "Nguyễn Đức Vũ");
+    for s in sections.iter().filter(|s| s["id"] != "cv#closing") {
+        assert!(
+            !s["text"].as_str().unwrap().contains("Nguyễn Đức Vũ"),
+            "{s}"
+        );
+    }
+    let out = run_in(dir.path(), &["--index", "idx", "index", "docs"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (query, id) in [
+        ("\"Nguyễn Đức Vũ\"", "cv#closing"),
+        ("\"3331/SNV-TCBC\"", "cv#letterhead"),
+    ] {
+        let hits = json(dir.path(), &["search", query]);
+        assert!(hits.to_string().contains(id), "{query}: {hits}");
+    }
 }

@@ -168,19 +168,13 @@ pub fn superscript(n: u32) -> String {
         .collect()
 }
 
-/// The superscript form of a digit, `+`, `-`, `(` or `)`.
+/// The superscript form of a digit, `+`, `-`, `(` or `)` (digits from the one table,
+/// [`crate::report::lines::SUPERSCRIPTS`]).
 pub(crate) fn superscript_char(c: char) -> Option<char> {
+    if let Some(d) = c.to_digit(10) {
+        return Some(crate::report::lines::SUPERSCRIPTS[d as usize]);
+    }
     Some(match c {
-        '0' => '⁰',
-        '1' => '¹',
-        '2' => '²',
-        '3' => '³',
-        '4' => '⁴',
-        '5' => '⁵',
-        '6' => '⁶',
-        '7' => '⁷',
-        '8' => '⁸',
-        '9' => '⁹',
         '+' => '⁺',
         '-' => '⁻',
         '(' => '⁽',
@@ -189,26 +183,10 @@ pub(crate) fn superscript_char(c: char) -> Option<char> {
     })
 }
 
-/// The digit a superscript digit stands for.
-pub(crate) fn from_superscript(c: char) -> Option<char> {
-    Some(match c {
-        '⁰' => '0',
-        '¹' => '1',
-        '²' => '2',
-        '³' => '3',
-        '⁴' => '4',
-        '⁵' => '5',
-        '⁶' => '6',
-        '⁷' => '7',
-        '⁸' => '8',
-        '⁹' => '9',
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::lines::from_superscript;
 
     #[test]
     fn superscripts_round_trip() {

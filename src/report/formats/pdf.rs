@@ -6,9 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use super::blocks::{from_superscript, superscript, Document};
+use super::blocks::{superscript, Document};
 use super::xml::{self, Element};
 use super::{run_tool, tool_version, FormatError, Limits};
+use crate::report::lines::{footnote_start, NoteEvidence};
 
 #[derive(Debug, Clone)]
 struct Word {
@@ -196,6 +197,10 @@ impl Line {
     }
 }
 
+/// Widest gap (share of the line's font size) between a word and a small raised number
+/// read as its footnote marker: Word sets the marker against the word.
+const MARKER_MAX_GAP: f64 = 0.25;
+
 /// Text of a line: words joined by spaces; small raised digits glued to the word before
 /// them as superscripts (their numbers pushed to `markers`); words with (almost) no gap
 /// between them glued.
@@ -208,7 +213,10 @@ fn line_text(l: &Line, markers: &mut Vec<u32>) -> String {
         let small = w.height() < 0.85 * size;
         let raised = base - w.y1 > 0.12 * size;
         let digits = w.text.chars().all(|c| c.is_ascii_digit());
-        if i > 0 && small && raised && digits {
+        // A footnote marker sits right after its word; a number typed into a signed
+        // form's field (`Số: 1364`, `ngày 10`) is smaller too, but set apart.
+        let glued = w.x0 - prev_x1 <= MARKER_MAX_GAP * size;
+        if i > 0 && small && raised && digits && glued {
             s.push_str(
                 &w.text
                     .chars()
@@ -232,28 +240,10 @@ fn line_text(l: &Line, markers: &mut Vec<u32>) -> String {
 }
 
 /// Footnote body text of a zone row if it starts footnote `expected` (`1 Trong đó`,
-/// `1Trong đó`, or a small raised `1` before the text).
+/// `1Trong đó`, or a small raised `1` before the text): the one rule,
+/// [`footnote_start`].
 fn note_start(row: &str, expected: u32) -> Option<String> {
-    let t = row.trim_start();
-    let sup: String = t.chars().map_while(from_superscript).collect();
-    if !sup.is_empty() {
-        return (sup.parse::<u32>().ok() == Some(expected)).then(|| {
-            t[t.char_indices()
-                .nth(sup.chars().count())
-                .map_or(t.len(), |(i, _)| i)..]
-                .trim()
-                .to_string()
-        });
-    }
-    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-    if digits.parse::<u32>().ok() != Some(expected) {
-        return None;
-    }
-    let rest = &t[digits.len()..];
-    if rest.starts_with(['.', ',', '/', '%']) {
-        return None;
-    }
-    Some(rest.trim().to_string())
+    footnote_start(row, expected, NoteEvidence::Zone).map(str::to_string)
 }
 
 /// Footnote-zone lines as text rows, top to bottom (a footnote number printed apart from
@@ -431,6 +421,27 @@ mod tests {
             text: n.to_string(),
         });
         l
+    }
+
+    #[test]
+    fn a_number_set_apart_in_a_signed_form_is_not_a_marker() {
+        // `Số:` then the number the signing software typed in, smaller and raised but
+        // set apart: text, not a footnote marker.
+        let mut l = line(90.0, 95.0, 15.5, "Số:");
+        l.words.push(Word {
+            x0: l.words[0].x1 + 9.0,
+            y0: 96.7,
+            x1: l.words[0].x1 + 35.0,
+            y1: 108.5,
+            text: "1364".into(),
+        });
+        let mut markers = Vec::new();
+        assert_eq!(line_text(&l, &mut markers), "Số: 1364");
+        assert!(markers.is_empty());
+        // Set against its word, the same small raised number is a marker.
+        let m = marker(&line(90.0, 95.0, 16.0, "cùng kỳ"), "12");
+        assert_eq!(line_text(&m, &mut markers), "cùng kỳ¹²");
+        assert_eq!(markers, [12]);
     }
 
     #[test]

@@ -13,9 +13,10 @@ use std::collections::BTreeMap;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::blocks::{from_superscript, is_layout_table, superscript, Document};
+use super::blocks::{is_layout_table, superscript, Document};
 use super::legacy;
 use super::FormatError;
+use crate::report::lines::{footnote_start, NoteEvidence};
 
 /// Most bytes that are not UTF-8, as a share of the file (1 in [`STRAY_SHARE`]), for a
 /// file without other evidence of UTF-8 (nor of a legacy encoding) to be read as UTF-8
@@ -526,20 +527,10 @@ fn strip_page_numbers(lines: &mut Vec<String>) {
     }
 }
 
-/// A footnote start at a page bottom: `12 text` or `12text` where 12 is the expected number.
-fn footnote_start(line: &str, expected: u32) -> bool {
-    let t = line.trim_start();
-    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-    if digits.is_empty() || digits.parse::<u32>().ok() != Some(expected) {
-        // Also a superscript number.
-        let sup: String = t.chars().map_while(from_superscript).collect();
-        return !sup.is_empty() && sup.parse::<u32>().ok() == Some(expected);
-    }
-    let rest = &t[digits.len()..];
-    match rest.chars().next() {
-        None => false,
-        Some(c) => !matches!(c, '.' | ',' | ')' | '/' | '%' | '-') && !c.is_ascii_digit(),
-    }
+/// A footnote start at a page bottom: `12 text` or `12text` where 12 is the expected
+/// number (the one rule, [`footnote_start`]).
+fn starts_note(line: &str, expected: u32) -> bool {
+    footnote_start(line, expected, NoteEvidence::PageEnd).is_some()
 }
 
 /// Whether `text` carries marker `n` glued to a word (`ha1;`, `kỳ11`, `người36.`).
@@ -617,7 +608,7 @@ fn pdftotext_layout(text: &str) -> String {
         let mut block_start = None;
         let mut expected = next_note;
         for (i, l) in lines.iter().enumerate() {
-            if footnote_start(l, expected) {
+            if starts_note(l, expected) {
                 let above = lines[..i].join(" ");
                 if has_glued_marker(&above, expected)
                     || capitalized_note(l, expected) && ends_a_token(&above, expected)
@@ -630,7 +621,7 @@ fn pdftotext_layout(text: &str) -> String {
         // Count the footnotes in the block.
         if let Some(b) = block_start {
             for l in &lines[b..] {
-                if footnote_start(l, expected) {
+                if starts_note(l, expected) {
                     expected += 1;
                 }
             }
