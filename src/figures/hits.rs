@@ -45,8 +45,7 @@ fn rows_of_hit(matcher: &QueryMatcher, hit: &Hit) -> Vec<FigureRow> {
 
 /// Sets each row's line to where its sentence begins in the source file (the unit's first
 /// line when it cannot be found there).
-fn locate(rows: &mut [FigureRow], hits: &[Hit]) {
-    let mut sources = SourceTexts::default();
+fn locate(rows: &mut [FigureRow], hits: &[Hit], mut sources: SourceTexts) {
     for row in rows {
         let Some(hit) = hits.iter().find(|h| h.id == row.section_id) else {
             continue;
@@ -84,7 +83,7 @@ pub fn figures_of_query(
         .skip(request.offset)
         .take(request.limit)
         .collect();
-    locate(&mut rows, &results.hits);
+    locate(&mut rows, &results.hits, searcher.source_texts());
     Ok(FiguresPage {
         total,
         offset: request.offset,
