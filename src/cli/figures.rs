@@ -6,7 +6,7 @@
 //! words are kept, and their figures listed in rank order, then in text order
 //! ([`crate::figures::figures_of_query`], shared with `baocao serve`).
 //! `--limit`/`--offset` page over those figures (not over sections), and `total` counts
-//! them all.
+//! them all, in the best ranked [`crate::figures::MAX_FIGURE_UNITS`] matching units.
 
 use std::io::Write;
 
@@ -41,6 +41,7 @@ pub fn run(cli: &Cli, args: &FiguresArgs) -> Result<i32, CliError> {
             page.offset,
             &page.rows,
             page.units,
+            page.units_read,
         )?;
     }
     stdout.flush()?;

@@ -12,8 +12,11 @@ pub struct FiguresPage {
     pub total: usize,
     /// Index of the first row of this page among them.
     pub offset: usize,
-    /// Matching units (sections and footnotes) read.
+    /// Matching units (sections and footnotes).
     pub units: usize,
+    /// Matching units whose figures are listed: the best ranked, at most
+    /// [`MAX_FIGURE_UNITS`] (fewer than `units` when the bound cut).
+    pub units_read: usize,
     /// The page of rows.
     pub rows: Vec<FigureRow>,
 }
@@ -59,16 +62,22 @@ fn locate(rows: &mut [FigureRow], hits: &[Hit], mut sources: SourceTexts) {
     }
 }
 
-/// The figures in the sentences of every unit matching `request` that hold the query's
-/// words; `request.limit` and `request.offset` page over the figures (not the units).
+/// Most matching units whose figures are read, best ranked first: a query matching most
+/// sections of a large corpus would otherwise read and split every one of their texts for
+/// one page of figures; past the best thousand units a reader refines the query instead.
+pub const MAX_FIGURE_UNITS: usize = 1000;
+
+/// The figures in the sentences of the units matching `request` (the best ranked
+/// [`MAX_FIGURE_UNITS`]) that hold the query's words; `request.limit` and
+/// `request.offset` page over the figures (not the units).
 pub fn figures_of_query(
     searcher: &Searcher,
     request: &SearchRequest,
 ) -> Result<FiguresPage, SearchError> {
     let matcher = QueryMatcher::from_query(&parse_query(&request.query)?);
-    // Every matching unit, in rank order, without snippets: figures are paged, not units.
+    // The matching units, in rank order, without snippets: figures are paged, not units.
     let mut all_units = request.clone();
-    all_units.limit = usize::MAX;
+    all_units.limit = MAX_FIGURE_UNITS;
     all_units.offset = 0;
     all_units.snippet_chars = 0;
     let results = searcher.search(&all_units)?;
@@ -88,6 +97,7 @@ pub fn figures_of_query(
         total,
         offset: request.offset,
         units: results.total,
+        units_read: results.hits.len(),
         rows,
     })
 }

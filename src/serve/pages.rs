@@ -882,7 +882,10 @@ pub async fn figures(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery
         Err(f) => return failure_page(&selection, &f),
     };
     let rows = &figures.rows;
-    let pages = figures.total.div_ceil(FIGURES_PAGE_SIZE);
+    let pages = figures
+        .total
+        .div_ceil(FIGURES_PAGE_SIZE)
+        .min(MAX_WINDOW / FIGURES_PAGE_SIZE);
     let page_url = |p: usize| {
         if p <= 1 {
             selection.url("/figures", &[])
@@ -912,7 +915,11 @@ pub async fn figures(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery
                             caption {
                                 "Số liệu " (offset + 1) "–" (offset + rows.len()) " trên "
                                 strong.total data-total=(figures.total) { (count(figures.total as u64)) }
-                                " số liệu trong các câu khớp của " (count(figures.units as u64)) " mục khớp."
+                                " số liệu trong các câu khớp của " (count(figures.units_read as u64)) " mục khớp"
+                                @if figures.units_read < figures.units {
+                                    " nhất (trên " (count(figures.units as u64)) " mục khớp; thu hẹp câu tìm hoặc bộ lọc để xem các mục còn lại)"
+                                }
+                                "."
                             }
                             thead { tr {
                                 th scope="col" { "Giá trị" } th scope="col" { "Đơn vị" }

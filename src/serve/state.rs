@@ -15,7 +15,7 @@ use axum::response::Response;
 
 use super::params::MAX_QUERY_STRING;
 use crate::index::BaocaoIndex;
-use crate::search::{SearchError, SourceCache, Searcher};
+use crate::search::{SearchError, Searcher, SourceCache};
 
 /// How often the index directory is looked at again: a new commit (`baocao index` run
 /// meanwhile) is seen within this time, and a missing or damaged index is retried.
