@@ -33,16 +33,7 @@ pub fn run(cli: &Cli, args: &FiguresArgs) -> Result<i32, CliError> {
         output::figures::write_csv(&mut stdout, &page.rows)?;
     } else {
         let painter = output::Painter::new(output::use_color(cli.color));
-        output::figures::write_text(
-            &mut stdout,
-            &painter,
-            &args.query,
-            page.total,
-            page.offset,
-            &page.rows,
-            page.units,
-            page.units_read,
-        )?;
+        output::figures::write_text(&mut stdout, &painter, &args.query, &page)?;
     }
     stdout.flush()?;
     Ok(super::EXIT_OK)

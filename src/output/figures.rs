@@ -57,12 +57,10 @@ pub fn write_text(
     out: &mut impl Write,
     p: &super::Painter,
     query: &str,
-    total: usize,
-    offset: usize,
-    rows: &[FigureRow],
-    units: usize,
-    units_read: usize,
+    page: &FiguresPage,
 ) -> io::Result<()> {
+    let (total, offset, rows) = (page.total, page.offset, page.rows.as_slice());
+    let (units, units_read) = (page.units, page.units_read);
     let q = super::quote_query(query);
     let cut = if units_read < units {
         format!(
