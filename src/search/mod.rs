@@ -492,6 +492,12 @@ impl Searcher {
         self.reader.searcher().num_docs() == 0
     }
 
+    /// What identifies the commit searched now: its segments and their deletes. Two equal
+    /// keys mean the same documents (for callers that keep results between calls).
+    pub fn commit_key(&self) -> String {
+        format!("{:?}", self.reader.searcher().generation().segments())
+    }
+
     /// Reloads the reader to see the latest commit.
     pub fn reload(&self) -> Result<(), SearchError> {
         self.reader.reload()?;

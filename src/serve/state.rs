@@ -90,6 +90,8 @@ pub struct AppState {
     /// Source files read for match lines, kept across requests and index reloads (each
     /// entry is checked against its file's length and modification time).
     sources: Arc<SourceCache>,
+    /// Facet counts and timelines of the search page, per selection and commit.
+    pub(crate) summaries: super::cache::SelectionCache<super::pages::Summary>,
 }
 
 impl AppState {
@@ -112,6 +114,7 @@ impl AppState {
                 checked: Instant::now(),
             }),
             sources,
+            summaries: Default::default(),
         }
     }
 
