@@ -23,13 +23,14 @@
 //! allocation; anything else (other scripts, combining marks, superscripts) goes through
 //! `unicode-segmentation` and `unicode-normalization`, with identical results.
 
+pub mod abbrev;
 mod forms;
 pub mod invisible;
 mod letters;
 mod tokenizer;
 mod tone;
 
-pub use forms::{pair_term, Analyzer, Forms, PreAnalyzedTokenizer, PAIR_JOINER};
+pub use forms::{has_letter, pair_term, Analyzer, Forms, PreAnalyzedTokenizer, PAIR_JOINER};
 
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream};
 

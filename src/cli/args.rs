@@ -337,6 +337,19 @@ pub struct SearchArgs {
     /// One entry per report, with its best units under it (limit/offset count reports).
     #[arg(long, value_enum, value_name = "WHAT")]
     pub group: Option<GroupBy>,
+    /// Only the exact spelling of every word, diacritics included (`heading:lâm` does not
+    /// find "làm"); also written by starting the query with `=`.
+    #[arg(long)]
+    pub exact: bool,
+    /// The words as typed only: no number words (hai = 2), no abbreviations (CCHC = cải
+    /// cách hành chính) and no "missing one word" results when few units match.
+    #[arg(long)]
+    pub no_expand: bool,
+    /// At most N units of one report in the list (the others counted as "+N more in this
+    /// report"); units with the same text are shown once ("also in …"). 0 = all
+    /// [default: 2 in human output; JSON lists every unit unless this is given].
+    #[arg(long, value_name = "N")]
+    pub per_report: Option<usize>,
 }
 
 /// The query syntax, for `--help`.

@@ -7,6 +7,10 @@ use super::CliError;
 use crate::output::{self, Painter};
 use crate::search::{Filters, KindFilter, SearchError, SearchRequest, Searcher};
 
+/// Units of one report listed by default in human output (the others are counted): a
+/// page of 10 then spans at least 5 reports instead of one report's drafts and copies.
+pub const DEFAULT_PER_REPORT: usize = 2;
+
 /// Maps a search error to its exit code (2 for a bad query or filter).
 pub fn search_error(e: SearchError) -> CliError {
     match e {
@@ -74,7 +78,8 @@ pub fn paged_request(
 
 /// Reports a malformed query (exit 2) before the index is opened (or built).
 pub fn check_query(query: &str) -> Result<(), CliError> {
-    crate::search::parse_query(query).map_err(|e| search_error(e.into()))?;
+    crate::search::parse_query(crate::search::query::split_exact(query).1)
+        .map_err(|e| search_error(e.into()))?;
     Ok(())
 }
 
@@ -84,6 +89,15 @@ pub fn run(cli: &Cli, args: &SearchArgs) -> Result<i32, CliError> {
     request.sort = match args.sort {
         super::args::SortArg::Relevance => crate::search::SortOrder::Relevance,
         super::args::SortArg::Date => crate::search::SortOrder::Date,
+    };
+    request.exact = args.exact;
+    request.expand = !args.no_expand;
+    // Human output lists at most 2 units of a report by default; JSON lists every unit
+    // unless asked.
+    request.per_report = match (args.per_report, cli.json) {
+        (Some(n), _) => n,
+        (None, false) => DEFAULT_PER_REPORT,
+        (None, true) => 0,
     };
     check_query(&request.query)?;
     let index = super::index::open_for_reading(cli)?;

@@ -250,6 +250,16 @@ pub(crate) fn report_documents(
         doc.add_text(f.signer, signer);
     }
     doc.add_u64(f.ord, 0);
+    for a in report.abbreviations() {
+        let key = |text: &str| crate::analysis::folded_terms(text).join(" ");
+        let (short, long) = (key(&a.short), key(&a.long));
+        if short.is_empty() || long.is_empty() {
+            continue;
+        }
+        doc.add_text(f.abbrev, format!("a:{short}"));
+        doc.add_text(f.abbrev, format!("l:{long}"));
+        doc.add_text(f.abbrev, format!("p:{}\u{1f}{}", a.short, a.long));
+    }
     common.add_to(f, &mut doc);
     out.push(doc);
 

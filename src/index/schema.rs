@@ -28,7 +28,7 @@ use crate::analysis::PREANALYZED;
 
 /// Version of the schema and of the document layout. Bumped on any change that makes an
 /// existing index unreadable or wrong; an index with another version is refused.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// `section`, `footnote` or `report` (raw string, indexed, stored).
 pub const KIND: &str = "kind";
@@ -115,6 +115,11 @@ pub const PROVINCE_FACET: &str = "province";
 pub const PROVINCE_FOLDED: &str = "province_folded";
 
 /// Kind value of a section document.
+/// Abbreviations a report defines (`cải cách hành chính (CCHC)`), report documents
+/// only (raw strings, indexed, stored): `a:` + the folded abbreviation's words, `l:` + the
+/// folded long form's words (the lookup keys), `p:SHORT<US>long form` (the pair).
+pub const ABBREV: &str = "abbrev";
+
 pub const KIND_SECTION: &str = "section";
 /// Kind value of a footnote document.
 pub const KIND_FOOTNOTE: &str = "footnote";
@@ -215,6 +220,7 @@ pub struct Fields {
     pub date: Field,
     /// See [`SORT_DATE`].
     pub sort_date: Field,
+    pub abbrev: Field,
 }
 
 /// An indexed form of heading or text (not stored), fed pre-analyzed. Only the folded
@@ -280,6 +286,7 @@ pub fn build_schema() -> Schema {
     b.add_text_field(DOC_NUMBER, STORED);
     b.add_text_field(DATE, STORED);
     b.add_u64_field(SORT_DATE, NumericOptions::default().set_fast());
+    b.add_text_field(ABBREV, STRING | STORED);
     b.build()
 }
 
@@ -328,6 +335,7 @@ impl Fields {
             doc_number: f(DOC_NUMBER)?,
             date: f(DATE)?,
             sort_date: f(SORT_DATE)?,
+            abbrev: f(ABBREV)?,
         })
     }
 

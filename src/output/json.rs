@@ -22,12 +22,23 @@ pub struct SearchJson<'a> {
     pub schema: u32,
     /// The query as given.
     pub query: &'a str,
-    /// Number of matching units (all pages).
+    /// Number of units holding every word of the query (all pages).
     pub total: usize,
+    /// Units missing one word, listed after those (only when there are some).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub partial: usize,
     /// Offset of the first hit.
     pub offset: usize,
     /// The hits, best first.
     pub hits: Vec<HitJson<'a>>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn no_ids(ids: &&[String]) -> bool {
+    ids.is_empty()
 }
 
 /// One hit of `search --json`.
@@ -63,6 +74,15 @@ pub struct HitJson<'a> {
     pub doc_number: Option<&'a str>,
     /// The report's date (`2025-12-19`).
     pub date: Option<&'a str>,
+    /// The typed word this unit lacks (missing-one-word units only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing: Option<&'a str>,
+    /// With `--per-report`: matching units of the same report not listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub more_in_report: usize,
+    /// With `--per-report`: ids of the units with the same heading and text, not listed.
+    #[serde(skip_serializing_if = "no_ids")]
+    pub also_in: &'a [String],
 }
 
 impl<'a> HitJson<'a> {
@@ -95,6 +115,9 @@ impl<'a> HitJson<'a> {
             issuer: h.issuer.as_deref(),
             doc_number: h.doc_number.as_deref(),
             date: h.date.as_deref(),
+            missing: h.missing.as_deref(),
+            more_in_report: h.more_in_report,
+            also_in: &h.also_in,
         }
     }
 }
@@ -105,6 +128,7 @@ pub fn search(results: &SearchResults, offset: usize) -> SearchJson<'_> {
         schema: SCHEMA,
         query: &results.query,
         total: results.total,
+        partial: results.partial,
         offset,
         hits: results.hits.iter().map(HitJson::of).collect(),
     }
@@ -382,10 +406,6 @@ pub struct IndexedJson<'a> {
     /// Bytes that were not UTF-8, replaced by U+FFFD (absent when 0).
     #[serde(skip_serializing_if = "is_zero")]
     pub invalid_bytes: usize,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
 }
 
 /// `index --json`.

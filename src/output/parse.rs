@@ -40,6 +40,8 @@ pub struct ParseJson<'a> {
     pub sections: Vec<SectionJson<'a>>,
     /// Footnotes in number order.
     pub footnotes: Vec<FootnoteJson<'a>>,
+    /// Abbreviations the report defines (`long form (ABBR)`), learned at indexing.
+    pub abbreviations: Vec<AbbreviationJson>,
     /// What read the file when it was not read natively as text: the converter
     /// (`pdftotext 22.12.0`, `antiword 0.37`) or, for a `.doc`, the native reader.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -47,6 +49,15 @@ pub struct ParseJson<'a> {
     /// What was repaired on the way (a legacy encoding converted, …).
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     pub repairs: &'a [String],
+}
+
+/// One abbreviation of `parse --json`.
+#[derive(Debug, Serialize)]
+pub struct AbbreviationJson {
+    /// The abbreviation as written (`CCHC`).
+    pub short: String,
+    /// Its long form, lower case (`cải cách hành chính`).
+    pub long: String,
 }
 
 /// One section of `parse --json`.
@@ -134,6 +145,14 @@ pub fn to_json(report: &Report) -> ParseJson<'_> {
                 line_start: f.line_start,
                 sectors: &f.sectors,
                 role: &f.role,
+            })
+            .collect(),
+        abbreviations: report
+            .abbreviations()
+            .into_iter()
+            .map(|a| AbbreviationJson {
+                short: a.short,
+                long: a.long,
             })
             .collect(),
         read_by: None,
@@ -243,5 +262,17 @@ pub fn write_human(out: &mut impl Write, report: &Report) -> io::Result<()> {
     if unattached > 0 {
         write!(out, " ({unattached} without a marker in the text)")?;
     }
-    writeln!(out)
+    writeln!(out)?;
+    let abbreviations = report.abbreviations();
+    if !abbreviations.is_empty() {
+        writeln!(
+            out,
+            "{} abbreviations learned (a search for either form finds both):",
+            abbreviations.len()
+        )?;
+        for a in abbreviations {
+            writeln!(out, "  {} = {}", a.short, a.long)?;
+        }
+    }
+    Ok(())
 }

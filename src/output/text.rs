@@ -135,13 +135,44 @@ fn page_line(
 /// `search` in human form.
 pub fn search(p: &Painter, results: &SearchResults, offset: usize) -> String {
     let mut out = String::new();
-    if results.total == 0 {
+    if results.total == 0 && results.partial == 0 {
         let _ = writeln!(out, "No match for {}.", quote_query(&results.query));
         return out;
     }
+    if results.total == 0 {
+        let _ = writeln!(
+            out,
+            "No unit holds every word of {}; units missing one word:\n",
+            quote_query(&results.query)
+        );
+    }
+    let mut announced = results.total == 0;
     for (i, hit) in results.hits.iter().enumerate() {
+        if hit.missing.is_some() && !announced {
+            let _ = writeln!(out, "{}\n", p.dim("Units missing one word of the query:"));
+            announced = true;
+        }
         let _ = writeln!(out, "{:>3}. {}", offset + i + 1, hit_header(p, hit));
         hit_body(p, &mut out, hit, "     ");
+        if let Some(word) = &hit.missing {
+            let _ = writeln!(out, "     {}", p.dim(&format!("không có: {word}")));
+        }
+        if !hit.also_in.is_empty() {
+            let _ = writeln!(
+                out,
+                "     {}",
+                p.dim(&format!("also in {}", hit.also_in.join(", ")))
+            );
+        }
+        // Under the last listed unit of its report.
+        let last_of_report = !results.hits[i + 1..].iter().any(|h| h.doc_id == hit.doc_id);
+        if hit.more_in_report > 0 && last_of_report {
+            let _ = writeln!(
+                out,
+                "     {}",
+                p.dim(&format!("+{} more in this report", hit.more_in_report))
+            );
+        }
         let _ = writeln!(out);
     }
     page_line(
@@ -149,10 +180,20 @@ pub fn search(p: &Painter, results: &SearchResults, offset: usize) -> String {
         &mut out,
         offset,
         results.hits.len(),
-        results.total,
+        results.total + results.partial,
         ("match", "matches"),
         &results.query,
     );
+    if results.partial > 0 {
+        let _ = writeln!(
+            out,
+            "{}",
+            p.dim(&format!(
+                "{} with every word, {} missing one word",
+                results.total, results.partial
+            ))
+        );
+    }
     out
 }
 

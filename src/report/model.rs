@@ -15,6 +15,30 @@ pub struct Report {
     pub footnotes: Vec<Footnote>,
 }
 
+impl Report {
+    /// The abbreviations the report defines (`cải cách hành chính (CCHC)`), from its
+    /// preamble, headings, texts and footnotes, each pair once.
+    pub fn abbreviations(&self) -> Vec<crate::analysis::abbrev::Abbreviation> {
+        let mut out = Vec::new();
+        let mut add = |text: &str| {
+            for a in crate::analysis::abbrev::learn(text) {
+                if !out.contains(&a) {
+                    out.push(a);
+                }
+            }
+        };
+        add(&self.preamble);
+        for s in &self.sections {
+            add(&s.heading);
+            add(&s.text);
+        }
+        for n in &self.footnotes {
+            add(&n.text);
+        }
+        out
+    }
+}
+
 /// Report-level metadata (README, "Filter values").
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Metadata {

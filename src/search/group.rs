@@ -64,14 +64,20 @@ impl Searcher {
     ) -> Result<GroupedResults, SearchError> {
         let searcher = self.reader.searcher();
         let mut analyzers = build::Analyzers::new();
-        let Some(node) = self.prepare(&request.query, &searcher, &mut analyzers)? else {
+        let Some(prepared) = self.prepare(request, &searcher, &mut analyzers)? else {
             return Err(SearchError::Query(QueryError {
                 message: "the query is empty".to_string(),
                 position: 0,
             }));
         };
         self.check_filters(&request.filters)?;
-        let query = build::build(&self.index, Some(&node), &request.filters, &mut analyzers)?;
+        let query = build::build(
+            &self.index,
+            Some(&prepared),
+            &request.filters,
+            &mut analyzers,
+        )?;
+        let node = &prepared.node;
         let docs = searcher.search(&query, &AllDocs { scoring: true })?;
         let mut keys = ReportKeys::default();
         let mut by_report: HashMap<u32, Vec<(f32, DocAddress)>> = HashMap::new();
@@ -108,7 +114,7 @@ impl Searcher {
                 units.iter().take(per_report.max(1)).copied().collect();
             let hits = self.hits(
                 &searcher,
-                &node,
+                node,
                 &mut analyzers,
                 &best,
                 request.snippet_chars,

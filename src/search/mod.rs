@@ -35,11 +35,14 @@ mod facets;
 mod group;
 mod locate;
 pub mod query;
+mod relax;
+mod rewrite;
 mod show;
 mod snippet;
 mod stats;
 mod timeline;
 pub mod vocab;
+mod words;
 
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -53,6 +56,7 @@ pub use facets::{Counting, FacetCounts, FacetValue};
 pub use group::{GroupedResults, ReportGroup, UNITS_PER_REPORT};
 pub use locate::{LineFinder, SourceCache, SourceTexts, MAX_LOCATED_FILES};
 pub use query::{parse_query, Leaf, Node, QueryError, Scope};
+pub use relax::FEW_MATCHES;
 pub use show::{Outline, OutlineEntry, ReportInfo, Show, Unit};
 pub use stats::Stats;
 pub use timeline::{facet_for, Bucket, Timeline};
@@ -192,6 +196,17 @@ pub struct SearchRequest {
     pub snippet_chars: usize,
     /// The order of the hits.
     pub sort: SortOrder,
+    /// Only the exact spelling of every word, diacritics included (`--exact`, or the
+    /// query typed as `=…`): no folding, no number words, no abbreviations.
+    pub exact: bool,
+    /// At most this many units of one report in the list, the others counted in the
+    /// listed ones' `more_in_report`; units with the same text listed once, the others in
+    /// its `also_in`. 0: every unit (the default).
+    pub per_report: usize,
+    /// Also match the query's number words and digits, abbreviations and long forms, and,
+    /// when the strict query finds few units, the units missing one word (the default);
+    /// false: the words as typed only (`--no-expand`).
+    pub expand: bool,
 }
 
 /// The order of search hits.
@@ -215,6 +230,9 @@ impl SearchRequest {
             offset: 0,
             snippet_chars: DEFAULT_SNIPPET_CHARS,
             sort: SortOrder::Relevance,
+            exact: false,
+            per_report: 0,
+            expand: true,
         }
     }
 }
@@ -296,6 +314,14 @@ pub struct Hit {
     pub doc_number: Option<String>,
     /// The report's date (`2025-12-19`).
     pub date: Option<String>,
+    /// The typed word (or phrase) this unit lacks: a missing-one-word unit listed after
+    /// the units that hold every word (None for those).
+    pub missing: Option<String>,
+    /// With `per_report`: matching units of the same report not listed.
+    pub more_in_report: usize,
+    /// With `per_report`: ids of the other matching units with the same heading and text
+    /// (a draft and its signed copy), not listed.
+    pub also_in: Vec<String>,
 }
 
 /// The answer to a [`SearchRequest`].
@@ -303,8 +329,11 @@ pub struct Hit {
 pub struct SearchResults {
     /// The query as given.
     pub query: String,
-    /// Number of matching units (all pages).
+    /// Number of units holding every word of the query (all pages).
     pub total: usize,
+    /// Number of units missing one word, listed after those (0 unless fewer than
+    /// [`FEW_MATCHES`] units hold every word of a query of 3 words or more).
+    pub partial: usize,
     /// The requested page of hits, best first.
     pub hits: Vec<Hit>,
 }
@@ -402,6 +431,9 @@ pub(crate) fn hit_from_doc(f: &Fields, doc: &TantivyDocument) -> Hit {
         issuer: get_facets(doc, f.issuer).into_iter().next(),
         doc_number: Some(get_str(doc, f.doc_number)).filter(|s| !s.is_empty()),
         date: Some(get_str(doc, f.date)).filter(|s| !s.is_empty()),
+        missing: None,
+        more_in_report: 0,
+        also_in: Vec::new(),
     }
 }
 
@@ -504,77 +536,283 @@ impl Searcher {
         Ok(())
     }
 
-    /// The parsed query with its prefixes expanded (None for a blank query).
+    /// The parsed query with its prefixes expanded and its alternatives (number words,
+    /// abbreviations) added unless the request says not to, and the query as typed; None
+    /// for a blank query. A query typed as `=…`, or `exact`, matches exact spellings only
+    /// (set on `analyzers`).
     pub(crate) fn prepare(
         &self,
-        query: &str,
+        request: &SearchRequest,
         searcher: &tantivy::Searcher,
         analyzers: &mut build::Analyzers,
-    ) -> Result<Option<Node>, SearchError> {
+    ) -> Result<Option<build::Prepared>, SearchError> {
+        let (typed_exact, query) = query::split_exact(&request.query);
+        analyzers.exact_only = request.exact || typed_exact;
         if query.trim().is_empty() {
             return Ok(None);
         }
         let node = parse_query(query)?;
-        if !expand::has_prefix(&node) {
-            return Ok(Some(node));
-        }
-        expand::expand_prefixes(&node, searcher, self.index.fields(), analyzers).map(Some)
+        let typed = if expand::has_prefix(&node) {
+            expand::expand_prefixes(&node, searcher, self.index.fields(), analyzers)?
+        } else {
+            node
+        };
+        let node = if analyzers.exact_only || !request.expand {
+            typed.clone()
+        } else {
+            rewrite::rewrite(&typed, &rewrite::Lookup::new(searcher, self.index.fields()))
+        };
+        let tokens = build::typed_tokens(&typed, analyzers);
+        let words = if tokens.len() > 2 {
+            words::word_pairs(
+                searcher,
+                self.index.fields().text_folded,
+                self.index.fields().text_pairs,
+                &tokens,
+            )?
+        } else {
+            Vec::new()
+        };
+        Ok(Some(build::Prepared { node, typed, words }))
     }
 
     /// Runs a search: ranked hits with snippets, and the total number of matches.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
         let mut analyzers = build::Analyzers::new();
-        let Some(node) = self.prepare(&request.query, &searcher, &mut analyzers)? else {
+        let Some(prepared) = self.prepare(request, &searcher, &mut analyzers)? else {
             return Err(SearchError::Query(QueryError {
                 message: "the query is empty".to_string(),
                 position: 0,
             }));
         };
         self.check_filters(&request.filters)?;
-        let query = build::build(&self.index, Some(&node), &request.filters, &mut analyzers)?;
+        let query = build::build(
+            &self.index,
+            Some(&prepared),
+            &request.filters,
+            &mut analyzers,
+        )?;
         let max = searcher.num_docs() as usize;
         let limit = request.limit.min(max);
-        let (top, total) = if limit == 0 {
-            (Vec::new(), searcher.search(&query, &Count)?)
-        } else if request.sort == SortOrder::Date {
-            let collector = TopDocs::with_limit(limit)
-                .and_offset(request.offset)
-                .tweak_score(|segment: &tantivy::SegmentReader| {
-                    let dates = segment
-                        .fast_fields()
-                        .u64(crate::index::schema::SORT_DATE)
-                        .ok()
-                        .map(|c| c.first_or_default_col(0));
-                    move |doc: tantivy::DocId, score: tantivy::Score| {
-                        (dates.as_ref().map_or(0, |d| d.get_val(doc)), score)
-                    }
-                });
-            let (top, total) = searcher.search(&query, &(collector, Count))?;
-            let top = top
-                .into_iter()
-                .map(|((_, score), address)| (score, address))
-                .collect();
-            (top, total)
+        let all = request.per_report > 0;
+        let wanted = request.offset.saturating_add(limit);
+        let (strict, total) = self.ranked(&searcher, &query, all, wanted, request.sort)?;
+        let relaxed = if total < FEW_MATCHES && !analyzers.exact_only && request.expand {
+            relax::relaxed(&prepared)
         } else {
-            let collector = TopDocs::with_limit(limit)
-                .and_offset(request.offset)
-                .order_by_score();
-            searcher.search(&query, &(collector, Count))?
+            Vec::new()
         };
-        let hits = self.hits(
+        // (score, address, index of the missing item in `relaxed`).
+        let mut ranked: Vec<(f32, tantivy::DocAddress, Option<usize>)> =
+            strict.into_iter().map(|(s, a)| (s, a, None)).collect();
+        let mut partial = 0;
+        let mut partials = Vec::new();
+        for (i, r) in relaxed.iter().enumerate() {
+            let q = build::build(
+                &self.index,
+                Some(&r.prepared),
+                &request.filters,
+                &mut analyzers,
+            )?;
+            let (found, count) = self.ranked(&searcher, &q, all, wanted, request.sort)?;
+            partial += count;
+            partials.extend(
+                found
+                    .into_iter()
+                    .map(|(s, a)| (s * relax::PARTIAL_WEIGHT, a, Some(i))),
+            );
+        }
+        partials.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        ranked.extend(partials);
+        let page: Vec<Listed> = if all {
+            self.per_report(&searcher, &ranked, request.per_report, wanted)?
+        } else {
+            ranked
+                .iter()
+                .map(|&(score, address, missing)| Listed {
+                    score,
+                    address,
+                    missing,
+                    more: 0,
+                    also_in: Vec::new(),
+                })
+                .collect()
+        };
+        let page: Vec<Listed> = page.into_iter().skip(request.offset).take(limit).collect();
+        let top: Vec<(f32, tantivy::DocAddress)> =
+            page.iter().map(|l| (l.score, l.address)).collect();
+        let mut hits = self.hits(
             &searcher,
-            &node,
+            &prepared.node,
             &mut analyzers,
             &top,
             request.snippet_chars,
         )?;
+        for (hit, listed) in hits.iter_mut().zip(page) {
+            hit.missing = listed.missing.map(|i| relaxed[i].missing.clone());
+            hit.more_in_report = listed.more;
+            hit.also_in = listed.also_in;
+        }
         Ok(SearchResults {
             query: request.query.clone(),
             total,
+            partial,
             hits,
         })
     }
+
+    /// The matches of `query`, best first (all of them when `all`, else the first
+    /// `wanted`), and how many there are. (A count alone when none is wanted, and a
+    /// count beside the first hits otherwise, as before issue 15: tantivy's phrase
+    /// scorer fails on some excluded phrases in the other path of each.)
+    fn ranked(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn tantivy::query::Query,
+        all: bool,
+        wanted: usize,
+        sort: SortOrder,
+    ) -> Result<(Vec<(f32, tantivy::DocAddress)>, usize), SearchError> {
+        if !all && wanted == 0 {
+            return Ok((Vec::new(), searcher.search(query, &Count)?));
+        }
+        if !all && sort == SortOrder::Date {
+            let collector =
+                TopDocs::with_limit(wanted).tweak_score(|segment: &tantivy::SegmentReader| {
+                    let dates = sort_dates(segment);
+                    move |doc: tantivy::DocId, score: tantivy::Score| {
+                        (dates.as_ref().map_or(0, |d| d.get_val(doc)), score)
+                    }
+                });
+            let (top, count) = searcher.search(query, &(collector, Count))?;
+            let top = top
+                .into_iter()
+                .map(|((_, score), address)| (score, address))
+                .collect();
+            return Ok((top, count));
+        }
+        if !all {
+            let collector = TopDocs::with_limit(wanted).order_by_score();
+            let (mut top, count) = searcher.search(query, &(collector, Count))?;
+            top.truncate(wanted);
+            return Ok((top, count));
+        }
+        // (date, score, address): the date only read when sorting by it.
+        let mut out: Vec<(u64, f32, tantivy::DocAddress)> = Vec::new();
+        for segment_docs in searcher.search(query, &timeline::AllDocs { scoring: true })? {
+            let dates = (sort == SortOrder::Date)
+                .then(|| sort_dates(searcher.segment_reader(segment_docs.segment)))
+                .flatten();
+            for &(doc, score) in &segment_docs.docs {
+                let date = dates.as_ref().map_or(0, |d| d.get_val(doc));
+                out.push((
+                    date,
+                    score,
+                    tantivy::DocAddress::new(segment_docs.segment, doc),
+                ));
+            }
+        }
+        out.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| b.1.total_cmp(&a.1))
+                .then_with(|| a.2.cmp(&b.2))
+        });
+        let count = out.len();
+        Ok((out.into_iter().map(|(_, s, a)| (s, a)).collect(), count))
+    }
+
+    /// The first `wanted` entries of `ranked` with at most `per_report` units of one
+    /// report (the others counted in `more`) and each heading + text once (the other
+    /// units with the same in `also_in`).
+    fn per_report(
+        &self,
+        searcher: &tantivy::Searcher,
+        ranked: &[(f32, tantivy::DocAddress, Option<usize>)],
+        per_report: usize,
+        wanted: usize,
+    ) -> Result<Vec<Listed>, SearchError> {
+        let f = self.index.fields();
+        let mut keys = timeline::ReportKeys::default();
+        let mut segments: std::collections::HashMap<u32, Vec<u32>> = Default::default();
+        let mut listed: Vec<Listed> = Vec::new();
+        let mut shown_per_report: std::collections::HashMap<u32, Vec<usize>> = Default::default();
+        let mut texts: std::collections::HashMap<(String, String), usize> = Default::default();
+        let mut more: std::collections::HashMap<u32, usize> = Default::default();
+        for &(score, address, missing) in ranked {
+            let report = match segments.entry(address.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    let reader = searcher.segment_reader(address.segment_ord);
+                    e.insert(keys.of_segment(reader, f.doc_id)?)
+                }
+            }[address.doc_id as usize];
+            let full = listed.len() >= wanted;
+            let shown = shown_per_report.get(&report).map_or(0, Vec::len);
+            if shown >= per_report {
+                *more.entry(report).or_default() += 1;
+                continue;
+            }
+            // Same text as a listed unit: ties in score, so look only while not full or
+            // tied with the last listed.
+            if full && listed.last().is_some_and(|l| score < l.score - SAME_SCORE) {
+                *more.entry(report).or_default() += usize::from(shown > 0);
+                continue;
+            }
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let text_key = (get_str(&doc, f.heading), get_str(&doc, f.text));
+            if let Some(&first) = texts.get(&text_key) {
+                listed[first].also_in.push(get_str(&doc, f.id));
+                continue;
+            }
+            if full {
+                *more.entry(report).or_default() += usize::from(shown > 0);
+                continue;
+            }
+            texts.insert(text_key, listed.len());
+            shown_per_report
+                .entry(report)
+                .or_default()
+                .push(listed.len());
+            listed.push(Listed {
+                score,
+                address,
+                missing,
+                more: 0,
+                also_in: Vec::new(),
+            });
+        }
+        for (report, n) in more {
+            for &i in shown_per_report.get(&report).into_iter().flatten() {
+                listed[i].more = n;
+            }
+        }
+        Ok(listed)
+    }
+}
+
+/// Scores closer than this are a tie (units with the same heading and text score alike).
+const SAME_SCORE: f32 = 1e-4;
+
+/// One entry of a result list before its hit is built.
+struct Listed {
+    score: f32,
+    address: tantivy::DocAddress,
+    missing: Option<usize>,
+    more: usize,
+    also_in: Vec<String>,
+}
+
+/// The sort date column of a segment (the report's date, else the end of its period;
+/// 0 when unknown), for `--sort date`.
+fn sort_dates(
+    segment: &tantivy::SegmentReader,
+) -> Option<std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>> {
+    segment
+        .fast_fields()
+        .u64(crate::index::schema::SORT_DATE)
+        .ok()
+        .map(|c| c.first_or_default_col(0))
 }
 
 #[cfg(test)]

@@ -535,6 +535,16 @@ pub fn parse_query(query: &str) -> Result<Node, QueryError> {
     Ok(node)
 }
 
+/// A query typed as `=…` asks for exact spellings only: whether it was, and the query
+/// without the `=`.
+pub fn split_exact(query: &str) -> (bool, &str) {
+    let trimmed = query.trim_start();
+    match trimmed.strip_prefix('=') {
+        Some(rest) => (true, rest),
+        None => (false, query),
+    }
+}
+
 /// Whether the node requires at least one positive leaf.
 pub(crate) fn has_positive(node: &Node) -> bool {
     match node {

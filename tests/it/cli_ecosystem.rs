@@ -107,6 +107,9 @@ fn every_document_has_a_schema_and_every_field_is_documented() {
     let documents = [
         hit,
         json(&["search", "giải ngân", "--group", "report"]),
+        // `more_in_report`; a query few units hold entirely: `partial` and `missing`.
+        json(&["search", "giải ngân", "--per-report", "1"]),
+        json(&["search", "lượng khách du lịch quốc tế tăng mạnh"]),
         json(&["timeline", "giải ngân"]),
         json(&["facets", "giải ngân"]),
         json(&["figures", "giải ngân"]),

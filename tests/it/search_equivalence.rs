@@ -293,6 +293,9 @@ fn engine(corpus: &Corpus, query: &str, filters: &Filters) -> Option<(BTreeSet<S
     let mut request = SearchRequest::new(query);
     request.filters = filters.clone();
     request.limit = usize::MAX;
+    // The query's own words: the oracle knows neither number words, abbreviations nor
+    // the missing-one-word fallback (those are tested in `search_relevance`).
+    request.expand = false;
     let results = match corpus.searcher.search(&request) {
         Ok(r) => r,
         // A prefix that starts too many words is refused (a usage error), not searched.
