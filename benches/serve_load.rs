@@ -7,7 +7,10 @@
 //! `BAOCAO_LOAD_SECONDS` seconds (default 10, at most 120) after a 2 s warm-up, and prints
 //! p50/p90/p99/max latency and requests per second, next to a single client measured the
 //! same way just before (the peer to compare with on a noisy machine), and the machine's
-//! load average before and after.
+//! load average before and after, and the server's CPU time (user + sys, from
+//! `/proc/PID/stat`) per request, which the machine's load disturbs far less than latency.
+//! `BAOCAO_LOAD_BIN` measures another `baocao` binary (a peer, e.g. main's) instead of
+//! this build's.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -41,6 +44,18 @@ fn env_number(name: &str, default: u64) -> u64 {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
+}
+
+/// CPU time (user + sys) the process `pid` has used so far, in seconds (Linux only).
+fn cpu_seconds(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which may hold spaces) in parentheses.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    // SAFETY: sysconf has no preconditions.
+    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
+    (hz > 0).then(|| ticks / hz as f64)
 }
 
 fn load_average() -> String {
@@ -102,7 +117,7 @@ impl Client {
 
 /// Runs `clients` closed-loop clients for `seconds` (after the warm-up); returns every
 /// latency and the wall time measured.
-fn run(addr: &str, clients: usize, seconds: u64) -> (Vec<Duration>, Duration) {
+fn run(addr: &str, clients: usize, seconds: u64, pid: u32) -> (Vec<Duration>, Duration, f64) {
     let stop = Arc::new(AtomicBool::new(false));
     let measuring = Arc::new(AtomicBool::new(false));
     let threads: Vec<_> = (0..clients)
@@ -131,17 +146,22 @@ fn run(addr: &str, clients: usize, seconds: u64) -> (Vec<Duration>, Duration) {
         .collect();
     std::thread::sleep(WARM_UP);
     measuring.store(true, Ordering::Relaxed);
+    let cpu_before = cpu_seconds(pid);
     let start = Instant::now();
     std::thread::sleep(Duration::from_secs(seconds));
     measuring.store(false, Ordering::Relaxed);
     let wall = start.elapsed();
+    let cpu = cpu_seconds(pid).zip(cpu_before).map(|(a, b)| a - b);
     stop.store(true, Ordering::Relaxed);
     let mut all = Vec::new();
     for t in threads {
         all.extend(t.join().expect("client thread"));
     }
     all.sort();
-    (all, wall)
+    // Requests finished while measuring; those in flight at the edges add noise of at
+    // most `clients` requests.
+    let cpu_ms = cpu.map_or(f64::NAN, |c| c * 1000.0 / all.len().max(1) as f64);
+    (all, wall, cpu_ms)
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
@@ -152,9 +172,9 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     sorted[i].as_secs_f64() * 1000.0
 }
 
-fn report(label: &str, latencies: &[Duration], wall: Duration) {
+fn report(label: &str, latencies: &[Duration], wall: Duration, cpu_ms: f64) {
     println!(
-        "{label:<12} requests {:>6}  {:>7.1} req/s  p50 {:>6.2} ms  p90 {:>6.2} ms  p99 {:>6.2} ms  max {:>7.2} ms",
+        "{label:<12} requests {:>6}  {:>7.1} req/s  p50 {:>6.2} ms  p90 {:>6.2} ms  p99 {:>6.2} ms  max {:>7.2} ms  server CPU {cpu_ms:>5.2} ms/request",
         latencies.len(),
         latencies.len() as f64 / wall.as_secs_f64(),
         percentile(latencies, 0.50),
@@ -178,7 +198,9 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let tmp = tempfile::tempdir().expect("tempdir");
     let index = tmp.path().join("index");
-    let bin = env!("CARGO_BIN_EXE_baocao");
+    let bin = std::env::var("BAOCAO_LOAD_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_baocao").to_string());
+    let bin = bin.as_str();
     let out = Command::new(bin)
         .arg("--index")
         .arg(&index)
@@ -211,15 +233,16 @@ fn main() {
         .to_string();
     assert!(addr.starts_with("127.0.0.1:"), "loopback only: {addr}");
 
+    let pid = server.id();
     println!(
-        "baocao serve, search pages on corpus/ ({} pages in turn), {seconds} s each",
+        "baocao serve ({bin}), search pages on corpus/ ({} pages in turn), {seconds} s each",
         PAGES.len()
     );
     println!("load average before: {}", load_average());
-    let (one, wall) = run(&addr, 1, seconds);
-    report("1 client", &one, wall);
-    let (many, wall) = run(&addr, clients, seconds);
-    report(&format!("{clients} clients"), &many, wall);
+    let (one, wall, cpu) = run(&addr, 1, seconds, pid);
+    report("1 client", &one, wall, cpu);
+    let (many, wall, cpu) = run(&addr, clients, seconds, pid);
+    report(&format!("{clients} clients"), &many, wall, cpu);
     println!("load average after:  {}", load_average());
     println!(
         "p50 ratio {clients} clients / 1 client: {:.2}",

@@ -6,7 +6,7 @@
 //! words are kept, and their figures listed in rank order, then in text order
 //! ([`crate::figures::figures_of_query`], shared with `baocao serve`).
 //! `--limit`/`--offset` page over those figures (not over sections), and `total` counts
-//! them all.
+//! them all, in the best ranked [`crate::figures::MAX_FIGURE_UNITS`] matching units.
 
 use std::io::Write;
 
@@ -30,15 +30,9 @@ pub fn run(cli: &Cli, args: &FiguresArgs) -> Result<ExitCode, CliError> {
     match super::format(cli, args.csv) {
         Format::Json => output::figures::write_json(&mut stdout, &args.query, &page)?,
         Format::Csv => output::figures::write_csv(&mut stdout, &page.rows)?,
-        Format::Text => output::figures::write_text(
-            &mut stdout,
-            &super::painter(cli),
-            &args.query,
-            page.total,
-            page.offset,
-            &page.rows,
-            page.units,
-        )?,
+        Format::Text => {
+            output::figures::write_text(&mut stdout, &super::painter(cli), &args.query, &page)?
+        }
     }
     stdout.flush()?;
     Ok(ExitCode::Ok)

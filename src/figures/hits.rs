@@ -12,8 +12,11 @@ pub struct FiguresPage {
     pub total: usize,
     /// Index of the first row of this page among them.
     pub offset: usize,
-    /// Matching units (sections and footnotes) read.
+    /// Matching units (sections and footnotes).
     pub units: usize,
+    /// Matching units whose figures are listed: the best ranked, at most
+    /// [`MAX_FIGURE_UNITS`] (fewer than `units` when the bound cut).
+    pub units_read: usize,
     /// The page of rows.
     pub rows: Vec<FigureRow>,
 }
@@ -45,8 +48,7 @@ fn rows_of_hit(matcher: &QueryMatcher, hit: &Hit) -> Vec<FigureRow> {
 
 /// Sets each row's line to where its sentence begins in the source file (the unit's first
 /// line when it cannot be found there).
-fn locate(rows: &mut [FigureRow], hits: &[Hit]) {
-    let mut sources = SourceTexts::default();
+fn locate(rows: &mut [FigureRow], hits: &[Hit], mut sources: SourceTexts) {
     for row in rows {
         let Some(hit) = hits.iter().find(|h| h.id == row.section_id) else {
             continue;
@@ -60,16 +62,22 @@ fn locate(rows: &mut [FigureRow], hits: &[Hit]) {
     }
 }
 
-/// The figures in the sentences of every unit matching `request` that hold the query's
-/// words; `request.limit` and `request.offset` page over the figures (not the units).
+/// Most matching units whose figures are read, best ranked first: a query matching most
+/// sections of a large corpus would otherwise read and split every one of their texts for
+/// one page of figures; past the best thousand units a reader refines the query instead.
+pub const MAX_FIGURE_UNITS: usize = 1000;
+
+/// The figures in the sentences of the units matching `request` (the best ranked
+/// [`MAX_FIGURE_UNITS`]) that hold the query's words; `request.limit` and
+/// `request.offset` page over the figures (not the units).
 pub fn figures_of_query(
     searcher: &Searcher,
     request: &SearchRequest,
 ) -> Result<FiguresPage, SearchError> {
     let matcher = QueryMatcher::from_query(&parse_query(&request.query)?);
-    // Every matching unit, in rank order, without snippets: figures are paged, not units.
+    // The matching units, in rank order, without snippets: figures are paged, not units.
     let mut all_units = request.clone();
-    all_units.limit = usize::MAX;
+    all_units.limit = MAX_FIGURE_UNITS;
     all_units.offset = 0;
     all_units.snippet_chars = 0;
     let results = searcher.search(&all_units)?;
@@ -84,11 +92,12 @@ pub fn figures_of_query(
         .skip(request.offset)
         .take(request.limit)
         .collect();
-    locate(&mut rows, &results.hits);
+    locate(&mut rows, &results.hits, searcher.source_texts());
     Ok(FiguresPage {
         total,
         offset: request.offset,
         units: results.total,
+        units_read: results.hits.len(),
         rows,
     })
 }

@@ -36,7 +36,7 @@ mod sentence;
 mod units;
 
 pub use crate::search::query::QueryError;
-pub use hits::{figures_of_query, FiguresPage};
+pub use hits::{figures_of_query, FiguresPage, MAX_FIGURE_UNITS};
 pub use number::format_vi;
 pub use query::QueryMatcher;
 pub use row::{rows_in_text, FigureRow, LineFinder, Source};

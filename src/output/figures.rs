@@ -13,7 +13,7 @@ const BEFORE: usize = 36;
 /// Display columns of sentence shown from a figure on in the table.
 const AFTER: usize = 60;
 
-/// `figures --json`: `{"schema","query","total","offset","figures":[…]}`.
+/// `figures --json`: `{"schema","query","total","offset","units","units_read","figures":[…]}`.
 #[derive(Debug, Serialize)]
 pub struct FiguresJson<'a> {
     /// Version of the JSON contract (docs/json.md).
@@ -24,6 +24,11 @@ pub struct FiguresJson<'a> {
     pub total: usize,
     /// Index of the first figure of this page.
     pub offset: usize,
+    /// Matching units (sections and footnotes).
+    pub units: usize,
+    /// Matching units whose figures are counted and listed: the best ranked, at most
+    /// [`crate::figures::MAX_FIGURE_UNITS`].
+    pub units_read: usize,
     /// The page of figure rows, in rank order, then in text order.
     pub figures: Vec<FigureRowJson<'a>>,
 }
@@ -98,6 +103,8 @@ pub fn json<'a>(query: &'a str, page: &'a FiguresPage) -> FiguresJson<'a> {
         query,
         total: page.total,
         offset: page.offset,
+        units: page.units,
+        units_read: page.units_read,
         figures: page.rows.iter().map(FigureRowJson::from).collect(),
     }
 }
@@ -113,12 +120,19 @@ pub fn write_text(
     out: &mut impl Write,
     p: &super::Painter,
     query: &str,
-    total: usize,
-    offset: usize,
-    rows: &[FigureRow],
-    units: usize,
+    page: &FiguresPage,
 ) -> io::Result<()> {
+    let (total, offset, rows) = (page.total, page.offset, page.rows.as_slice());
+    let (units, units_read) = (page.units, page.units_read);
     let q = super::quote_query(query);
+    let cut = if units_read < units {
+        format!(
+            " (in the best {units_read} of {}; narrow the query or filters for the rest)",
+            super::plural(units as u64, "matching unit", "matching units")
+        )
+    } else {
+        String::new()
+    };
     if total == 0 {
         let why = if units == 0 {
             "no section or footnote matches".to_string()
@@ -128,12 +142,12 @@ pub fn write_text(
                 super::plural(units as u64, "matching unit", "matching units")
             )
         };
-        return writeln!(out, "No figures for {q}: {why}.");
+        return writeln!(out, "No figures for {q}: {why}{cut}.");
     }
     if rows.is_empty() {
         return writeln!(
             out,
-            "{} for {q}; none at offset {offset}.",
+            "{} for {q}{cut}; none at offset {offset}.",
             super::plural(total as u64, "figure", "figures")
         );
     }
@@ -141,13 +155,13 @@ pub fn write_text(
     let last = offset + rows.len();
     let page = if last < total {
         format!(
-            "{}–{last} of {} for {q} (next page: --offset {last})",
+            "{}–{last} of {} for {q}{cut} (next page: --offset {last})",
             offset + 1,
             super::plural(total as u64, "figure", "figures")
         )
     } else {
         format!(
-            "{}–{last} of {} for {q}",
+            "{}–{last} of {} for {q}{cut}",
             offset + 1,
             super::plural(total as u64, "figure", "figures")
         )
@@ -411,6 +425,7 @@ mod tests {
             total: 3,
             offset: 0,
             units: 2,
+            units_read: 2,
             rows: rows(),
         };
         write_json(&mut out, "giải ngân", &page).unwrap();

@@ -54,7 +54,7 @@ use tantivy::{IndexReader, TantivyDocument, TantivyError};
 pub use expand::MAX_PREFIX_EXPANSIONS;
 pub use facets::{Counting, FacetCounts, FacetValue};
 pub use group::{GroupedResults, ReportGroup, UNITS_PER_REPORT};
-pub use locate::{LineFinder, SourceTexts, MAX_LOCATED_FILES};
+pub use locate::{LineFinder, SourceCache, SourceTexts, MAX_LOCATED_FILES};
 pub use query::{parse_query, Leaf, Node, QueryError, Scope};
 pub use relax::FEW_MATCHES;
 pub use show::{Outline, OutlineEntry, ReportInfo, Show, Unit};
@@ -435,6 +435,7 @@ pub struct SearchResults {
 pub struct Searcher {
     index: BaocaoIndex,
     reader: IndexReader,
+    sources: Option<std::sync::Arc<SourceCache>>,
 }
 
 pub(crate) fn get_str(doc: &TantivyDocument, field: Field) -> String {
@@ -545,7 +546,7 @@ impl Searcher {
         build::positive_terms(node, analyzers, &mut terms);
         let snippets = snippet::Snippets::new(searcher, f, &terms)?;
         let mut hits = Vec::with_capacity(top.len());
-        let mut sources = SourceTexts::default();
+        let mut sources = self.source_texts();
         for &(score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
             let mut hit = hit_from_doc(f, &doc);
@@ -585,7 +586,20 @@ impl Searcher {
         Ok(Searcher {
             index: index.clone(),
             reader: index.reader()?,
+            sources: None,
         })
+    }
+
+    /// The same searcher, keeping the source files it reads (to give match lines) in
+    /// `cache` between calls: for a long-running process such as `baocao serve`.
+    pub fn with_source_cache(mut self, cache: std::sync::Arc<SourceCache>) -> Searcher {
+        self.sources = Some(cache);
+        self
+    }
+
+    /// Source texts for one call: through the searcher's cache when it has one.
+    pub(crate) fn source_texts(&self) -> SourceTexts {
+        SourceTexts::with_cache(self.sources.clone())
     }
 
     /// Opens the index in `dir` and returns a searcher over it.
@@ -601,6 +615,12 @@ impl Searcher {
     /// Whether the index holds no document at all (an index being built from scratch).
     pub fn is_empty(&self) -> bool {
         self.reader.searcher().num_docs() == 0
+    }
+
+    /// What identifies the commit searched now: its segments and their deletes. Two equal
+    /// keys mean the same documents (for callers that keep results between calls).
+    pub fn commit_key(&self) -> String {
+        format!("{:?}", self.reader.searcher().generation().segments())
     }
 
     /// Reloads the reader to see the latest commit.

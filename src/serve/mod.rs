@@ -12,9 +12,11 @@
 //!   `/api/stats`.
 //! - [`pages`]: the Vietnamese HTML pages (maud templates, every text escaped).
 //! - [`assets`]: the stylesheet and the small script, embedded in the binary.
+//! - [`cache`]: facet counts and timelines of recent selections, per index commit.
 
 pub mod api;
 pub mod assets;
+pub mod cache;
 pub mod pages;
 pub mod params;
 pub mod state;

@@ -409,12 +409,19 @@ fn hit_item(hit: &Hit, q: &str) -> Markup {
 /// Per facet field, its values with their counts.
 type FacetLists = Vec<(String, Vec<FacetValue>)>;
 
-/// Everything the search page shows, computed on the blocking pool.
-struct SearchData {
-    results: Option<SearchResults>,
+/// The counts of a selection that do not depend on the page: kept per index commit
+/// ([`AppState`]'s summaries), so that paging or coming back costs only the hits.
+#[derive(Debug)]
+pub struct Summary {
     facets: FacetLists,
     total: usize,
     timeline: Timeline,
+}
+
+/// Everything the search page shows, computed on the blocking pool.
+struct SearchData {
+    results: Option<SearchResults>,
+    summary: Arc<Summary>,
     reports: Vec<ReportInfo>,
 }
 
@@ -465,9 +472,20 @@ fn search_data(
         let request = selection.request(PAGE_SIZE, (page - 1) * PAGE_SIZE)?;
         Some(searcher.search(&request)?)
     };
-    let (facets, total) = facet_counts(&searcher, selection)?;
-    // Every year, also when one is chosen (to switch): the year filter is left out.
-    let timeline = searcher.timeline(&selection.without("year").request(0, 0)?, "year")?;
+    let summary =
+        state
+            .summaries
+            .get_or(&searcher.commit_key(), &selection.query_string(&[]), || {
+                let (facets, total) = facet_counts(&searcher, selection)?;
+                // Every year, also when one is chosen (to switch): the year filter is left out.
+                let timeline =
+                    searcher.timeline(&selection.without("year").request(0, 0)?, "year")?;
+                Ok(Summary {
+                    facets,
+                    total,
+                    timeline,
+                })
+            })?;
     let reports = if selection.q.is_empty() {
         searcher.reports()?
     } else {
@@ -475,9 +493,7 @@ fn search_data(
     };
     Ok(SearchData {
         results,
-        facets,
-        total,
-        timeline,
+        summary,
         reports,
     })
 }
@@ -530,11 +546,11 @@ pub async fn search(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery)
     };
     let body = html! {
         div.layout {
-            (facet_nav(&selection, &data.facets))
+            (facet_nav(&selection, &data.summary.facets))
             main #main {
                 (active_filters(&selection))
                 @match &data.results {
-                    Some(results) => { (results_block(&selection, results, page_no, &data.timeline)) }
+                    Some(results) => { (results_block(&selection, results, page_no, &data.summary.timeline)) }
                     None => { (overview(&selection, &data)) }
                 }
             }
@@ -606,13 +622,13 @@ fn overview(selection: &Selection, data: &SearchData) -> Markup {
         h1 { "Tìm trong các báo cáo" }
         p.summary {
             "Chỉ mục có " strong { (count(data.reports.len() as u64)) } " báo cáo, "
-            strong { (count(data.total as u64)) } " mục (phần và chú thích)"
+            strong { (count(data.summary.total as u64)) } " mục (phần và chú thích)"
             @if !selection.filters.is_empty() { " khớp các bộ lọc" }
             ". Gõ từ cần tìm vào ô phía trên, có dấu hay không dấu, ví dụ "
             a href=(selection.url("/", &[("q", "giai ngan von dau tu cong")])) { "giai ngan von dau tu cong" }
             "."
         }
-        (timeline_figure(selection, &data.timeline))
+        (timeline_figure(selection, &data.summary.timeline))
         @if !data.reports.is_empty() {
             h2 { "Báo cáo trong chỉ mục" }
             ul.reports {
@@ -882,7 +898,10 @@ pub async fn figures(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery
         Err(f) => return failure_page(&selection, &f),
     };
     let rows = &figures.rows;
-    let pages = figures.total.div_ceil(FIGURES_PAGE_SIZE);
+    let pages = figures
+        .total
+        .div_ceil(FIGURES_PAGE_SIZE)
+        .min(MAX_WINDOW / FIGURES_PAGE_SIZE);
     let page_url = |p: usize| {
         if p <= 1 {
             selection.url("/figures", &[])
@@ -912,7 +931,11 @@ pub async fn figures(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery
                             caption {
                                 "Số liệu " (offset + 1) "–" (offset + rows.len()) " trên "
                                 strong.total data-total=(figures.total) { (count(figures.total as u64)) }
-                                " số liệu trong các câu khớp của " (count(figures.units as u64)) " mục khớp."
+                                " số liệu trong các câu khớp của " (count(figures.units_read as u64)) " mục khớp"
+                                @if figures.units_read < figures.units {
+                                    " nhất (trên " (count(figures.units as u64)) " mục khớp; thu hẹp câu tìm hoặc bộ lọc để xem các mục còn lại)"
+                                }
+                                "."
                             }
                             thead { tr {
                                 th scope="col" { "Giá trị" } th scope="col" { "Đơn vị" }

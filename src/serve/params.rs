@@ -2,7 +2,8 @@
 //!
 //! The URL holds the whole state of a page (query, filters, page), so that a link can be
 //! shared or cited. The parameter names are the command line's option names (`q` is the
-//! query): `year`, `period`, `type`, `sector` (repeatable), `role`, `province`, `kind`,
+//! query): `year`, `period`, `type`, `sector` (repeatable), `role`, `province`, `issuer`,
+//! `kind`,
 //! and `page` (pages) or `limit`/`offset` (API). Unknown or repeated parameters, numbers
 //! out of range and bad filter values are refused with 400.
 
@@ -31,7 +32,7 @@ pub const FIGURES_PAGE_SIZE: usize = 50;
 
 /// The filter parameters, as in the command line.
 pub const FILTER_PARAMS: &[&str] = &[
-    "year", "period", "type", "sector", "role", "province", "kind",
+    "year", "period", "type", "sector", "role", "province", "issuer", "kind",
 ];
 
 /// A facet shown on the page: its name in the index, its URL parameter, its label.
@@ -42,6 +43,7 @@ pub const FACETS: &[(&str, &str, &str)] = &[
     ("sector", "sector", "Lĩnh vực"),
     ("role", "role", "Nội dung"),
     ("province", "province", "Tỉnh, thành phố"),
+    ("issuer", "issuer", "Cơ quan ban hành"),
 ];
 
 /// The decoded parameters of one query string.
@@ -213,7 +215,7 @@ impl Selection {
             period: self.get("period"),
             role: self.get("role"),
             province: self.get("province"),
-            issuer: None,
+            issuer: self.get("issuer"),
             kind,
         })
         .map_err(Failure::from)
@@ -298,6 +300,19 @@ mod tests {
             .with("province", "Lạng Sơn")
             .with("year", "2024");
         assert_eq!(ordered.filters[0].0, "year");
+        // The issuer, as `--issuer`, between the province and the kind.
+        let p = params("q=x&kind=section&issuer=UBND+t%E1%BB%89nh+L%E1%BA%A1ng+S%C6%A1n").unwrap();
+        let s = Selection::from_params(&p).unwrap();
+        assert_eq!(
+            s.filters().unwrap().issuer.as_deref(),
+            Some("UBND tỉnh Lạng Sơn")
+        );
+        assert_eq!(s.filters[0].0, "issuer");
+        let s = s.with("province", "Lạng Sơn");
+        assert_eq!(
+            s.filters.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+            ["province", "issuer", "kind"]
+        );
     }
 
     #[test]

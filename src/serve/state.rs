@@ -15,7 +15,7 @@ use axum::response::Response;
 
 use super::params::MAX_QUERY_STRING;
 use crate::index::BaocaoIndex;
-use crate::search::{SearchError, Searcher};
+use crate::search::{SearchError, Searcher, SourceCache};
 
 /// How often the index directory is looked at again: a new commit (`baocao index` run
 /// meanwhile) is seen within this time, and a missing or damaged index is retried.
@@ -87,13 +87,22 @@ pub struct AppState {
     dir: PathBuf,
     addr: Option<SocketAddr>,
     slot: Mutex<Slot>,
+    /// Source files read for match lines, kept across requests and index reloads (each
+    /// entry is checked against its file's length and modification time).
+    sources: Arc<SourceCache>,
+    /// Facet counts and timelines of the search page, per selection and commit.
+    pub(crate) summaries: super::cache::SelectionCache<super::pages::Summary>,
 }
 
 impl AppState {
     /// The state over the index in `dir`, already opened (or the message saying why not).
     pub fn new(dir: PathBuf, opened: Result<BaocaoIndex, String>) -> AppState {
+        let sources = Arc::new(SourceCache::default());
         let (searcher, error) = match opened.and_then(|i| Searcher::new(&i).map_err(message)) {
-            Ok(s) => (Some(Arc::new(s)), String::new()),
+            Ok(s) => (
+                Some(Arc::new(s.with_source_cache(sources.clone()))),
+                String::new(),
+            ),
             Err(e) => (None, e),
         };
         AppState {
@@ -104,6 +113,8 @@ impl AppState {
                 error,
                 checked: Instant::now(),
             }),
+            sources,
+            summaries: Default::default(),
         }
     }
 
@@ -135,7 +146,9 @@ impl AppState {
                     .map_err(|e| e.to_string())
                     .and_then(|i| Searcher::new(&i).map_err(message))
                 {
-                    Ok(s) => slot.searcher = Some(Arc::new(s)),
+                    Ok(s) => {
+                        slot.searcher = Some(Arc::new(s.with_source_cache(self.sources.clone())))
+                    }
                     Err(e) => slot.error = e,
                 },
             }

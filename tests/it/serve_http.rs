@@ -669,3 +669,204 @@ fn ctrl_c_stops_the_server_cleanly() {
     assert_eq!(code, Some(0), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// The `href` of the facet link `data-facet="{facet}" data-value="{value}"` of a page
+/// (`&amp;` decoded).
+fn facet_href(html: &str, facet: &str, value: &str) -> String {
+    let marker = format!("data-facet=\"{facet}\" data-value=\"{}\"", escape(value));
+    let at = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no link {marker}"));
+    let start = html[..at].rfind("href=\"").expect("href") + "href=\"".len();
+    let end = start + html[start..].find('"').unwrap();
+    html[start..end].replace("&amp;", "&")
+}
+
+#[test]
+fn the_issuer_is_a_facet_and_a_filter_of_the_page_and_the_api() {
+    let server = shared_server();
+    let q = enc(QUERY);
+    let cli = json_on_shared_index(&["facets", QUERY, "--field", "issuer"]);
+    let issuers: Vec<(String, u64)> = cli["facets"]["issuer"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_u64().unwrap()))
+        .collect();
+    assert!(issuers.len() >= 2, "the sample has two issuers: {cli}");
+
+    // The page lists every issuer with its count, under its Vietnamese label.
+    let html = server.get(&format!("/?q={q}")).text();
+    assert!(html.contains("<h2>Cơ quan ban hành</h2>"), "label");
+    for (name, n) in &issuers {
+        let marker = format!("data-facet=\"issuer\" data-value=\"{}\"", escape(name));
+        let at = html.find(&marker).unwrap_or_else(|| panic!("{marker}"));
+        let link = &html[at..at + html[at..].find("</a>").unwrap()];
+        assert!(
+            link.contains(&format!("<span class=\"n\">{n}</span>")),
+            "{link}"
+        );
+    }
+
+    // A click filters: the URL holds `issuer=`, the value is active, the results are the
+    // command line's `--issuer`, the other issuers stay listed to switch to.
+    let (name, _) = &issuers[0];
+    let href = facet_href(&html, "issuer", name);
+    assert!(
+        href.starts_with("/?q=") && href.contains("&issuer="),
+        "{href}"
+    );
+    let page = server.get(&href);
+    assert_eq!(page.status, 200);
+    let html = page.text();
+    assert!(html.contains(&format!(
+        "class=\"active\" aria-current=\"true\" data-facet=\"issuer\" data-value=\"{}\"",
+        escape(name)
+    )));
+    assert!(
+        html.contains("data-filter=\"issuer\""),
+        "active filter chip"
+    );
+    let cli_hits = json_on_shared_index(&["search", QUERY, "--issuer", name]);
+    assert!(cli_hits["total"].as_u64().unwrap() > 0);
+    assert!(html.contains(&format!("data-total=\"{}\"", cli_hits["total"])));
+    for hit in cli_hits["hits"].as_array().unwrap() {
+        assert!(html.contains(&format!("data-id=\"{}\"", hit["id"].as_str().unwrap())));
+    }
+    for (other, _) in &issuers[1..] {
+        assert!(html.contains(&format!(
+            "data-facet=\"issuer\" data-value=\"{}\"",
+            escape(other)
+        )));
+    }
+    // Unticking it goes back to the unfiltered page.
+    assert_eq!(facet_href(&html, "issuer", name), format!("/?q={q}"));
+
+    // Every API endpoint that takes filters takes `issuer` as the command line does,
+    // written as listed or folded.
+    let folded = "ubnd tinh lang son";
+    for value in [name.as_str(), folded] {
+        let i = enc(value);
+        for (path, args) in [
+            (
+                format!("/api/search?q={q}&issuer={i}&limit=20"),
+                vec!["search", QUERY, "--issuer", value, "--limit", "20"],
+            ),
+            (
+                format!("/api/facets?q={q}&issuer={i}"),
+                vec!["facets", QUERY, "--issuer", value],
+            ),
+            (
+                format!("/api/facets?issuer={i}&field=issuer"),
+                vec!["facets", "--issuer", value, "--field", "issuer"],
+            ),
+            (
+                format!("/api/timeline?q={q}&issuer={i}"),
+                vec!["timeline", QUERY, "--issuer", value],
+            ),
+            (
+                format!("/api/figures?q={q}&issuer={i}&limit=20"),
+                vec!["figures", QUERY, "--issuer", value, "--limit", "20"],
+            ),
+        ] {
+            assert_eq!(server.json(&path), json_on_shared_index(&args), "{path}");
+        }
+    }
+    let only = server.json(&format!("/api/search?q={q}&issuer={}&limit=100", enc(name)));
+    for hit in only["hits"].as_array().unwrap() {
+        assert_eq!(hit["issuer"].as_str(), Some(name.as_str()), "{hit}");
+    }
+    let folded_total = server.json(&format!("/api/search?q={q}&issuer={}", enc(folded)))["total"]
+        .as_u64()
+        .unwrap();
+    assert!(folded_total > 0, "a folded issuer filters too");
+    // A repeated issuer is a 400, like any single-valued filter.
+    let r = server.get(&format!("/api/search?q={q}&issuer=a&issuer=b"));
+    assert_eq!(r.status, 400);
+}
+
+/// Sections per generated report, and reports: more matching units than
+/// `baocao::figures::MAX_FIGURE_UNITS` (1000), each with one figure.
+const SECTIONS_PER_REPORT: usize = 100;
+const REPORTS: usize = 12;
+
+#[test]
+fn figures_read_only_the_best_ranked_units() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    fs::create_dir(&docs).unwrap();
+    for r in 0..REPORTS {
+        let mut text = format!(
+            "UBND TỈNH LẠNG SƠN\nSố: {}/BC-UBND\n\nBÁO CÁO\nTình hình đầu tư tháng 3 năm 2024\n\nI. ĐẦU TƯ CÔNG\n\n",
+            r + 1
+        );
+        for s in 1..=SECTIONS_PER_REPORT {
+            text.push_str(&format!(
+                "{s}. Công trình số {s}\n\nGiải ngân vốn đầu tư công đạt {s} tỷ đồng.\n\n"
+            ));
+        }
+        fs::write(docs.join(format!("r{r:02}.txt")), text).unwrap();
+    }
+    let index = tmp.path().join("index");
+    let out = run_in(
+        tmp.path(),
+        &[
+            "--index",
+            index.to_str().unwrap(),
+            "index",
+            docs.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ix = index.to_str().unwrap();
+    let cli = |args: &[&str]| {
+        let mut all = vec!["--index", ix];
+        all.extend_from_slice(args);
+        let out = run_in(tmp.path(), &all);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let json: Value =
+        serde_json::from_slice(&cli(&["--json", "figures", "giai ngan", "--limit", "5"])).unwrap();
+    let units = json["units"].as_u64().unwrap();
+    assert!(units > 1100, "{units}");
+    // Only the best 1000 units are read: their figures are counted, not the others'.
+    assert_eq!(json["units_read"], 1000);
+    let total = json["total"].as_u64().unwrap();
+    assert!(total <= 1000 && total >= 1000 - REPORTS as u64, "{total}");
+    // The first figures are those of the best ranked units (the search's order).
+    let search: Value =
+        serde_json::from_slice(&cli(&["--json", "search", "giai ngan", "--limit", "1000"]))
+            .unwrap();
+    let ranked: Vec<&str> = search["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+    for f in json["figures"].as_array().unwrap() {
+        assert!(ranked.contains(&f["section_id"].as_str().unwrap()), "{f}");
+    }
+    // The text says so.
+    let text = String::from_utf8(cli(&["figures", "giai ngan", "--limit", "5"])).unwrap();
+    assert!(
+        text.contains(&format!("in the best 1000 of {units} matching units")),
+        "{text}"
+    );
+    // The server answers the same bounded document, and its page says it.
+    let server = Server::start(tmp.path(), &index);
+    assert_eq!(server.json("/api/figures?q=giai+ngan&limit=5"), json);
+    let html = server.get("/figures?q=giai+ngan").text();
+    assert!(html.contains("1.000 mục khớp nhất"), "{html}");
+    // The last page reachable is within the window.
+    let last = server.get("/figures?q=giai+ngan&page=20");
+    assert_eq!(last.status, 200);
+}
