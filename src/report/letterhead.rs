@@ -306,26 +306,15 @@ fn place_date(fragment: &str) -> Option<(String, String)> {
 /// (or month) is left blank, `Ok(None)` when it does not read as a date.
 fn date_after(rest: &str) -> Result<Option<String>, ()> {
     let folded = fold(rest);
-    let nums: Vec<(usize, u32)> = {
-        let mut v = Vec::new();
-        let mut cur = String::new();
-        let mut start = 0;
-        for (i, c) in folded.char_indices() {
-            if c.is_ascii_digit() {
-                if cur.is_empty() {
-                    start = i;
-                }
-                cur.push(c);
-            } else if !cur.is_empty() {
-                v.push((start, cur.parse().unwrap_or(0)));
-                cur.clear();
-            }
-        }
-        if !cur.is_empty() {
-            v.push((start, cur.parse().unwrap_or(0)));
-        }
-        v
-    };
+    // (byte offset in `folded`, value) of each run of digits.
+    let chars: Vec<char> = folded.chars().collect();
+    let bytes: Vec<usize> = folded.char_indices().map(|(i, _)| i).collect();
+    let nums: Vec<(usize, u32)> = super::lines::digit_runs(&chars)
+        .map(|r| {
+            let run: String = chars[r.clone()].iter().collect();
+            (bytes[r.start], run.parse().unwrap_or(0))
+        })
+        .collect();
     let thang = folded.find("thang");
     let nam = folded.find("nam");
     let (day, month, year) = match (thang, nam) {
