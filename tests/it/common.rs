@@ -120,6 +120,21 @@ pub fn one_line_error(out: &Output) -> String {
     err
 }
 
+/// Indexes the folder `docs` into `index` (`baocao --index INDEX index DOCS`, run in
+/// `cwd`), which must succeed.
+pub fn index_folder(cwd: &Path, docs: &Path, index: &Path) {
+    let out = run_in(
+        cwd,
+        &[
+            "--index",
+            index.to_str().unwrap(),
+            "index",
+            docs.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "index: {}", stderr(&out));
+}
+
 /// A copy of the corpus in `tmp/docs` and its index in `tmp/idx`, built by
 /// `baocao --json index` (which must succeed).
 pub fn built_index(tmp: &Path) -> (PathBuf, PathBuf) {

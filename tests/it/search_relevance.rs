@@ -26,20 +26,7 @@ fn indexed(files: &[(&str, String)]) -> (tempfile::TempDir, PathBuf) {
         std::fs::write(docs.join(name), text).unwrap();
     }
     let index = dir.path().join("index");
-    let out = common::run_in(
-        dir.path(),
-        &[
-            "--index",
-            index.to_str().unwrap(),
-            "index",
-            docs.to_str().unwrap(),
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::index_folder(dir.path(), &docs, &index);
     (dir, index)
 }
 

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use super::common::{copy_corpus, json_on_shared_index, run_in, shared_index};
+use super::common::{copy_corpus, index_folder, json_on_shared_index, run_in, shared_index};
 use super::serve_support::{enc, request, Server};
 
 const QUERY: &str = "giai ngan von dau tu cong";
@@ -369,20 +369,7 @@ fn document_text_is_escaped_everywhere() {
     fs::create_dir_all(&docs).unwrap();
     fs::write(docs.join("hostile.txt"), HOSTILE).unwrap();
     let index = tmp.path().join("index");
-    let out = run_in(
-        tmp.path(),
-        &[
-            "--index",
-            index.to_str().unwrap(),
-            "index",
-            docs.to_str().unwrap(),
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    index_folder(tmp.path(), &docs, &index);
     let server = Server::start(tmp.path(), &index);
     let q = enc("giải ngân vốn đầu tư công");
     let search = json_of(&server, &format!("/api/search?q={q}"));
@@ -554,16 +541,7 @@ fn a_missing_index_is_a_clear_page_until_it_is_built() {
     // Once the index is built, the server reads it without a restart.
     let docs = tmp.path().join("docs");
     copy_corpus(&docs);
-    let out = run_in(
-        tmp.path(),
-        &[
-            "--index",
-            index.to_str().unwrap(),
-            "index",
-            docs.to_str().unwrap(),
-        ],
-    );
-    assert!(out.status.success());
+    index_folder(tmp.path(), &docs, &index);
     let r = wait_for_status(&server, "/api/search?q=giai+ngan", 200);
     assert_eq!(r.status, 200, "{}", r.text());
     let (code, _) = server.interrupt(Duration::from_secs(10));
@@ -574,16 +552,7 @@ fn built_index(tmp: &Path) -> std::path::PathBuf {
     let docs = tmp.join("docs");
     copy_corpus(&docs);
     let index = tmp.join("index");
-    let out = run_in(
-        tmp,
-        &[
-            "--index",
-            index.to_str().unwrap(),
-            "index",
-            docs.to_str().unwrap(),
-        ],
-    );
-    assert!(out.status.success());
+    index_folder(tmp, &docs, &index);
     index
 }
 
@@ -808,20 +777,7 @@ fn figures_read_only_the_best_ranked_units() {
         fs::write(docs.join(format!("r{r:02}.txt")), text).unwrap();
     }
     let index = tmp.path().join("index");
-    let out = run_in(
-        tmp.path(),
-        &[
-            "--index",
-            index.to_str().unwrap(),
-            "index",
-            docs.to_str().unwrap(),
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    index_folder(tmp.path(), &docs, &index);
     let ix = index.to_str().unwrap();
     let cli = |args: &[&str]| {
         let mut all = vec!["--index", ix];
