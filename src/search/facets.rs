@@ -124,7 +124,7 @@ impl Searcher {
         }
         let searcher = self.reader.searcher();
         let mut analyzers = build::Analyzers::new();
-        let node = self.prepare(request, &searcher, &mut analyzers)?;
+        let node = self.prepare(request, false, &searcher, &mut analyzers)?;
         self.check_filters(&request.filters)?;
         let query = build::build(&self.index, node.as_ref(), &request.filters, &mut analyzers)?;
 

@@ -64,7 +64,7 @@ impl Searcher {
     ) -> Result<GroupedResults, SearchError> {
         let searcher = self.reader.searcher();
         let mut analyzers = build::Analyzers::new();
-        let Some(prepared) = self.prepare(request, &searcher, &mut analyzers)? else {
+        let Some(prepared) = self.prepare(request, true, &searcher, &mut analyzers)? else {
             return Err(SearchError::Query(QueryError {
                 message: "the query is empty".to_string(),
                 position: 0,

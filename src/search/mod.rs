@@ -632,10 +632,13 @@ impl Searcher {
     /// The parsed query with its prefixes expanded and its alternatives (number words,
     /// abbreviations) added unless the request says not to, and the query as typed; None
     /// for a blank query. A query typed as `=…`, or `exact`, matches exact spellings only
-    /// (set on `analyzers`).
+    /// (set on `analyzers`). Which typed pairs are words (`words.rs`, postings read) is
+    /// found only when the matches are `ranked`: it weighs them, it never changes which
+    /// units match, so counting (facets) skips it.
     pub(crate) fn prepare(
         &self,
         request: &SearchRequest,
+        ranked: bool,
         searcher: &tantivy::Searcher,
         analyzers: &mut build::Analyzers,
     ) -> Result<Option<build::Prepared>, SearchError> {
@@ -656,7 +659,7 @@ impl Searcher {
             rewrite::rewrite(&typed, &rewrite::Lookup::new(searcher, self.index.fields()))
         };
         let tokens = build::typed_tokens(&typed, analyzers);
-        let words = if tokens.len() > 2 {
+        let words = if ranked && tokens.len() > 2 {
             words::word_pairs(
                 searcher,
                 self.index.fields().text_folded,
@@ -673,7 +676,7 @@ impl Searcher {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
         let mut analyzers = build::Analyzers::new();
-        let Some(prepared) = self.prepare(request, &searcher, &mut analyzers)? else {
+        let Some(prepared) = self.prepare(request, true, &searcher, &mut analyzers)? else {
             return Err(SearchError::Query(QueryError {
                 message: "the query is empty".to_string(),
                 position: 0,

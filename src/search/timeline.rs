@@ -235,7 +235,7 @@ impl Searcher {
     ) -> Result<(tantivy::Searcher, Vec<SegmentDocs>), SearchError> {
         let searcher = self.reader.searcher();
         let mut analyzers = build::Analyzers::new();
-        let node = self.prepare(request, &searcher, &mut analyzers)?;
+        let node = self.prepare(request, scoring, &searcher, &mut analyzers)?;
         self.check_filters(&request.filters)?;
         let query = build::build(&self.index, node.as_ref(), &request.filters, &mut analyzers)?;
         let docs = searcher.search(&query, &AllDocs { scoring })?;
