@@ -60,19 +60,7 @@ impl<'a> PairStats<'a> {
         if let Some(&n) = self.freq.get(token) {
             return Ok(n);
         }
-        let term = Term::from_field_text(self.field, token);
-        let mut n = 0u64;
-        for segment in self.searcher.segment_readers() {
-            let inverted = segment.inverted_index(self.field)?;
-            if let Some(mut postings) =
-                inverted.read_postings(&term, IndexRecordOption::WithFreqs)?
-            {
-                while postings.doc() != TERMINATED {
-                    n += u64::from(postings.term_freq());
-                    postings.advance();
-                }
-            }
-        }
+        let n = self.term_occurrences(self.field, token)?;
         self.freq.insert(token.to_string(), n);
         Ok(n)
     }
@@ -84,10 +72,16 @@ impl<'a> PairStats<'a> {
         let Some(pair) = pair_term(a, b) else {
             return Ok(0);
         };
-        let term = Term::from_field_text(self.pairs, &pair);
+        self.term_occurrences(self.pairs, &pair)
+    }
+
+    /// Occurrences of the term `text` of `field`: its frequencies summed over every
+    /// document of every segment.
+    fn term_occurrences(&self, field: Field, text: &str) -> Result<u64, SearchError> {
+        let term = Term::from_field_text(field, text);
         let mut n = 0u64;
         for segment in self.searcher.segment_readers() {
-            let inverted = segment.inverted_index(self.pairs)?;
+            let inverted = segment.inverted_index(field)?;
             if let Some(mut postings) =
                 inverted.read_postings(&term, IndexRecordOption::WithFreqs)?
             {
