@@ -14,12 +14,9 @@
 use super::Report;
 use crate::analysis;
 
-/// The folded letters of `text` (lower case, base letters, letters only).
+/// The letters of `text`, each as its lower-case base letter ([`analysis::base_letter`]).
 fn folded_letters(text: &str) -> Vec<char> {
-    analysis::fold(text)
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .collect()
+    text.chars().filter_map(analysis::base_letter).collect()
 }
 
 /// Letters of a sentence's beginning used to find it.
@@ -57,11 +54,13 @@ impl LineFinder {
     pub fn new(source: &str) -> Self {
         let mut letters = Vec::with_capacity(source.len() / 2);
         let mut lines = Vec::with_capacity(source.len() / 2);
-        for (i, line) in source.lines().enumerate() {
-            let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            for c in folded_letters(line) {
-                letters.push(c);
-                lines.push(n);
+        let mut line: u32 = 1;
+        for c in source.chars() {
+            if c == '\n' {
+                line = line.saturating_add(1);
+            } else if let Some(l) = analysis::base_letter(c) {
+                letters.push(l);
+                lines.push(line);
             }
         }
         Self { letters, lines }
