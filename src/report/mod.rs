@@ -179,7 +179,7 @@ pub fn parse_text(file_name: &str, text: &str) -> Report {
     let refs = footnotes::attach(&mut sections, &split.footnotes, split.layout);
     let footnotes = footnotes::finish(&split.footnotes, &sections, &refs);
     built.sections = sections.split_off(usize::from(has_intro));
-    let mut meta = metadata::extract(&text, &split, &built);
+    let mut meta = metadata::extract(&text, &built);
     meta.file = file;
     meta.doc_id = doc_id;
     sections.append(&mut built.sections);
