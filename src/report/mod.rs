@@ -29,7 +29,8 @@ use std::path::Path;
 
 use unicode_normalization::UnicodeNormalization;
 
-pub use model::{footnote_id, section_id, Footnote, Metadata, Report, Section};
+pub(crate) use model::role_or_empty;
+pub use model::{footnote_id, role_slug, section_id, Footnote, Metadata, Report, Role, Section};
 
 /// Why a file could not be parsed. Every variant names the file.
 #[derive(Debug, thiserror::Error)]

@@ -63,6 +63,7 @@ pub use timeline::{facet_for, Bucket, Timeline};
 
 use crate::index::schema::{Fields, KIND_FOOTNOTE, KIND_SECTION};
 use crate::index::{BaocaoIndex, IndexError};
+use crate::report::Role;
 
 /// Default snippet length, in characters.
 pub const DEFAULT_SNIPPET_CHARS: usize = 240;
@@ -395,8 +396,8 @@ pub struct Hit {
     pub doc_type: String,
     /// Sector slugs.
     pub sectors: Vec<String>,
-    /// Role slug (may be empty).
-    pub role: String,
+    /// Role (none for the letterhead and closing blocks).
+    pub role: Option<Role>,
     /// Province.
     pub province: Option<String>,
     /// Footnotes referenced by a section.
@@ -514,7 +515,7 @@ pub(crate) fn hit_from_doc(f: &Fields, doc: &TantivyDocument) -> Hit {
         role: get_facets(doc, f.role_facet)
             .into_iter()
             .next()
-            .unwrap_or_default(),
+            .and_then(|slug| slug.parse().ok()),
         province: get_facets(doc, f.province_facet).into_iter().next(),
         footnote_refs: doc
             .get_all(f.footnote_refs)
@@ -960,7 +961,7 @@ mod tests {
             line_start: 10,
             line_end: 12,
             sectors: sectors.iter().map(|s| s.to_string()).collect(),
-            role: "tinh-hinh".to_string(),
+            role: Some(Role::TinhHinh),
             footnote_refs: vec![],
         }
     }
@@ -1023,7 +1024,7 @@ mod tests {
             section_id: Some(crate::report::section_id(a, &["I".to_string()])),
             line_start: 40,
             sectors: vec![],
-            role: "tinh-hinh".to_string(),
+            role: Some(Role::TinhHinh),
         });
         let rb = report(
             b,
