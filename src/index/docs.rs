@@ -8,7 +8,7 @@ use tantivy::TantivyDocument;
 
 use super::schema::{Fields, KIND_FOOTNOTE, KIND_REPORT, KIND_SECTION};
 use crate::analysis::Analyzer;
-use crate::report::Report;
+use crate::report::{role_slug, Report};
 
 /// Where a report came from, for the bookkeeping document.
 #[derive(Debug, Clone, Default)]
@@ -293,7 +293,7 @@ pub(crate) fn report_documents(
             doc.add_u64(f.footnote_refs, u64::from(*r));
         }
         common.add_to(f, &mut doc);
-        add_unit_facets(f, &mut doc, &s.sectors, &s.role);
+        add_unit_facets(f, &mut doc, &s.sectors, role_slug(s.role));
         out.push(doc);
     }
 
@@ -324,7 +324,7 @@ pub(crate) fn report_documents(
         doc.add_u64(f.ord, (base + i) as u64);
         doc.add_u64(f.number, u64::from(n.number));
         common.add_to(f, &mut doc);
-        add_unit_facets(f, &mut doc, &n.sectors, &n.role);
+        add_unit_facets(f, &mut doc, &n.sectors, role_slug(n.role));
         out.push(doc);
     }
     out
