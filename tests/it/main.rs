@@ -26,6 +26,7 @@ mod formats_docx;
 mod formats_index;
 mod formats_parse;
 mod formats_pdf;
+mod formats_pdf_pages;
 mod formats_support;
 mod formats_text;
 mod gold_copies;
