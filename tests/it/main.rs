@@ -35,6 +35,7 @@ mod meta_fixtures;
 mod meta_ingest;
 mod meta_letterhead;
 mod meta_realdocs;
+mod meta_signed_forms;
 mod parser_gold;
 mod parser_metamorphic;
 mod parser_props;
