@@ -3,7 +3,7 @@
 //! and `baocao serve`, so that both give the same rows.
 
 use super::{rows_in_text, FigureRow, QueryMatcher, Source};
-use crate::search::{parse_query, Hit, Kind, SearchError, SearchRequest, Searcher, SourceTexts};
+use crate::search::{parse_query, Hit, Kind, SearchError, SearchRequest, Searcher};
 
 /// A page of the figures of a query.
 #[derive(Debug, Clone)]
@@ -46,18 +46,18 @@ fn rows_of_hit(matcher: &QueryMatcher, hit: &Hit) -> Vec<FigureRow> {
     rows
 }
 
-/// Sets each row's line to where its sentence begins in the source file (the unit's first
-/// line when it cannot be found there).
-fn locate(rows: &mut [FigureRow], hits: &[Hit], mut sources: SourceTexts) {
+/// Sets each row's line to where its sentence begins in the source file, from its unit's
+/// line map (the unit's first line when the map has nothing there, or points past the
+/// unit's last line).
+fn locate(rows: &mut [FigureRow], hits: &[Hit]) {
     for row in rows {
         let Some(hit) = hits.iter().find(|h| h.id == row.section_id) else {
             continue;
         };
-        let Some(path) = hit.source.as_deref() else {
-            continue;
-        };
-        if let Some(line) = sources.line_of(path, hit.line_start, hit.line_end, &row.sentence) {
-            row.line = line;
+        if let Some(line) = hit.line_map.line_of(&hit.text, &row.sentence) {
+            if line >= hit.line_start && line <= hit.line_end.max(hit.line_start) {
+                row.line = line;
+            }
         }
     }
 }
@@ -92,7 +92,7 @@ pub fn figures_of_query(
         .skip(request.offset)
         .take(request.limit)
         .collect();
-    locate(&mut rows, &results.hits, searcher.source_texts());
+    locate(&mut rows, &results.hits);
     Ok(FiguresPage {
         total,
         offset: request.offset,

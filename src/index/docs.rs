@@ -21,6 +21,8 @@ pub(crate) struct SourceInfo {
     pub content_hash: String,
     /// Size of the file in bytes.
     pub bytes: u64,
+    /// Where each unit's text sits in the file's lines (none for reports from memory).
+    pub line_maps: crate::report::linemap::LineMaps,
 }
 
 /// A facet from a slug such as `kinh-te/ngan-sach` (empty segments dropped).
@@ -281,6 +283,7 @@ pub(crate) fn report_documents(
         add_analyzed(&mut doc, analyzer, &s.text, text_fields);
         doc.add_u64(f.line_start, s.line_start as u64);
         doc.add_u64(f.line_end, s.line_end.max(s.line_start) as u64);
+        add_line_map(f, &mut doc, info.line_maps.sections.get(i));
         doc.add_u64(f.ord, (i + 1) as u64);
         for r in &s.footnote_refs {
             doc.add_u64(f.footnote_refs, u64::from(*r));
@@ -312,6 +315,7 @@ pub(crate) fn report_documents(
         add_analyzed(&mut doc, analyzer, &n.text, text_fields);
         doc.add_u64(f.line_start, n.line_start as u64);
         doc.add_u64(f.line_end, n.line_start as u64);
+        add_line_map(f, &mut doc, info.line_maps.footnotes.get(i));
         doc.add_u64(f.ord, (base + i) as u64);
         doc.add_u64(f.number, u64::from(n.number));
         common.add_to(f, &mut doc);
@@ -319,6 +323,17 @@ pub(crate) fn report_documents(
         out.push(doc);
     }
     out
+}
+
+/// Stores a unit's line map, when there is one and it maps something.
+fn add_line_map(
+    f: &Fields,
+    doc: &mut TantivyDocument,
+    map: Option<&crate::report::linemap::LineMap>,
+) {
+    if let Some(map) = map.filter(|m| !m.is_empty()) {
+        doc.add_bytes(f.line_map, &map.to_bytes());
+    }
 }
 
 #[cfg(test)]

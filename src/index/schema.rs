@@ -28,7 +28,7 @@ use crate::analysis::PREANALYZED;
 
 /// Version of the schema and of the document layout. Bumped on any change that makes an
 /// existing index unreadable or wrong; an index with another version is refused.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// `section`, `footnote` or `report` (raw string, indexed, stored).
 pub const KIND: &str = "kind";
@@ -91,6 +91,9 @@ pub const TEXT_PAIRS: &str = "text_pairs";
 pub const LINE_START: &str = "line_start";
 /// Last line (1-based) in the source file.
 pub const LINE_END: &str = "line_end";
+/// Where the unit's text sits in the source file's lines (bytes of a
+/// [`crate::report::linemap::LineMap`], stored): the line of a match without reading the file.
+pub const LINE_MAP: &str = "line_map";
 /// Position of the unit in its report (sections first in document order, then footnotes).
 pub const ORD: &str = "ord";
 /// Footnote number (footnotes only).
@@ -190,6 +193,8 @@ pub struct Fields {
     pub line_start: Field,
     /// See [`LINE_END`].
     pub line_end: Field,
+    /// See [`LINE_MAP`].
+    pub line_map: Field,
     /// See [`ORD`].
     pub ord: Field,
     /// See [`NUMBER`].
@@ -268,6 +273,7 @@ pub fn build_schema() -> Schema {
     let stored_u64 = NumericOptions::default().set_stored();
     b.add_u64_field(LINE_START, stored_u64.clone());
     b.add_u64_field(LINE_END, stored_u64.clone());
+    b.add_bytes_field(LINE_MAP, STORED);
     b.add_u64_field(ORD, stored_u64.clone().set_fast());
     b.add_u64_field(NUMBER, stored_u64.clone());
     b.add_u64_field(FOOTNOTE_REFS, stored_u64);
@@ -320,6 +326,7 @@ impl Fields {
             text_pairs: f(TEXT_PAIRS)?,
             line_start: f(LINE_START)?,
             line_end: f(LINE_END)?,
+            line_map: f(LINE_MAP)?,
             ord: f(ORD)?,
             number: f(NUMBER)?,
             footnote_refs: f(FOOTNOTE_REFS)?,

@@ -363,6 +363,7 @@ fn process(
                 source_raw: path_bytes(&found.path),
                 content_hash: hash,
                 bytes: found.bytes,
+                line_maps: ingested.line_maps,
             };
             let docs = report_documents(f, &ingested.report, &info, pipeline, analyzer);
             Work::Parsed(

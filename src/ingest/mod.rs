@@ -53,6 +53,8 @@ pub struct Ingested {
     pub report: Report,
     /// Format, external tool and repairs.
     pub source: formats::Source,
+    /// Where each unit's text sits in the file's lines (see [`report::linemap`]).
+    pub line_maps: report::linemap::LineMaps,
 }
 
 /// A short reason for an I/O error (`no such file or directory`, `permission denied`).
@@ -87,16 +89,17 @@ pub fn ingest_bytes(
     bytes: &[u8],
     limits: &Limits,
 ) -> Result<Ingested, IngestError> {
-    let (mut report, source) = report::parse_bytes_within(name, bytes, limits).map_err(|e| {
-        // The caller shows the path beside the reason: drop the name the parser put first.
-        let reason = e.to_string();
-        IngestError::Parse(
-            reason
-                .strip_prefix(&format!("{name}: "))
-                .map(str::to_string)
-                .unwrap_or(reason),
-        )
-    })?;
+    let (mut report, source, text) =
+        report::parse_bytes_read(name, bytes, limits).map_err(|e| {
+            // The caller shows the path beside the reason: drop the name the parser put first.
+            let reason = e.to_string();
+            IngestError::Parse(
+                reason
+                    .strip_prefix(&format!("{name}: "))
+                    .map(str::to_string)
+                    .unwrap_or(reason),
+            )
+        })?;
     // The introduction unit (`doc_id#preamble`) is built by the report layer
     // (`report::preamble`); here only its id prefix changes with the doc id.
     report.set_doc_id(doc_id);
@@ -112,7 +115,12 @@ pub fn ingest_bytes(
     if report.sections.is_empty() && report.footnotes.is_empty() {
         return Err(IngestError::NoText);
     }
-    Ok(Ingested { report, source })
+    let line_maps = report::linemap::LineMaps::of(&report, &text);
+    Ok(Ingested {
+        report,
+        source,
+        line_maps,
+    })
 }
 
 /// [`read`] then [`ingest_bytes`] for a discovered file.

@@ -17,6 +17,7 @@ pub mod footnotes;
 pub mod formats;
 pub mod frame;
 pub mod letterhead;
+pub mod linemap;
 pub mod lines;
 pub mod metadata;
 mod model;
@@ -266,6 +267,16 @@ pub fn parse_bytes_within(
     bytes: &[u8],
     limits: &formats::Limits,
 ) -> Result<(Report, formats::Source), ParseError> {
+    parse_bytes_read(file_name, bytes, limits).map(|(report, source, _)| (report, source))
+}
+
+/// Like [`parse_bytes_within`], also giving the text the report was parsed from (decoded,
+/// converted and repaired): the text whose lines the units' `line_start` count.
+pub fn parse_bytes_read(
+    file_name: &str,
+    bytes: &[u8],
+    limits: &formats::Limits,
+) -> Result<(Report, formats::Source, String), ParseError> {
     let format = formats::Format::from_path(Path::new(file_name));
     if let Some(f) = format.filter(|f| f.is_structured()) {
         let ingested =
@@ -274,7 +285,8 @@ pub fn parse_bytes_within(
                 reason,
             })?;
         let report = parse_text(file_name, &ingested.text);
-        return Ok((report, ingested.source()));
+        let source = ingested.source();
+        return Ok((report, source, ingested.text));
     }
     let format = format.unwrap_or(formats::Format::Text);
     let file = file_name.to_string();
@@ -320,7 +332,7 @@ pub fn parse_bytes_within(
         notes,
         invalid_bytes,
     };
-    Ok((parse_text(file_name, &text), source))
+    Ok((parse_text(file_name, &text), source, text))
 }
 
 /// Reads (read-only) and parses one report file. Errors name the path.

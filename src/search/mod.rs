@@ -33,7 +33,6 @@ mod build;
 mod expand;
 mod facets;
 mod group;
-mod locate;
 pub mod query;
 mod relax;
 mod rewrite;
@@ -51,10 +50,10 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::schema::{Facet, Field, Value};
 use tantivy::{IndexReader, TantivyDocument, TantivyError};
 
+pub use crate::report::linemap::{LineFinder, LineMap};
 pub use expand::MAX_PREFIX_EXPANSIONS;
 pub use facets::{Counting, FacetCounts, FacetValue};
 pub use group::{GroupedResults, ReportGroup, UNITS_PER_REPORT};
-pub use locate::{LineFinder, SourceCache, SourceTexts, MAX_LOCATED_FILES};
 pub use query::{parse_query, Leaf, Node, QueryError, Scope};
 pub use relax::FEW_MATCHES;
 pub use show::{Outline, OutlineEntry, ReportInfo, Show, Unit};
@@ -385,8 +384,11 @@ pub struct Hit {
     /// Line of the first match in the source file (1-based): the line to cite. The
     /// heading's line (`line_start`) when the heading holds every word of the query, else
     /// the line of the first match of the snippet's window; `line_start` too when nothing
-    /// matched the text or the source could not be read.
+    /// matched the text or the text was not found in the source's lines at indexing.
     pub match_line: usize,
+    /// Where the text sits in the source's lines, stored at indexing (empty for reports
+    /// indexed from memory): the line of any piece of the text without reading the file.
+    pub line_map: LineMap,
     /// Years covered by the report.
     pub years: Vec<i32>,
     /// Period of the report.
@@ -435,7 +437,6 @@ pub struct SearchResults {
 pub struct Searcher {
     index: BaocaoIndex,
     reader: IndexReader,
-    sources: Option<std::sync::Arc<SourceCache>>,
 }
 
 pub(crate) fn get_str(doc: &TantivyDocument, field: Field) -> String {
@@ -497,6 +498,11 @@ pub(crate) fn hit_from_doc(f: &Fields, doc: &TantivyDocument) -> Hit {
         line_start,
         line_end: get_u64(doc, f.line_end).map_or(line_start, |n| n as usize),
         match_line: line_start,
+        line_map: doc
+            .get_first(f.line_map)
+            .and_then(|v| v.as_bytes())
+            .map(LineMap::from_bytes)
+            .unwrap_or_default(),
         years: doc
             .get_all(f.years)
             .filter_map(|v| v.as_u64())
@@ -546,7 +552,6 @@ impl Searcher {
         build::positive_terms(node, analyzers, &mut terms);
         let snippets = snippet::Snippets::new(searcher, f, &terms)?;
         let mut hits = Vec::with_capacity(top.len());
-        let mut sources = self.source_texts();
         for &(score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
             let mut hit = hit_from_doc(f, &doc);
@@ -558,7 +563,7 @@ impl Searcher {
                 // match is there), else the line of the snippet's first match.
                 let in_heading = hit.kind == Kind::Section && snippets.holds_all(&hit.heading);
                 if let (Some(at), false) = (at, in_heading) {
-                    hit.match_line = match_line(&mut sources, &hit, at);
+                    hit.match_line = match_line(&hit, at);
                 }
             }
             hits.push(hit);
@@ -567,16 +572,13 @@ impl Searcher {
     }
 }
 
-/// The line of the source where the hit's text, from byte `at` on, begins: its
-/// `line_start` when the source cannot be read or the text is not found from the unit's
-/// first line on. (Not bounded by `line_end`: a footnote body printed inside a section's
-/// lines in the clean layout can end after it.)
-pub(crate) fn match_line(sources: &mut SourceTexts, hit: &Hit, at: usize) -> usize {
-    let Some(path) = hit.source.as_deref() else {
-        return hit.line_start;
-    };
-    sources
-        .line_of(path, hit.line_start, 0, &hit.text[at..])
+/// The line of the source where the hit's text, from byte `at` on, begins, from the
+/// unit's line map: its `line_start` when the map has nothing there. (Not bounded by
+/// `line_end`: a footnote body printed inside a section's lines in the clean layout can
+/// end after it.)
+pub(crate) fn match_line(hit: &Hit, at: usize) -> usize {
+    hit.line_map
+        .line_at(&hit.text, at)
         .unwrap_or(hit.line_start)
 }
 
@@ -586,20 +588,7 @@ impl Searcher {
         Ok(Searcher {
             index: index.clone(),
             reader: index.reader()?,
-            sources: None,
         })
-    }
-
-    /// The same searcher, keeping the source files it reads (to give match lines) in
-    /// `cache` between calls: for a long-running process such as `baocao serve`.
-    pub fn with_source_cache(mut self, cache: std::sync::Arc<SourceCache>) -> Searcher {
-        self.sources = Some(cache);
-        self
-    }
-
-    /// Source texts for one call: through the searcher's cache when it has one.
-    pub(crate) fn source_texts(&self) -> SourceTexts {
-        SourceTexts::with_cache(self.sources.clone())
     }
 
     /// Opens the index in `dir` and returns a searcher over it.

@@ -15,7 +15,7 @@ use axum::response::Response;
 
 use super::params::MAX_QUERY_STRING;
 use crate::index::BaocaoIndex;
-use crate::search::{SearchError, Searcher, SourceCache};
+use crate::search::{SearchError, Searcher};
 
 /// How often the index directory is looked at again: a new commit (`baocao index` run
 /// meanwhile) is seen within this time, and a missing or damaged index is retried.
@@ -87,9 +87,6 @@ pub struct AppState {
     dir: PathBuf,
     addr: Option<SocketAddr>,
     slot: Mutex<Slot>,
-    /// Source files read for match lines, kept across requests and index reloads (each
-    /// entry is checked against its file's length and modification time).
-    sources: Arc<SourceCache>,
     /// Facet counts and timelines of the search page, per selection and commit.
     pub(crate) summaries: super::cache::SelectionCache<super::pages::Summary>,
 }
@@ -97,12 +94,8 @@ pub struct AppState {
 impl AppState {
     /// The state over the index in `dir`, already opened (or the message saying why not).
     pub fn new(dir: PathBuf, opened: Result<BaocaoIndex, String>) -> AppState {
-        let sources = Arc::new(SourceCache::default());
         let (searcher, error) = match opened.and_then(|i| Searcher::new(&i).map_err(message)) {
-            Ok(s) => (
-                Some(Arc::new(s.with_source_cache(sources.clone()))),
-                String::new(),
-            ),
+            Ok(s) => (Some(Arc::new(s)), String::new()),
             Err(e) => (None, e),
         };
         AppState {
@@ -113,7 +106,6 @@ impl AppState {
                 error,
                 checked: Instant::now(),
             }),
-            sources,
             summaries: Default::default(),
         }
     }
@@ -146,9 +138,7 @@ impl AppState {
                     .map_err(|e| e.to_string())
                     .and_then(|i| Searcher::new(&i).map_err(message))
                 {
-                    Ok(s) => {
-                        slot.searcher = Some(Arc::new(s.with_source_cache(self.sources.clone())))
-                    }
+                    Ok(s) => slot.searcher = Some(Arc::new(s)),
                     Err(e) => slot.error = e,
                 },
             }

@@ -154,3 +154,55 @@ fn figures_print_paths_relative_to_the_current_directory() {
     assert!(s.contains("corpus/0"), "{s}");
     assert!(Path::new(&dir.path().join("index")).is_dir());
 }
+
+/// The lines `search` and `figures` cite: (unit, first line, cited line) of each hit and
+/// (sentence, line) of each figure row.
+type Cited = (Vec<(String, u64, u64)>, Vec<(String, u64)>);
+
+fn cited_lines(tmp: &Path, idx: &Path) -> Cited {
+    let hits = crate::common::json_ok(&crate::common::run_json(
+        tmp,
+        idx,
+        &["search", "giải ngân vốn đầu tư công", "--limit", "50"],
+    ));
+    let hits = hits["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["id"].as_str().unwrap().to_string(),
+                h["line_start"].as_u64().unwrap(),
+                h["match_line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let rows = crate::common::json_ok(&crate::common::run_json(
+        tmp,
+        idx,
+        &["figures", "giải ngân", "--limit", "200"],
+    ));
+    let rows = rows["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["sentence"].to_string(), r["line"].as_u64().unwrap()))
+        .collect();
+    (hits, rows)
+}
+
+#[test]
+fn cited_lines_come_from_the_index_not_from_the_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (docs, idx) = crate::common::built_index(tmp.path());
+    let before = cited_lines(tmp.path(), &idx);
+    assert!(before.0.len() > 5 && before.1.len() > 5, "{before:?}");
+    // Matches past a unit's first line are cited where they are.
+    assert!(
+        before.0.iter().filter(|(_, start, at)| at > start).count() > 2,
+        "{before:?}"
+    );
+    // Moved away (or on another machine): the same lines are cited.
+    std::fs::remove_dir_all(&docs).unwrap();
+    assert_eq!(cited_lines(tmp.path(), &idx), before);
+}
