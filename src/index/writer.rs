@@ -745,7 +745,7 @@ impl BaocaoIndex {
         run.process_all(&files, &existing, threads, &options.limits, progress)?;
         let mut summary = run.finish(progress)?;
         if summary.commits > 0 {
-            self.merge_segments(MAX_SEGMENTS)?;
+            self.merge_segments(MAX_SEGMENTS, MERGE_GROUP_BYTES)?;
         }
         summary.elapsed = start.elapsed();
         Ok(summary)
@@ -753,10 +753,10 @@ impl BaocaoIndex {
 
     /// When there are more than `max` segments, merges them (a query visits each segment,
     /// and each has its own term dictionaries), smallest first, in groups of at most
-    /// [`MERGE_GROUP_BYTES`]: one merge maps every segment it reads, so an unbounded merge
+    /// `group_bytes` ([`MERGE_GROUP_BYTES`]): one merge maps every segment it reads, so an unbounded merge
     /// at the end of a large run would put the whole index in the process's memory.
     /// Returns whether it merged.
-    fn merge_segments(&self, max: usize) -> Result<bool, IndexError> {
+    fn merge_segments(&self, max: usize, group_bytes: u64) -> Result<bool, IndexError> {
         let metas = self.index.searchable_segment_metas()?;
         if metas.len() <= max {
             return Ok(false);
@@ -779,7 +779,7 @@ impl BaocaoIndex {
             })
             .collect();
         sized.sort();
-        let groups = merge_groups(&sized, MERGE_GROUP_BYTES);
+        let groups = merge_groups(&sized, group_bytes);
         if groups.is_empty() {
             return Ok(false);
         }
@@ -788,6 +788,8 @@ impl BaocaoIndex {
         for group in groups {
             writer.merge(&group).wait()?;
         }
+        // The merged segments' files go now, not at the next run.
+        self.collect_garbage(&writer)?;
         writer.wait_merging_threads()?;
         Ok(true)
     }
@@ -861,6 +863,59 @@ mod tests {
             assign_ids(&again, &existing, &HashMap::new()),
             ["2024/bc-pdf"]
         );
+    }
+
+    #[test]
+    fn merging_in_groups_leaves_no_file_of_a_merged_segment() {
+        let tmp = tempfile::tempdir().unwrap();
+        let index = BaocaoIndex::create_or_open(tmp.path().join("idx")).unwrap();
+        for i in 0..6 {
+            let report = Report {
+                metadata: crate::report::Metadata {
+                    doc_id: format!("r{i}"),
+                    ..Default::default()
+                },
+                preamble: String::new(),
+                sections: vec![crate::report::Section {
+                    id: format!("r{i}#I"),
+                    text: format!("Giải ngân vốn đầu tư công đợt {i}"),
+                    ..Default::default()
+                }],
+                footnotes: Vec::new(),
+            };
+            index.add_reports(&[report]).unwrap();
+        }
+        let segments = || index.index.searchable_segment_metas().unwrap().len();
+        let before = segments();
+        assert!(before >= 4, "{before} segments");
+        let dir = index.dir().unwrap().to_path_buf();
+        let largest = fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.metadata().unwrap().len())
+            .sum::<u64>();
+        // Groups of at most about a third of everything: several merges.
+        assert!(index.merge_segments(1, largest / 3).unwrap());
+        let left = segments();
+        assert!(left >= 2 && left < before, "{before} -> {left} segments");
+        let live: HashSet<String> = index
+            .index
+            .searchable_segment_metas()
+            .unwrap()
+            .iter()
+            .map(|m| m.id().uuid_string())
+            .collect();
+        for e in fs::read_dir(&dir).unwrap().flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if let Some(id) = super::super::check::segment_of(&name) {
+                assert!(live.contains(id), "{name} outlived its segment");
+            }
+        }
+        let searcher = crate::search::Searcher::new(&index).unwrap();
+        let found = searcher
+            .search(&crate::search::SearchRequest::new("giải ngân"))
+            .unwrap();
+        assert_eq!(found.total, 6);
     }
 
     #[test]
