@@ -38,6 +38,37 @@ pub use crate::ingest::MAX_FILE_BYTES;
 /// merging them all into one.
 pub const MAX_SEGMENTS: usize = 4;
 
+/// Most bytes of segments merged at once at the end of a run: a merge maps every segment
+/// it reads, so this bounds what the merge adds to the process's memory (the run's peak
+/// stays under 1 GB at any corpus size); an index larger than this keeps a few segments.
+pub const MERGE_GROUP_BYTES: u64 = 256_000_000;
+
+/// Groups of consecutive segments of `sized` (sizes in bytes, smallest first) to merge,
+/// each of at least two segments and at most `limit` bytes (a segment larger than `limit`
+/// is left alone).
+fn merge_groups<T: Clone>(sized: &[(u64, T)], limit: u64) -> Vec<Vec<T>> {
+    let mut groups = Vec::new();
+    let mut group: Vec<T> = Vec::new();
+    let mut bytes = 0u64;
+    for (size, id) in sized {
+        if bytes + size > limit && !group.is_empty() {
+            if group.len() > 1 {
+                groups.push(std::mem::take(&mut group));
+            }
+            group.clear();
+            bytes = 0;
+        }
+        if *size <= limit {
+            group.push(id.clone());
+            bytes += size;
+        }
+    }
+    if group.len() > 1 {
+        groups.push(group);
+    }
+    groups
+}
+
 /// Default number of source bytes between two commits.
 pub const DEFAULT_BATCH_BYTES: u64 = 64_000_000;
 
@@ -377,6 +408,246 @@ fn process(
     }
 }
 
+/// The files found, each with the doc id [`assign_ids`] gives it.
+fn with_ids(
+    files: &[FoundFile],
+    existing: &HashMap<PathBuf, Existing>,
+    owners: &HashMap<String, PathBuf>,
+) -> Vec<Found> {
+    let ids = assign_ids(files, existing, owners);
+    files
+        .iter()
+        .zip(ids)
+        .map(|(file, doc_id)| Found {
+            path: file.path.clone(),
+            name: file.name(),
+            doc_id,
+            bytes: file.bytes,
+        })
+        .collect()
+}
+
+/// Processes `files` on rayon's threads (one analyzer each) and sends what each became on
+/// `tx`, in order of completion; stops taking files once `cancel` is set.
+fn process_in_parallel(
+    files: &[Found],
+    existing: &HashMap<PathBuf, Existing>,
+    pipeline: &str,
+    limits: &Limits,
+    f: &Fields,
+    cancel: &AtomicBool,
+    tx: mpsc::SyncSender<Work>,
+) {
+    files.par_iter().for_each_init(
+        || (tx.clone(), Analyzer::new()),
+        |(tx, analyzer), found| {
+            if cancel.load(Ordering::Relaxed) {
+                return;
+            }
+            // The receiver is gone only when the run has already failed.
+            let _ = tx.send(process(found, existing, pipeline, limits, f, analyzer));
+        },
+    );
+}
+
+/// One indexing run: the writer, and what has been done so far.
+struct Run {
+    writer: tantivy::IndexWriter,
+    f: Fields,
+    /// Source bytes between two commits ([`IndexOptions::batch_bytes`]).
+    batch_bytes: u64,
+    summary: IndexSummary,
+    /// Source bytes written since the last commit.
+    pending_bytes: u64,
+    /// Whether anything was added or deleted since the last commit.
+    uncommitted: bool,
+}
+
+impl Run {
+    fn new(writer: tantivy::IndexWriter, f: Fields, batch_bytes: u64) -> Self {
+        Run {
+            writer,
+            f,
+            batch_bytes,
+            summary: IndexSummary::default(),
+            pending_bytes: 0,
+            uncommitted: false,
+        }
+    }
+
+    /// The report files under `paths`; those that cannot be taken are listed as skipped.
+    fn discover(
+        &mut self,
+        paths: &[PathBuf],
+        options: &IndexOptions,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Vec<FoundFile>, IndexError> {
+        let discovered = crate::ingest::discover(
+            paths,
+            &DiscoverOptions {
+                exclude: options.exclude.clone(),
+            },
+        )?;
+        self.summary
+            .skipped
+            .extend(discovered.skipped.into_iter().map(|k| SkippedFile {
+                path: k.path,
+                reason: k.reason,
+            }));
+        self.summary.bytes_seen = discovered.files.iter().map(|x| x.bytes).sum();
+        progress(Progress::Discovered {
+            files: discovered.files.len(),
+            bytes: self.summary.bytes_seen,
+        });
+        Ok(discovered.files)
+    }
+
+    /// Deletes the reports whose source files vanished, in path order, and frees their ids.
+    fn prune(
+        &mut self,
+        existing: &HashMap<PathBuf, Existing>,
+        owners: &mut HashMap<String, PathBuf>,
+    ) {
+        // The paths as the OS gave them: a name that is not UTF-8 still names its file.
+        let mut vanished: Vec<(&PathBuf, &Existing)> =
+            existing.iter().filter(|entry| !entry.0.exists()).collect();
+        vanished.sort_by(|a, b| a.0.cmp(b.0));
+        for (_, e) in vanished {
+            self.writer
+                .delete_term(Term::from_field_text(self.f.doc_id, &e.doc_id));
+            owners.remove(&e.doc_id);
+            self.summary.removed.push(e.doc_id.clone());
+            self.uncommitted = true;
+        }
+    }
+
+    /// Processes `files` on worker threads and applies each result here, on the one
+    /// writer. The first error stops the workers; it is returned once they are done.
+    fn process_all(
+        &mut self,
+        files: &[Found],
+        existing: &HashMap<PathBuf, Existing>,
+        threads: usize,
+        limits: &Limits,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(), IndexError> {
+        let pipeline = pipeline_version();
+        let f = self.f;
+        let cancel = AtomicBool::new(false);
+        let (tx, rx) = mpsc::sync_channel::<Work>(threads.max(2) * 2);
+        std::thread::scope(|scope| {
+            let (pipeline, f, cancel) = (pipeline.as_str(), &f, &cancel);
+            scope.spawn(move || {
+                process_in_parallel(files, existing, pipeline, limits, f, cancel, tx)
+            });
+            let mut outcome = Ok(());
+            for work in rx {
+                // After an error, what is still in flight is received and dropped.
+                if outcome.is_err() {
+                    continue;
+                }
+                if let Err(e) = self.apply(work, existing, progress) {
+                    cancel.store(true, Ordering::Relaxed);
+                    outcome = Err(e);
+                }
+            }
+            outcome
+        })
+    }
+
+    /// Counts or writes what a worker made of one file, reports it, and commits when a
+    /// batch is due.
+    fn apply(
+        &mut self,
+        work: Work,
+        existing: &HashMap<PathBuf, Existing>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(), IndexError> {
+        let (found, outcome) = match work {
+            Work::Unchanged(found) => {
+                self.summary.unchanged += 1;
+                (found, FileOutcome::Unchanged)
+            }
+            Work::Skipped(found, reason) => {
+                self.summary.skipped.push(SkippedFile {
+                    path: found.path.clone(),
+                    reason: reason.clone(),
+                });
+                (found, FileOutcome::Skipped(reason))
+            }
+            Work::Parsed(found, report, docs, invalid_bytes) => {
+                self.write(&found, &report, docs, invalid_bytes, existing)?;
+                (found, FileOutcome::Indexed)
+            }
+        };
+        progress(Progress::File {
+            path: found.path,
+            bytes: found.bytes,
+            outcome,
+        });
+        if self.pending_bytes >= self.batch_bytes {
+            self.commit(progress)?;
+        }
+        Ok(())
+    }
+
+    /// Replaces the report of `found` (under its old id and its new one) by `docs`.
+    fn write(
+        &mut self,
+        found: &Found,
+        report: &Report,
+        docs: Vec<TantivyDocument>,
+        invalid_bytes: usize,
+        existing: &HashMap<PathBuf, Existing>,
+    ) -> Result<(), IndexError> {
+        let doc_id = report.metadata.doc_id.clone();
+        let old = existing.get(&found.path);
+        if let Some(old) = old {
+            self.writer
+                .delete_term(Term::from_field_text(self.f.doc_id, &old.doc_id));
+        }
+        self.writer
+            .delete_term(Term::from_field_text(self.f.doc_id, &doc_id));
+        for doc in docs {
+            self.writer.add_document(doc)?;
+        }
+        let summary = &mut self.summary;
+        summary.sections += report.sections.len();
+        summary.footnotes += report.footnotes.len();
+        summary.bytes_indexed += found.bytes;
+        summary.indexed.push(IndexedFile {
+            path: found.path.clone(),
+            doc_id,
+            sections: report.sections.len(),
+            footnotes: report.footnotes.len(),
+            replaced: old.is_some(),
+            invalid_bytes,
+        });
+        self.pending_bytes += found.bytes;
+        self.uncommitted = true;
+        Ok(())
+    }
+
+    /// Commits what was written since the last commit.
+    fn commit(&mut self, progress: &mut dyn FnMut(Progress)) -> Result<(), IndexError> {
+        progress(Progress::Committing);
+        self.writer.commit()?;
+        self.summary.commits += 1;
+        self.pending_bytes = 0;
+        self.uncommitted = false;
+        Ok(())
+    }
+
+    /// Commits the last batch, if any, and waits for the writer's merges.
+    fn finish(mut self, progress: &mut dyn FnMut(Progress)) -> Result<IndexSummary, IndexError> {
+        if self.uncommitted {
+            self.commit(progress)?;
+        }
+        self.writer.wait_merging_threads()?;
+        Ok(self.summary)
+    }
+}
+
 impl BaocaoIndex {
     /// Indexes the report files under `paths` (files, and folders walked recursively for
     /// [`SUPPORTED_EXTENSIONS`]): unchanged files are skipped, changed ones replaced,
@@ -438,6 +709,9 @@ impl BaocaoIndex {
         Ok(removed)
     }
 
+    /// The steps of [`BaocaoIndex::index_paths`]: open the writer, discover the files,
+    /// read what the index holds, prune, process and apply every file (committing when a
+    /// batch is due), then finish the run.
     fn index_paths_inner(
         &self,
         paths: &[PathBuf],
@@ -450,162 +724,26 @@ impl BaocaoIndex {
                 .map(|n| n.get())
                 .unwrap_or(2)
         });
-        let mut writer = self.writer(threads)?;
+        let writer = self.writer(threads)?;
         self.collect_garbage(&writer)?;
-        let f = *self.fields();
-        let pipeline = pipeline_version();
-        let mut summary = IndexSummary::default();
-        let discovered = crate::ingest::discover(
-            paths,
-            &DiscoverOptions {
-                exclude: options.exclude.clone(),
-            },
-        )?;
-        summary
-            .skipped
-            .extend(discovered.skipped.into_iter().map(|k| SkippedFile {
-                path: k.path,
-                reason: k.reason,
-            }));
-        summary.bytes_seen = discovered.files.iter().map(|x| x.bytes).sum();
-        progress(Progress::Discovered {
-            files: discovered.files.len(),
-            bytes: summary.bytes_seen,
-        });
+        let mut run = Run::new(writer, *self.fields(), options.batch_bytes);
+        let discovered = run.discover(paths, options, progress)?;
         // Reading what is indexed fails on a damaged index: say so, with the way out.
         let existing = load_existing(self).map_err(|e| match (e, self.dir()) {
             (IndexError::Tantivy(t), Some(dir)) => super::corrupt(dir, t),
             (e, _) => e,
         })?;
-
         // doc id → source path that owns it.
-        let mut owner: HashMap<String, PathBuf> = existing
+        let mut owners: HashMap<String, PathBuf> = existing
             .iter()
             .map(|(src, e)| (e.doc_id.clone(), src.clone()))
             .collect();
-
         if options.prune {
-            // The paths as the OS gave them: a name that is not UTF-8 still names its file.
-            let mut vanished: Vec<(&PathBuf, &Existing)> =
-                existing.iter().filter(|entry| !entry.0.exists()).collect();
-            vanished.sort_by(|a, b| a.0.cmp(b.0));
-            for (_, e) in vanished {
-                writer.delete_term(Term::from_field_text(f.doc_id, &e.doc_id));
-                owner.remove(&e.doc_id);
-                summary.removed.push(e.doc_id.clone());
-            }
+            run.prune(&existing, &mut owners);
         }
-        let ids = assign_ids(&discovered.files, &existing, &owner);
-        let files: Vec<Found> = discovered
-            .files
-            .iter()
-            .zip(ids)
-            .map(|(file, doc_id)| Found {
-                path: file.path.clone(),
-                name: file.name(),
-                doc_id,
-                bytes: file.bytes,
-            })
-            .collect();
-
-        let cancel = AtomicBool::new(false);
-        let (tx, rx) = mpsc::sync_channel::<Work>(threads.max(2) * 2);
-        let mut pending_bytes = 0u64;
-        let mut uncommitted = !summary.removed.is_empty();
-        let result: Result<(), IndexError> = std::thread::scope(|scope| {
-            let files = &files;
-            let existing = &existing;
-            let pipeline = pipeline.as_str();
-            let cancel = &cancel;
-            scope.spawn(move || {
-                let f = &f;
-                let limits = &options.limits;
-                files.par_iter().for_each_init(
-                    || (tx.clone(), Analyzer::new()),
-                    |(tx, analyzer), found| {
-                        if cancel.load(Ordering::Relaxed) {
-                            return;
-                        }
-                        let _ = tx.send(process(found, existing, pipeline, limits, f, analyzer));
-                    },
-                );
-                drop(tx);
-            });
-            let mut outcome = Ok(());
-            for work in rx {
-                if outcome.is_err() {
-                    continue;
-                }
-                let step = (|| -> Result<(), IndexError> {
-                    let (found, result) = match work {
-                        Work::Unchanged(found) => {
-                            summary.unchanged += 1;
-                            (found, FileOutcome::Unchanged)
-                        }
-                        Work::Skipped(found, reason) => {
-                            summary.skipped.push(SkippedFile {
-                                path: found.path.clone(),
-                                reason: reason.clone(),
-                            });
-                            (found, FileOutcome::Skipped(reason))
-                        }
-                        Work::Parsed(found, report, docs, invalid_bytes) => {
-                            let source = found.path.clone();
-                            let doc_id = report.metadata.doc_id.clone();
-                            let mut replaced = false;
-                            if let Some(old) = existing.get(&source) {
-                                writer.delete_term(Term::from_field_text(f.doc_id, &old.doc_id));
-                                replaced = true;
-                            }
-                            writer.delete_term(Term::from_field_text(f.doc_id, &doc_id));
-                            owner.insert(doc_id.clone(), source.clone());
-                            for doc in docs {
-                                writer.add_document(doc)?;
-                            }
-                            summary.sections += report.sections.len();
-                            summary.footnotes += report.footnotes.len();
-                            summary.bytes_indexed += found.bytes;
-                            summary.indexed.push(IndexedFile {
-                                path: found.path.clone(),
-                                doc_id,
-                                sections: report.sections.len(),
-                                footnotes: report.footnotes.len(),
-                                replaced,
-                                invalid_bytes,
-                            });
-                            pending_bytes += found.bytes;
-                            uncommitted = true;
-                            (found, FileOutcome::Indexed)
-                        }
-                    };
-                    progress(Progress::File {
-                        path: found.path,
-                        bytes: found.bytes,
-                        outcome: result,
-                    });
-                    if pending_bytes >= options.batch_bytes {
-                        progress(Progress::Committing);
-                        writer.commit()?;
-                        summary.commits += 1;
-                        pending_bytes = 0;
-                        uncommitted = false;
-                    }
-                    Ok(())
-                })();
-                if let Err(e) = step {
-                    cancel.store(true, Ordering::Relaxed);
-                    outcome = Err(e);
-                }
-            }
-            outcome
-        });
-        result?;
-        if uncommitted {
-            progress(Progress::Committing);
-            writer.commit()?;
-            summary.commits += 1;
-        }
-        writer.wait_merging_threads()?;
+        let files = with_ids(&discovered, &existing, &owners);
+        run.process_all(&files, &existing, threads, &options.limits, progress)?;
+        let mut summary = run.finish(progress)?;
         if summary.commits > 0 {
             self.merge_segments(MAX_SEGMENTS)?;
         }
@@ -613,16 +751,43 @@ impl BaocaoIndex {
         Ok(summary)
     }
 
-    /// Merges every segment into one when there are more than `max` (a query visits each
-    /// segment, and each has its own term dictionaries). Returns whether it merged.
+    /// When there are more than `max` segments, merges them (a query visits each segment,
+    /// and each has its own term dictionaries), smallest first, in groups of at most
+    /// [`MERGE_GROUP_BYTES`]: one merge maps every segment it reads, so an unbounded merge
+    /// at the end of a large run would put the whole index in the process's memory.
+    /// Returns whether it merged.
     fn merge_segments(&self, max: usize) -> Result<bool, IndexError> {
-        let ids = self.index.searchable_segment_ids()?;
-        if ids.len() <= max {
+        let metas = self.index.searchable_segment_metas()?;
+        if metas.len() <= max {
+            return Ok(false);
+        }
+        // Bytes of each segment's files (named by its id); 0 for an index in memory.
+        let mut bytes: HashMap<String, u64> = HashMap::new();
+        if let Some(entries) = self.dir().and_then(|dir| fs::read_dir(dir).ok()) {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if let (Some((id, _)), Ok(meta)) = (name.split_once('.'), entry.metadata()) {
+                    *bytes.entry(id.to_string()).or_default() += meta.len();
+                }
+            }
+        }
+        let mut sized: Vec<(u64, tantivy::index::SegmentId)> = metas
+            .iter()
+            .map(|m| {
+                let size = bytes.get(&m.id().uuid_string()).copied().unwrap_or(0);
+                (size, m.id())
+            })
+            .collect();
+        sized.sort();
+        let groups = merge_groups(&sized, MERGE_GROUP_BYTES);
+        if groups.is_empty() {
             return Ok(false);
         }
         let mut writer = self.writer(1)?;
         writer.set_merge_policy(Box::new(NoMergePolicy));
-        writer.merge(&ids).wait()?;
+        for group in groups {
+            writer.merge(&group).wait()?;
+        }
         writer.wait_merging_threads()?;
         Ok(true)
     }
@@ -696,6 +861,21 @@ mod tests {
             assign_ids(&again, &existing, &HashMap::new()),
             ["2024/bc-pdf"]
         );
+    }
+
+    #[test]
+    fn merges_group_small_segments_up_to_the_limit() {
+        let sized: Vec<(u64, u32)> = vec![(10, 1), (20, 2), (30, 3), (50, 4), (90, 5), (200, 6)];
+        // 10+20+30 fit; 50 and 90 do not fit together and are alone; 200 is too large.
+        assert_eq!(merge_groups(&sized, 100), vec![vec![1, 2, 3]]);
+        let small: Vec<(u64, u32)> = (1..=5).map(|i| (10, i)).collect();
+        assert_eq!(merge_groups(&small, 100), vec![vec![1, 2, 3, 4, 5]]);
+        let even: Vec<(u64, u32)> = (1..=6).map(|i| (40, i)).collect();
+        assert_eq!(
+            merge_groups(&even, 100),
+            vec![vec![1, 2], vec![3, 4], vec![5, 6]]
+        );
+        assert!(merge_groups(&[(500u64, 1u32)], 100).is_empty());
     }
 
     #[test]

@@ -109,7 +109,7 @@ pub fn ingest_bytes(
     for s in &mut report.sections {
         if report::frame::is_frame_id(&s.id) {
             s.sectors.clear();
-            s.role.clear();
+            s.role = None;
         }
     }
     if report.sections.is_empty() && report.footnotes.is_empty() {

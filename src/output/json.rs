@@ -8,6 +8,7 @@ use std::io;
 use serde::Serialize;
 
 use crate::index::{CheckReport, IndexSummary};
+use crate::report::{role_or_empty, Role};
 use crate::search::{
     FacetCounts, GroupedResults, Hit, Outline, ReportInfo, SearchResults, Show, Stats, Unit,
 };
@@ -73,7 +74,9 @@ pub struct HitJson<'a> {
     pub period: &'a str,
     pub doc_type: &'a str,
     pub sectors: &'a [String],
-    pub role: &'a str,
+    /// The role's slug, `""` for none.
+    #[serde(with = "role_or_empty")]
+    pub role: Option<Role>,
     pub province: Option<&'a str>,
     pub footnote_refs: &'a [u32],
     /// The report's issuer.
@@ -117,7 +120,7 @@ impl<'a> HitJson<'a> {
             period: &h.period,
             doc_type: &h.doc_type,
             sectors: &h.sectors,
-            role: &h.role,
+            role: h.role,
             province: h.province.as_deref(),
             footnote_refs: &h.footnote_refs,
             issuer: h.issuer.as_deref(),
@@ -294,7 +297,9 @@ pub struct OutlineSectionJson<'a> {
     pub line_start: usize,
     pub line_end: usize,
     pub sectors: &'a [String],
-    pub role: &'a str,
+    /// The role's slug, `""` for none.
+    #[serde(with = "role_or_empty")]
+    pub role: Option<Role>,
     pub footnote_refs: &'a [u32],
     pub chars: usize,
 }
@@ -341,7 +346,7 @@ fn outline(o: &Outline) -> OutlineJson<'_> {
                 line_start: s.line_start,
                 line_end: s.line_end,
                 sectors: &s.sectors,
-                role: &s.role,
+                role: s.role,
                 footnote_refs: &s.footnote_refs,
                 chars: s.chars,
             })

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::report::formats::Source;
-use crate::report::{footnote_id, Report};
+use crate::report::{footnote_id, role_or_empty, Report, Role};
 
 /// `parse --json` (docs/json.md): report metadata, sections and footnotes.
 #[derive(Debug, Serialize)]
@@ -77,8 +77,9 @@ pub struct SectionJson<'a> {
     pub line_end: usize,
     /// Sector slugs.
     pub sectors: &'a [String],
-    /// Role slug.
-    pub role: &'a str,
+    /// Role: its slug, `""` for none.
+    #[serde(with = "role_or_empty")]
+    pub role: Option<Role>,
     /// Numbers of the footnotes referenced here.
     pub footnote_refs: &'a [u32],
 }
@@ -98,8 +99,9 @@ pub struct FootnoteJson<'a> {
     pub line_start: usize,
     /// Sector slugs.
     pub sectors: &'a [String],
-    /// Role slug.
-    pub role: &'a str,
+    /// Role: its slug, `""` for none.
+    #[serde(with = "role_or_empty")]
+    pub role: Option<Role>,
 }
 
 /// The JSON view of a parsed report.
@@ -130,7 +132,7 @@ pub fn to_json(report: &Report) -> ParseJson<'_> {
                 line_start: s.line_start,
                 line_end: s.line_end,
                 sectors: &s.sectors,
-                role: &s.role,
+                role: s.role,
                 footnote_refs: &s.footnote_refs,
             })
             .collect(),
@@ -144,7 +146,7 @@ pub fn to_json(report: &Report) -> ParseJson<'_> {
                 section_id: f.section_id.as_deref(),
                 line_start: f.line_start,
                 sectors: &f.sectors,
-                role: &f.role,
+                role: f.role,
             })
             .collect(),
         abbreviations: report
@@ -232,8 +234,8 @@ pub fn write_human(out: &mut impl Write, report: &Report) -> io::Result<()> {
             format!("  [{} fn]", s.footnote_refs.len())
         };
         let mut extra = String::new();
-        if !s.role.is_empty() {
-            extra.push_str(&format!("  ({})", s.role));
+        if let Some(role) = s.role {
+            extra.push_str(&format!("  ({role})"));
         }
         if !s.sectors.is_empty() {
             extra.push_str(&format!("  {{{}}}", s.sectors.join(", ")));

@@ -426,8 +426,8 @@ fn unit(p: &Painter, u: &Unit) -> String {
     if !h.sectors.is_empty() {
         facets.push(format!("sectors: {}", h.sectors.join(", ")));
     }
-    if !h.role.is_empty() {
-        facets.push(format!("role: {}", h.role));
+    if let Some(role) = h.role {
+        facets.push(format!("role: {role}"));
     }
     facets.push(format!("id: {}", shell_quote(&h.id)));
     let _ = writeln!(out, "{}\n", p.dim(&facets.join(" · ")));

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::letterhead::{self, Letterhead};
-use super::lines::{digit_runs, Split};
+use super::lines::digit_runs;
 use super::model::Metadata;
 use super::structure::{is_signature_title, Built};
 
@@ -95,7 +95,7 @@ pub(crate) fn is_city(province: &str) -> bool {
 }
 
 /// Extracts the metadata (all but `file` and `doc_id`, set by the caller).
-pub fn extract(text: &str, split: &Split, built: &Built) -> Metadata {
+pub fn extract(text: &str, built: &Built) -> Metadata {
     let head = letterhead::read(text);
     let title = title(built, &head);
     let opening: String = built
@@ -118,7 +118,6 @@ pub fn extract(text: &str, split: &Split, built: &Built) -> Metadata {
     } else {
         signer(&built.closing).or_else(|| signer_in_text(text))
     };
-    let _ = split;
     Metadata {
         title,
         doc_type,

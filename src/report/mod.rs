@@ -30,7 +30,8 @@ use std::path::Path;
 
 use unicode_normalization::UnicodeNormalization;
 
-pub use model::{footnote_id, section_id, Footnote, Metadata, Report, Section};
+pub(crate) use model::role_or_empty;
+pub use model::{footnote_id, role_slug, section_id, Footnote, Metadata, Report, Role, Section};
 
 /// Why a file could not be parsed. Every variant names the file.
 #[derive(Debug, thiserror::Error)]
@@ -180,7 +181,7 @@ pub fn parse_text(file_name: &str, text: &str) -> Report {
     let refs = footnotes::attach(&mut sections, &split.footnotes, split.layout);
     let footnotes = footnotes::finish(&split.footnotes, &sections, &refs);
     built.sections = sections.split_off(usize::from(has_intro));
-    let mut meta = metadata::extract(&text, &split, &built);
+    let mut meta = metadata::extract(&text, &built);
     meta.file = file;
     meta.doc_id = doc_id;
     sections.append(&mut built.sections);

@@ -68,6 +68,90 @@ pub struct Metadata {
     pub date: Option<String>,
 }
 
+/// The role of a section: what its text does in the report (README, "Filter values"). A
+/// closed set; its slug (`tinh-hinh`…) is what the index, the JSON and `--role` carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// `tinh-hinh`: situation and results (the default).
+    TinhHinh,
+    /// `han-che`: difficulties, limitations, causes.
+    HanChe,
+    /// `nhiem-vu`: tasks, solutions, plans.
+    NhiemVu,
+    /// `kien-nghi`: proposals and requests.
+    KienNghi,
+}
+
+impl Role {
+    /// Every role, the default first.
+    pub const ALL: [Role; 4] = [Role::TinhHinh, Role::HanChe, Role::NhiemVu, Role::KienNghi];
+
+    /// The slug: `tinh-hinh`, `han-che`, `nhiem-vu`, `kien-nghi`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Role::TinhHinh => "tinh-hinh",
+            Role::HanChe => "han-che",
+            Role::NhiemVu => "nhiem-vu",
+            Role::KienNghi => "kien-nghi",
+        }
+    }
+
+    /// The Vietnamese label.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Role::TinhHinh => "Tình hình, kết quả",
+            Role::HanChe => "Khó khăn, hạn chế, nguyên nhân",
+            Role::NhiemVu => "Nhiệm vụ, giải pháp, kế hoạch",
+            Role::KienNghi => "Đề xuất, kiến nghị",
+        }
+    }
+}
+
+impl std::str::FromStr for Role {
+    type Err = String;
+
+    /// A role's slug.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| format!("unknown role {s:?}"))
+    }
+}
+
+impl std::fmt::Display for Role {
+    /// The slug.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The slug of a unit's role, empty when it has none (a letterhead or closing block): the
+/// form the JSON carries.
+pub fn role_slug(role: Option<Role>) -> &'static str {
+    role.map_or("", Role::as_str)
+}
+
+/// Serde form of a unit's `Option<Role>`: its slug, `""` for none (the JSON contract).
+pub(crate) mod role_or_empty {
+    use super::{role_slug, Role};
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    /// Writes the slug, or `""`.
+    pub fn serialize<S: Serializer>(role: &Option<Role>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(role_slug(*role))
+    }
+
+    /// Reads a slug, or `""` for none; another string is an error.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Role>, D::Error> {
+        let slug = String::deserialize(d)?;
+        if slug.is_empty() {
+            return Ok(None);
+        }
+        slug.parse().map(Some).map_err(D::Error::custom)
+    }
+}
+
 /// A numbered block of the report.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Section {
@@ -85,8 +169,10 @@ pub struct Section {
     pub line_end: usize,
     /// Sector slugs, e.g. `kinh-te/dau-tu-ha-tang`.
     pub sectors: Vec<String>,
-    /// Role slug: `tinh-hinh`, `han-che`, `nhiem-vu`, `kien-nghi`.
-    pub role: String,
+    /// Role (`tinh-hinh`, `han-che`, `nhiem-vu`, `kien-nghi`); none for the letterhead
+    /// and closing blocks. Serialised as its slug, `""` for none.
+    #[serde(with = "role_or_empty")]
+    pub role: Option<Role>,
     /// Numbers of the footnotes whose markers are in this section's heading or text.
     pub footnote_refs: Vec<u32>,
 }
@@ -104,8 +190,9 @@ pub struct Footnote {
     pub line_start: usize,
     /// Sector slugs (from the footnote's own words and its section).
     pub sectors: Vec<String>,
-    /// Role slug, inherited from the section.
-    pub role: String,
+    /// Role, inherited from the section. Serialised as its slug, `""` for none.
+    #[serde(with = "role_or_empty")]
+    pub role: Option<Role>,
 }
 
 impl Report {
@@ -173,6 +260,22 @@ pub fn footnote_id(doc_id: &str, number: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_role_is_written_and_read_as_its_slug_and_none_as_empty() {
+        for role in [None, Some(Role::TinhHinh), Some(Role::KienNghi)] {
+            let s = Section {
+                role,
+                ..Section::default()
+            };
+            let json = serde_json::to_value(&s).unwrap();
+            assert_eq!(json["role"], role_slug(role));
+            assert_eq!(serde_json::from_value::<Section>(json).unwrap(), s);
+        }
+        let bad = serde_json::json!({"number": 1, "text": "", "section_id": null,
+            "line_start": 1, "sectors": [], "role": "nope"});
+        assert!(serde_json::from_value::<Footnote>(bad).is_err());
+    }
 
     fn p(labels: &[&str]) -> Vec<String> {
         labels.iter().map(|s| s.to_string()).collect()

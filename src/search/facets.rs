@@ -3,7 +3,7 @@
 use tantivy::collector::{Count, FacetCollector, MultiCollector};
 use tantivy::schema::Facet;
 
-use super::{build, SearchError, SearchRequest, Searcher};
+use super::{build, Purpose, SearchError, SearchRequest, Searcher};
 use crate::index::schema::{DOC_TYPE_FACET, PERIOD_FACET, SECTOR_FACET, YEAR_FACET};
 
 /// One facet value and the number of matching units that carry it.
@@ -124,9 +124,14 @@ impl Searcher {
         }
         let searcher = self.reader.searcher();
         let mut analyzers = build::Analyzers::new();
-        let node = self.prepare(request, false, &searcher, &mut analyzers)?;
-        self.check_filters(&request.filters)?;
-        let query = build::build(&self.index, node.as_ref(), &request.filters, &mut analyzers)?;
+        let query = self
+            .compile(
+                request,
+                Purpose::Matching { scored: false },
+                &searcher,
+                &mut analyzers,
+            )?
+            .query;
 
         let mut multi = MultiCollector::new();
         let count = multi.add_collector(Count);

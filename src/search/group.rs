@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use tantivy::DocAddress;
 
 use super::timeline::{AllDocs, ReportKeys};
-use super::{build, Hit, QueryError, SearchError, SearchRequest, Searcher};
+use super::{build, Hit, Purpose, SearchError, SearchRequest, Searcher};
 
 /// Units shown under each report by default: enough to see where in the report the topic
 /// is, few enough to keep a page of reports readable.
@@ -64,21 +64,9 @@ impl Searcher {
     ) -> Result<GroupedResults, SearchError> {
         let searcher = self.reader.searcher();
         let mut analyzers = build::Analyzers::new();
-        let Some(prepared) = self.prepare(request, true, &searcher, &mut analyzers)? else {
-            return Err(SearchError::Query(QueryError {
-                message: "the query is empty".to_string(),
-                position: 0,
-            }));
-        };
-        self.check_filters(&request.filters)?;
-        let query = build::build(
-            &self.index,
-            Some(&prepared),
-            &request.filters,
-            &mut analyzers,
-        )?;
-        let node = &prepared.node;
-        let docs = searcher.search(&query, &AllDocs { scoring: true })?;
+        let compiled = self.compile(request, Purpose::Ranking, &searcher, &mut analyzers)?;
+        let node = &compiled.ranked().node;
+        let docs = searcher.search(&compiled.query, &AllDocs { scoring: true })?;
         let mut keys = ReportKeys::default();
         let mut by_report: HashMap<u32, Vec<(f32, DocAddress)>> = HashMap::new();
         let mut total = 0;

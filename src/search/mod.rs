@@ -62,6 +62,7 @@ pub use timeline::{facet_for, Bucket, Timeline};
 
 use crate::index::schema::{Fields, KIND_FOOTNOTE, KIND_SECTION};
 use crate::index::{BaocaoIndex, IndexError};
+use crate::report::Role;
 
 /// Default snippet length, in characters.
 pub const DEFAULT_SNIPPET_CHARS: usize = 240;
@@ -397,8 +398,8 @@ pub struct Hit {
     pub doc_type: String,
     /// Sector slugs.
     pub sectors: Vec<String>,
-    /// Role slug (may be empty).
-    pub role: String,
+    /// Role (none for the letterhead and closing blocks).
+    pub role: Option<Role>,
     /// Province.
     pub province: Option<String>,
     /// Footnotes referenced by a section.
@@ -520,7 +521,7 @@ pub(crate) fn hit_from_doc(f: &Fields, doc: &TantivyDocument) -> Hit {
         role: get_facets(doc, f.role_facet)
             .into_iter()
             .next()
-            .unwrap_or_default(),
+            .and_then(|slug| slug.parse().ok()),
         province: get_facets(doc, f.province_facet).into_iter().next(),
         footnote_refs: doc
             .get_all(f.footnote_refs)
@@ -580,6 +581,39 @@ pub(crate) fn match_line(hit: &Hit, at: usize) -> usize {
     hit.line_map
         .line_at(&hit.text, at)
         .unwrap_or(hit.line_start)
+}
+
+/// What a request's query is compiled for ([`Searcher::compile`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Purpose {
+    /// A ranked list of hits (search, grouped search): a blank query is an error (there
+    /// is nothing to rank by), and which typed pairs are words is looked up (it weighs
+    /// the matches).
+    Ranking,
+    /// Every match, counted or listed (facets, timelines): a blank query means every unit
+    /// under the filters; word pairs are looked up only when the matches are `scored`.
+    Matching {
+        /// Whether the matches' scores are used.
+        scored: bool,
+    },
+}
+
+/// A request compiled into one query ([`Searcher::compile`]).
+pub(crate) struct Compiled {
+    /// The query as prepared; None for a blank query.
+    pub prepared: Option<build::Prepared>,
+    /// The query to run: the prepared query under the filters.
+    pub query: Box<dyn tantivy::query::Query>,
+}
+
+impl Compiled {
+    /// The prepared query of a request compiled for [`Purpose::Ranking`], which refuses
+    /// a blank query.
+    fn ranked(&self) -> &build::Prepared {
+        self.prepared
+            .as_ref()
+            .expect("Purpose::Ranking refuses a blank query")
+    }
 }
 
 impl Searcher {
@@ -661,30 +695,47 @@ impl Searcher {
         Ok(Some(build::Prepared { node, typed, words }))
     }
 
-    /// Runs a search: ranked hits with snippets, and the total number of matches.
-    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
-        let searcher = self.reader.searcher();
-        let mut analyzers = build::Analyzers::new();
-        let Some(prepared) = self.prepare(request, true, &searcher, &mut analyzers)? else {
+    /// The request as one tantivy query: its text prepared ([`Searcher::prepare`]), its
+    /// filters checked against the vocabulary ([`Searcher::check_filters`]) and both
+    /// built together ([`build::build`]). What the query is for decides how a blank one
+    /// is taken and whether word pairs are looked up (see [`Purpose`]).
+    pub(crate) fn compile(
+        &self,
+        request: &SearchRequest,
+        purpose: Purpose,
+        searcher: &tantivy::Searcher,
+        analyzers: &mut build::Analyzers,
+    ) -> Result<Compiled, SearchError> {
+        let ranked = match purpose {
+            Purpose::Ranking => true,
+            Purpose::Matching { scored } => scored,
+        };
+        let prepared = self.prepare(request, ranked, searcher, analyzers)?;
+        // Refused before the filters are looked at: the query is what is wrong first.
+        if prepared.is_none() && purpose == Purpose::Ranking {
             return Err(SearchError::Query(QueryError {
                 message: "the query is empty".to_string(),
                 position: 0,
             }));
-        };
+        }
         self.check_filters(&request.filters)?;
-        let query = build::build(
-            &self.index,
-            Some(&prepared),
-            &request.filters,
-            &mut analyzers,
-        )?;
+        let query = build::build(&self.index, prepared.as_ref(), &request.filters, analyzers)?;
+        Ok(Compiled { prepared, query })
+    }
+
+    /// Runs a search: ranked hits with snippets, and the total number of matches.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+        let searcher = self.reader.searcher();
+        let mut analyzers = build::Analyzers::new();
+        let compiled = self.compile(request, Purpose::Ranking, &searcher, &mut analyzers)?;
+        let (prepared, query) = (compiled.ranked(), &compiled.query);
         let max = searcher.num_docs() as usize;
         let limit = request.limit.min(max);
         let all = request.per_report > 0;
         let wanted = request.offset.saturating_add(limit);
-        let (strict, total) = self.ranked(&searcher, &query, all, wanted, request.sort)?;
+        let (strict, total) = self.ranked(&searcher, query, all, wanted, request.sort)?;
         let relaxed = if total < FEW_MATCHES && !analyzers.exact_only && request.expand {
-            relax::relaxed(&prepared)
+            relax::relaxed(prepared)
         } else {
             Vec::new()
         };
@@ -737,7 +788,10 @@ impl Searcher {
         for (hit, listed) in hits.iter_mut().zip(page) {
             hit.missing = listed.missing.map(|i| relaxed[i].missing.clone());
             hit.more_in_report = listed.more;
-            hit.also_in = listed.also_in;
+            for address in listed.also_in {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                hit.also_in.push(get_str(&doc, self.index.fields().id));
+            }
         }
         Ok(SearchResults {
             query: request.query.clone(),
@@ -817,21 +871,33 @@ impl Searcher {
         per_report: usize,
         wanted: usize,
     ) -> Result<Vec<Listed>, SearchError> {
-        let f = self.index.fields();
-        let mut keys = timeline::ReportKeys::default();
-        let mut segments: std::collections::HashMap<u32, Vec<u32>> = Default::default();
+        use std::collections::HashMap;
+        type Column = std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>;
+        // Which report and which words each candidate has, from two columns: no stored
+        // document is read here (only the hits listed are, later).
+        let mut columns: HashMap<u32, (Column, Column)> = HashMap::new();
         let mut listed: Vec<Listed> = Vec::new();
-        let mut shown_per_report: std::collections::HashMap<u32, Vec<usize>> = Default::default();
-        let mut texts: std::collections::HashMap<(String, String), usize> = Default::default();
-        let mut more: std::collections::HashMap<u32, usize> = Default::default();
+        let mut shown_per_report: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut texts: HashMap<u64, usize> = HashMap::new();
+        let mut more: HashMap<u64, usize> = HashMap::new();
         for &(score, address, missing) in ranked {
-            let report = match segments.entry(address.segment_ord) {
+            let (reports, words) = match columns.entry(address.segment_ord) {
                 std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
                 std::collections::hash_map::Entry::Vacant(e) => {
-                    let reader = searcher.segment_reader(address.segment_ord);
-                    e.insert(keys.of_segment(reader, f.doc_id)?)
+                    let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+                    let column = |name: &str| -> Result<Column, SearchError> {
+                        Ok(fast.u64(name)?.first_or_default_col(0))
+                    };
+                    e.insert((
+                        column(crate::index::schema::REPORT_KEY)?,
+                        column(crate::index::schema::TEXT_KEY)?,
+                    ))
                 }
-            }[address.doc_id as usize];
+            };
+            let (report, text_key) = (
+                reports.get_val(address.doc_id),
+                words.get_val(address.doc_id),
+            );
             let full = listed.len() >= wanted;
             let shown = shown_per_report.get(&report).map_or(0, Vec::len);
             if shown >= per_report {
@@ -844,10 +910,8 @@ impl Searcher {
                 *more.entry(report).or_default() += usize::from(shown > 0);
                 continue;
             }
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let text_key = (get_str(&doc, f.heading), get_str(&doc, f.text));
             if let Some(&first) = texts.get(&text_key) {
-                listed[first].also_in.push(get_str(&doc, f.id));
+                listed[first].also_in.push(address);
                 continue;
             }
             if full {
@@ -885,7 +949,8 @@ struct Listed {
     address: tantivy::DocAddress,
     missing: Option<usize>,
     more: usize,
-    also_in: Vec<String>,
+    /// The units with the same heading and text, listed once with this one.
+    also_in: Vec<tantivy::DocAddress>,
 }
 
 /// The sort date column of a segment (the report's date, else the end of its period;
@@ -949,7 +1014,7 @@ mod tests {
             line_start: 10,
             line_end: 12,
             sectors: sectors.iter().map(|s| s.to_string()).collect(),
-            role: "tinh-hinh".to_string(),
+            role: Some(Role::TinhHinh),
             footnote_refs: vec![],
         }
     }
@@ -1012,7 +1077,7 @@ mod tests {
             section_id: Some(crate::report::section_id(a, &["I".to_string()])),
             line_start: 40,
             sectors: vec![],
-            role: "tinh-hinh".to_string(),
+            role: Some(Role::TinhHinh),
         });
         let rb = report(
             b,
@@ -1146,6 +1211,23 @@ mod tests {
         assert!(s.show("zzz").unwrap().is_none());
         let stats = s.stats().unwrap();
         assert_eq!((stats.reports, stats.sections, stats.footnotes), (2, 5, 1));
+    }
+
+    #[test]
+    fn a_blank_query_is_refused_before_the_filters_only_where_hits_are_ranked() {
+        let s = fixture();
+        let mut req = SearchRequest::new("  ");
+        req.filters.role = Some("nope".to_string());
+        let empty = |e: SearchError| matches!(e, SearchError::Query(q) if q.message == "the query is empty");
+        assert!(empty(s.search(&req).unwrap_err()));
+        assert!(empty(s.search_grouped(&req, 1).unwrap_err()));
+        // Counting takes a blank query as every unit: the unknown role is what is wrong.
+        assert!(matches!(
+            s.facets(&req, &[]),
+            Err(SearchError::BadFilter(_))
+        ));
+        req.filters.role = None;
+        assert_eq!(s.facets(&req, &[]).unwrap().total, 6);
     }
 
     #[test]

@@ -58,8 +58,8 @@ pub struct OutlineEntry {
     pub line_end: usize,
     /// Sector slugs.
     pub sectors: Vec<String>,
-    /// Role slug.
-    pub role: String,
+    /// Role (none for the letterhead and closing blocks).
+    pub role: Option<crate::report::Role>,
     /// Footnotes referenced.
     pub footnote_refs: Vec<u32>,
     /// Length of the section text in characters.

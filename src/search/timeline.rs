@@ -13,7 +13,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
 
-use super::{build, SearchError, SearchRequest, Searcher};
+use super::{build, Purpose, SearchError, SearchRequest, Searcher};
 use crate::index::schema::{DOC_TYPE_FACET, FACET_FIELDS, PERIOD_FACET, YEAR_FACET};
 
 /// Every matching document of one segment, with its score when scoring.
@@ -235,9 +235,10 @@ impl Searcher {
     ) -> Result<(tantivy::Searcher, Vec<SegmentDocs>), SearchError> {
         let searcher = self.reader.searcher();
         let mut analyzers = build::Analyzers::new();
-        let node = self.prepare(request, scoring, &searcher, &mut analyzers)?;
-        self.check_filters(&request.filters)?;
-        let query = build::build(&self.index, node.as_ref(), &request.filters, &mut analyzers)?;
+        let purpose = Purpose::Matching { scored: scoring };
+        let query = self
+            .compile(request, purpose, &searcher, &mut analyzers)?
+            .query;
         let docs = searcher.search(&query, &AllDocs { scoring })?;
         Ok((searcher, docs))
     }

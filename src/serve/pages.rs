@@ -57,20 +57,15 @@ fn doc_type_label(slug: &str) -> String {
     parts.map_or_else(|| slug.to_string(), |p| p.join(" "))
 }
 
-/// The Vietnamese label of a sector slug, from the tagging rules table.
+/// The Vietnamese label of a sector slug, from the tagging rules table (the slug itself
+/// when it is not there).
 fn sector_label(slug: &str) -> String {
-    crate::tagging::SECTORS
-        .iter()
-        .find(|(s, _)| *s == slug)
-        .map_or_else(|| slug.to_string(), |(_, label)| label.to_string())
+    crate::tagging::sector_label(slug).map_or_else(|| slug.to_string(), str::to_string)
 }
 
-/// The Vietnamese label of a role slug, from the tagging rules table.
+/// The Vietnamese label of a role slug (the slug itself when it names no role).
 fn role_label(slug: &str) -> String {
-    crate::tagging::ROLES
-        .iter()
-        .find(|(s, _)| *s == slug)
-        .map_or_else(|| slug.to_string(), |(_, label)| label.to_string())
+    crate::tagging::role_label(slug).map_or_else(|| slug.to_string(), str::to_string)
 }
 
 /// A period as read aloud: `2023-01` → `tháng 01/2023`, `2024-Q3` → `quý 3/2024`,
@@ -781,7 +776,7 @@ fn unit_page(unit: &Unit, outline: Option<&Outline>, q: &str) -> Markup {
                             dt { "Lĩnh vực" }
                             dd { (hit.sectors.iter().map(|s| sector_label(s)).collect::<Vec<_>>().join("; ")) }
                         }
-                        @if !hit.role.is_empty() { dt { "Nội dung" } dd { (role_label(&hit.role)) } }
+                        @if let Some(role) = hit.role { dt { "Nội dung" } dd { (role.label()) } }
                     }
                     div.text {
                         @for para in hit.text.split('\n').filter(|p| !p.trim().is_empty()) {

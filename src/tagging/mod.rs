@@ -254,7 +254,7 @@ pub fn tag_report(report: &mut Report) {
         let role = own_roles[i]
             .or_else(|| ancestor_lists[i].iter().find_map(|&a| own_roles[a]))
             .unwrap_or(DEFAULT_ROLE);
-        section.role = role.as_str().to_string();
+        section.role = Some(role);
     }
 
     let by_id: HashMap<&str, usize> = report
@@ -274,9 +274,7 @@ pub fn tag_report(report: &mut Report) {
             .into_iter()
             .map(|s| SECTORS[s].0.to_string())
             .collect();
-        footnote.role = section
-            .map(|i| report.sections[i].role.clone())
-            .unwrap_or_else(|| DEFAULT_ROLE.as_str().to_string());
+        footnote.role = section.map_or(Some(DEFAULT_ROLE), |i| report.sections[i].role);
     }
 }
 
@@ -405,7 +403,12 @@ mod tests {
         let got: Vec<(Vec<String>, String)> = report
             .sections
             .iter()
-            .map(|s| (s.sectors.clone(), s.role.clone()))
+            .map(|s| {
+                (
+                    s.sectors.clone(),
+                    crate::report::role_slug(s.role).to_string(),
+                )
+            })
             .collect();
         let want = [
             (vec!["tong-hop"], "tinh-hinh"),
@@ -430,6 +433,6 @@ mod tests {
         }
         let f = &report.footnotes[0];
         assert_eq!(f.sectors, ["kinh-te/cua-khau", "kinh-te/ngan-sach"]);
-        assert_eq!(f.role, "tinh-hinh");
+        assert_eq!(f.role, Some(Role::TinhHinh));
     }
 }

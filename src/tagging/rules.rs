@@ -124,56 +124,7 @@ pub const SECTORS: &[(&str, &str)] = &[
     ("tong-hop", "Tổng hợp (đánh giá chung mọi lĩnh vực)"),
 ];
 
-/// The role of a section: what its text does in the report (README, "Filter values"). A
-/// closed set; its slug (`tinh-hinh`…) is what the index, the JSON and `--role` carry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// `tinh-hinh`: situation and results (the default).
-    TinhHinh,
-    /// `han-che`: difficulties, limitations, causes.
-    HanChe,
-    /// `nhiem-vu`: tasks, solutions, plans.
-    NhiemVu,
-    /// `kien-nghi`: proposals and requests.
-    KienNghi,
-}
-
-impl Role {
-    /// Every role, the default first.
-    pub const ALL: [Role; 4] = [Role::TinhHinh, Role::HanChe, Role::NhiemVu, Role::KienNghi];
-
-    /// The slug: `tinh-hinh`, `han-che`, `nhiem-vu`, `kien-nghi`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Role::TinhHinh => "tinh-hinh",
-            Role::HanChe => "han-che",
-            Role::NhiemVu => "nhiem-vu",
-            Role::KienNghi => "kien-nghi",
-        }
-    }
-
-    /// The Vietnamese label.
-    pub const fn label(self) -> &'static str {
-        match self {
-            Role::TinhHinh => "Tình hình, kết quả",
-            Role::HanChe => "Khó khăn, hạn chế, nguyên nhân",
-            Role::NhiemVu => "Nhiệm vụ, giải pháp, kế hoạch",
-            Role::KienNghi => "Đề xuất, kiến nghị",
-        }
-    }
-}
-
-impl std::str::FromStr for Role {
-    type Err = String;
-
-    /// A role's slug.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Role::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s)
-            .ok_or_else(|| format!("unknown role {s:?}"))
-    }
-}
+pub use crate::report::Role;
 
 /// The roles (README, "Filter values"): slug and Vietnamese label. The first is the default.
 pub const ROLES: &[(&str, &str)] = &[

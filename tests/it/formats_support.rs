@@ -473,8 +473,7 @@ pub fn render_pdftotext(text: &str) -> String {
         }
         for n in pn.drain(..) {
             let t = &notes.iter().find(|(m, _)| *m == n).unwrap().1;
-            for (k, l) in wrap(&format!("{n} {t}"), 100).into_iter().enumerate() {
-                let _ = k;
+            for l in wrap(&format!("{n} {t}"), 100) {
                 out.push_str(&l);
                 out.push('\n');
             }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use baocao::report::{self, render, Report};
+use baocao::report::{self, render, role_slug, Report};
 use baocao::tagging::{self, is_role, is_sector, sectors_for, tag_report, MAX_SECTORS};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
@@ -36,12 +36,18 @@ fn tags(report: &Report) -> Tags {
         report
             .sections
             .iter()
-            .map(|s| (s.id.clone(), s.sectors.clone(), s.role.clone()))
+            .map(|s| {
+                (
+                    s.id.clone(),
+                    s.sectors.clone(),
+                    role_slug(s.role).to_string(),
+                )
+            })
             .collect(),
         report
             .footnotes
             .iter()
-            .map(|f| (f.number, f.sectors.clone(), f.role.clone()))
+            .map(|f| (f.number, f.sectors.clone(), role_slug(f.role).to_string()))
             .collect(),
     )
 }
@@ -60,12 +66,12 @@ fn retagged(report: &Report, f: impl Fn(&str) -> String) -> Report {
         s.heading = f(&s.heading);
         s.text = f(&s.text);
         s.sectors.clear();
-        s.role.clear();
+        s.role = None;
     }
     for n in &mut r.footnotes {
         n.text = f(&n.text);
         n.sectors.clear();
-        n.role.clear();
+        n.role = None;
     }
     tag_report(&mut r);
     r
