@@ -428,6 +428,30 @@ fn strip_furniture(pages: &[Page]) -> Vec<Page> {
     out
 }
 
+/// Widest vertical gap (share of the body font size) between two lines of one
+/// paragraph: paragraphs are set further apart, or start indented.
+const PARA_LINE_GAP: f64 = 1.0;
+
+/// Deepest first-line indent (share of the body font size) of a body paragraph: a line
+/// starting further right is in another column (the letterhead's, a signature block).
+const PARA_INDENT_MAX: f64 = 4.0;
+
+/// The page's text column: the left margin most body-size lines start at (rounded to a
+/// point) and the right edge of the widest.
+fn text_column(blocks: &[Vec<Line>], body: f64) -> (f64, f64) {
+    let lines = || blocks.iter().flatten().filter(|l| l.size() >= 0.9 * body);
+    let mut starts: BTreeMap<i64, usize> = BTreeMap::new();
+    for l in lines() {
+        *starts.entry(l.x0().round() as i64).or_default() += 1;
+    }
+    let left = starts
+        .into_iter()
+        .max_by_key(|&(x, n)| (n, std::cmp::Reverse(x)))
+        .map_or(0.0, |(x, _)| x as f64);
+    let right = lines().map(Line::x1).fold(f64::MIN, f64::max);
+    (left, right)
+}
+
 fn layout(pages: &[Page]) -> Document {
     let pages = &strip_furniture(pages);
     let body = body_size(pages);
@@ -490,14 +514,28 @@ fn layout(pages: &[Page]) -> Document {
             }
             i += 1;
         }
+        let (margin_left, margin_right) = text_column(&body_blocks, body);
+        // The last line laid out on this page: its left and right edges and bottom.
+        let mut prev_line: Option<(f64, f64, f64)> = None;
         for block in &body_blocks {
             let left = block.iter().map(Line::x0).fold(f64::MAX, f64::min);
             let right = block.iter().map(Line::x1).fold(f64::MIN, f64::max);
             for (k, l) in block.iter().enumerate() {
                 let indent = l.x0() > left + 0.8 * body;
-                // A new block starts a paragraph unless it continues a cut one at a page
-                // top (not indented, previous line full).
-                let new_block = k == 0 && (indent || !std::ptr::eq(block, &body_blocks[0]));
+                // A new block starts a paragraph unless it continues a cut one: at a page
+                // top (not indented, previous line full), or further down when pdftotext
+                // made a block of a paragraph's first line (body text at the margin, right
+                // below a line that fills the column, the sentence not ended).
+                let continues_below = prev_line.is_some_and(|(x0, x1, y1)| {
+                    x0 < margin_left + PARA_INDENT_MAX * body
+                        && x1 >= margin_right - 3.0 * body
+                        && l.y0() > y1 - 0.5 * body
+                        && l.y0() - y1 < PARA_LINE_GAP * body
+                }) && (l.x0() - margin_left).abs() < 0.8 * body
+                    && l.size() >= 0.9 * body
+                    && !para.trim_end().ends_with(['.', ':', ';', '!', '?']);
+                let first_block = std::ptr::eq(block, &body_blocks[0]);
+                let new_block = k == 0 && (indent || !(first_block || continues_below));
                 if (indent || prev_short || new_block) && !para.is_empty() {
                     doc.push(std::mem::take(&mut para), std::mem::take(&mut para_notes));
                 }
@@ -507,6 +545,7 @@ fn layout(pages: &[Page]) -> Document {
                 }
                 para.push_str(text.trim());
                 prev_short = l.x1() < right - 3.0 * body;
+                prev_line = Some((l.x0(), l.x1(), l.y1()));
             }
         }
         for text in zone_texts {
@@ -623,6 +662,37 @@ mod tests {
         pages[3].swap(0, 2);
         let got = texts(&strip_furniture(&pages));
         assert!(got[3].contains(&header.to_string()), "{:?}", got[3]);
+    }
+
+    #[test]
+    fn a_paragraphs_first_line_made_a_block_of_its_own_rejoins_the_rest() {
+        // Signed PDFs: pdftotext puts a paragraph's indented first line in one block and
+        // its other lines in the next.
+        let full = "Căn cứ Điều 4 Quyết định số 1909/QĐ-UBND ngày 31/10/2024 của";
+        let rest = "UBND tỉnh Bình Thuận về việc phê duyệt Đề án tổ chức Đại hội Đoàn";
+        let page = vec![
+            vec![line(121.0, 100.0, 16.0, full)],
+            vec![
+                line(85.0, 118.0, 16.0, rest),
+                line(85.0, 136.0, 16.0, "luật sư tỉnh."),
+            ],
+            // A sentence ended: the next block at the margin is a new paragraph.
+            vec![line(85.0, 154.0, 16.0, rest)],
+            // A heading, short: what follows is a new paragraph.
+            vec![line(85.0, 190.0, 16.0, "2. Về thành phần hồ sơ")],
+            vec![line(85.0, 208.0, 16.0, rest)],
+        ];
+        let doc = layout(&[page]);
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                format!("{full} {rest} luật sư tỉnh."),
+                rest.to_string(),
+                "2. Về thành phần hồ sơ".to_string(),
+                rest.to_string()
+            ]
+        );
     }
 
     #[test]
