@@ -110,6 +110,7 @@ struct Common {
     number: Option<String>,
     date: Option<String>,
     sort_date: u64,
+    report_key: u64,
 }
 
 impl Common {
@@ -153,6 +154,7 @@ impl Common {
             number: m.number.clone(),
             date: m.date.clone(),
             sort_date: sort_key(m),
+            report_key: key64(&[&m.doc_id]),
         }
     }
 
@@ -184,6 +186,7 @@ impl Common {
             doc.add_text(f.date, d);
         }
         doc.add_u64(f.sort_date, self.sort_date);
+        doc.add_u64(f.report_key, self.report_key);
     }
 }
 
@@ -284,6 +287,7 @@ pub(crate) fn report_documents(
         doc.add_u64(f.line_start, s.line_start as u64);
         doc.add_u64(f.line_end, s.line_end.max(s.line_start) as u64);
         add_line_map(f, &mut doc, info.line_maps.sections.get(i));
+        doc.add_u64(f.text_key, key64(&[&s.heading, &s.text]));
         doc.add_u64(f.ord, (i + 1) as u64);
         for r in &s.footnote_refs {
             doc.add_u64(f.footnote_refs, u64::from(*r));
@@ -316,6 +320,7 @@ pub(crate) fn report_documents(
         doc.add_u64(f.line_start, n.line_start as u64);
         doc.add_u64(f.line_end, n.line_start as u64);
         add_line_map(f, &mut doc, info.line_maps.footnotes.get(i));
+        doc.add_u64(f.text_key, key64(&["", &n.text]));
         doc.add_u64(f.ord, (base + i) as u64);
         doc.add_u64(f.number, u64::from(n.number));
         common.add_to(f, &mut doc);
@@ -323,6 +328,20 @@ pub(crate) fn report_documents(
         out.push(doc);
     }
     out
+}
+
+/// A 64-bit key of `parts` (blake3, parts separated by U+001F): the same on every machine
+/// and version, so an index's keys stay comparable.
+pub(crate) fn key64(parts: &[&str]) -> u64 {
+    let mut h = blake3::Hasher::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update(b"\x1f");
+    }
+    let bytes = h.finalize();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&bytes.as_bytes()[..8]);
+    u64::from_le_bytes(first)
 }
 
 /// Stores a unit's line map, when there is one and it maps something.
@@ -339,6 +358,16 @@ fn add_line_map(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_the_same_everywhere_and_tell_parts_apart() {
+        // The first 8 bytes (little-endian) of blake3("doc-1\x1f"): fixed, so that an
+        // index written by one build is read right by another.
+        assert_eq!(key64(&["doc-1"]), 830_663_772_256_966_644);
+        assert_eq!(key64(&["Tiêu đề", "Nội dung"]), 10_472_594_512_098_223_702);
+        assert_ne!(key64(&["ab", "c"]), key64(&["a", "bc"]));
+        assert_ne!(key64(&["", "x"]), key64(&["x", ""]));
+    }
 
     #[test]
     fn slugs_become_hierarchical_facets() {

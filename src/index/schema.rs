@@ -28,7 +28,7 @@ use crate::analysis::PREANALYZED;
 
 /// Version of the schema and of the document layout. Bumped on any change that makes an
 /// existing index unreadable or wrong; an index with another version is refused.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// `section`, `footnote` or `report` (raw string, indexed, stored).
 pub const KIND: &str = "kind";
@@ -63,6 +63,12 @@ pub const DOC_NUMBER: &str = "doc_number";
 pub const DATE: &str = "date";
 /// `YYYYMMDD` of the date, else of the end of the period (u64, fast): `--sort date`.
 pub const SORT_DATE: &str = "sort_date";
+/// A 64-bit hash of the doc id (u64, fast, every document): which report a match belongs
+/// to, read from a column instead of a stored document.
+pub const REPORT_KEY: &str = "report_key";
+/// A 64-bit hash of a unit's heading and text (u64, fast, sections and footnotes): units
+/// with the same words are listed once without reading their stored documents.
+pub const TEXT_KEY: &str = "text_key";
 /// Signer (stored, report documents).
 pub const SIGNER: &str = "signer";
 /// Section path labels, one stored value per label, in order.
@@ -223,6 +229,10 @@ pub struct Fields {
     pub doc_number: Field,
     /// See [`DATE`].
     pub date: Field,
+    /// See [`REPORT_KEY`].
+    pub report_key: Field,
+    /// See [`TEXT_KEY`].
+    pub text_key: Field,
     /// See [`SORT_DATE`].
     pub sort_date: Field,
     pub abbrev: Field,
@@ -292,6 +302,8 @@ pub fn build_schema() -> Schema {
     b.add_text_field(DOC_NUMBER, STORED);
     b.add_text_field(DATE, STORED);
     b.add_u64_field(SORT_DATE, NumericOptions::default().set_fast());
+    b.add_u64_field(REPORT_KEY, NumericOptions::default().set_fast());
+    b.add_u64_field(TEXT_KEY, NumericOptions::default().set_fast());
     b.add_text_field(ABBREV, STRING | STORED);
     b.build()
 }
@@ -342,6 +354,8 @@ impl Fields {
             doc_number: f(DOC_NUMBER)?,
             date: f(DATE)?,
             sort_date: f(SORT_DATE)?,
+            report_key: f(REPORT_KEY)?,
+            text_key: f(TEXT_KEY)?,
             abbrev: f(ABBREV)?,
         })
     }

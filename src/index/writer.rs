@@ -38,6 +38,37 @@ pub use crate::ingest::MAX_FILE_BYTES;
 /// merging them all into one.
 pub const MAX_SEGMENTS: usize = 4;
 
+/// Most bytes of segments merged at once at the end of a run: a merge maps every segment
+/// it reads, so this bounds what the merge adds to the process's memory (the run's peak
+/// stays under 1 GB at any corpus size); an index larger than this keeps a few segments.
+pub const MERGE_GROUP_BYTES: u64 = 256_000_000;
+
+/// Groups of consecutive segments of `sized` (sizes in bytes, smallest first) to merge,
+/// each of at least two segments and at most `limit` bytes (a segment larger than `limit`
+/// is left alone).
+fn merge_groups<T: Clone>(sized: &[(u64, T)], limit: u64) -> Vec<Vec<T>> {
+    let mut groups = Vec::new();
+    let mut group: Vec<T> = Vec::new();
+    let mut bytes = 0u64;
+    for (size, id) in sized {
+        if bytes + size > limit && !group.is_empty() {
+            if group.len() > 1 {
+                groups.push(std::mem::take(&mut group));
+            }
+            group.clear();
+            bytes = 0;
+        }
+        if *size <= limit {
+            group.push(id.clone());
+            bytes += size;
+        }
+    }
+    if group.len() > 1 {
+        groups.push(group);
+    }
+    groups
+}
+
 /// Default number of source bytes between two commits.
 pub const DEFAULT_BATCH_BYTES: u64 = 64_000_000;
 
@@ -720,16 +751,43 @@ impl BaocaoIndex {
         Ok(summary)
     }
 
-    /// Merges every segment into one when there are more than `max` (a query visits each
-    /// segment, and each has its own term dictionaries). Returns whether it merged.
+    /// When there are more than `max` segments, merges them (a query visits each segment,
+    /// and each has its own term dictionaries), smallest first, in groups of at most
+    /// [`MERGE_GROUP_BYTES`]: one merge maps every segment it reads, so an unbounded merge
+    /// at the end of a large run would put the whole index in the process's memory.
+    /// Returns whether it merged.
     fn merge_segments(&self, max: usize) -> Result<bool, IndexError> {
-        let ids = self.index.searchable_segment_ids()?;
-        if ids.len() <= max {
+        let metas = self.index.searchable_segment_metas()?;
+        if metas.len() <= max {
+            return Ok(false);
+        }
+        // Bytes of each segment's files (named by its id); 0 for an index in memory.
+        let mut bytes: HashMap<String, u64> = HashMap::new();
+        if let Some(entries) = self.dir().and_then(|dir| fs::read_dir(dir).ok()) {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if let (Some((id, _)), Ok(meta)) = (name.split_once('.'), entry.metadata()) {
+                    *bytes.entry(id.to_string()).or_default() += meta.len();
+                }
+            }
+        }
+        let mut sized: Vec<(u64, tantivy::index::SegmentId)> = metas
+            .iter()
+            .map(|m| {
+                let size = bytes.get(&m.id().uuid_string()).copied().unwrap_or(0);
+                (size, m.id())
+            })
+            .collect();
+        sized.sort();
+        let groups = merge_groups(&sized, MERGE_GROUP_BYTES);
+        if groups.is_empty() {
             return Ok(false);
         }
         let mut writer = self.writer(1)?;
         writer.set_merge_policy(Box::new(NoMergePolicy));
-        writer.merge(&ids).wait()?;
+        for group in groups {
+            writer.merge(&group).wait()?;
+        }
         writer.wait_merging_threads()?;
         Ok(true)
     }
@@ -803,6 +861,21 @@ mod tests {
             assign_ids(&again, &existing, &HashMap::new()),
             ["2024/bc-pdf"]
         );
+    }
+
+    #[test]
+    fn merges_group_small_segments_up_to_the_limit() {
+        let sized: Vec<(u64, u32)> = vec![(10, 1), (20, 2), (30, 3), (50, 4), (90, 5), (200, 6)];
+        // 10+20+30 fit; 50 and 90 do not fit together and are alone; 200 is too large.
+        assert_eq!(merge_groups(&sized, 100), vec![vec![1, 2, 3]]);
+        let small: Vec<(u64, u32)> = (1..=5).map(|i| (10, i)).collect();
+        assert_eq!(merge_groups(&small, 100), vec![vec![1, 2, 3, 4, 5]]);
+        let even: Vec<(u64, u32)> = (1..=6).map(|i| (40, i)).collect();
+        assert_eq!(
+            merge_groups(&even, 100),
+            vec![vec![1, 2], vec![3, 4], vec![5, 6]]
+        );
+        assert!(merge_groups(&[(500u64, 1u32)], 100).is_empty());
     }
 
     #[test]

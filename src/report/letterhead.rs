@@ -27,6 +27,12 @@ const MAX_AGENCY_CHARS: usize = 100;
 /// Lines a `V/v` subject goes on over, at most (real ones take one to three).
 const MAX_SUBJECT_LINES: usize = 3;
 
+/// Fragments after a `Số:` fragment whose code has no `/` where the rest of the code
+/// (`/SNV-TCBC`) is looked for: in a signed PDF the number typed into the form and the
+/// printed code are two blocks, with the right column's lines (the two lines of the
+/// motto, the place and date) read in between.
+const NUMBER_SUFFIX_REACH: usize = 4;
+
 /// Words at most in the place name before `, ngày` (`Thành phố Hồ Chí Minh`).
 const MAX_PLACE_WORDS: usize = 5;
 
@@ -124,6 +130,13 @@ fn fragments(line: &str) -> Vec<String> {
         if p.is_empty() {
             continue;
         }
+        // The subject line run into the number line (`Số: 171/SKHCN-CĐS V/v góp ý …`,
+        // pdftotext joining the left column): two fragments.
+        if let Some(at) = subject_after_number(p) {
+            out.push(p[..at].trim().to_string());
+            out.push(p[at..].trim().to_string());
+            continue;
+        }
         match motto_at(p) {
             Some(at) if at > 0 => {
                 out.push(p[..at].trim().to_string());
@@ -134,6 +147,22 @@ fn fragments(line: &str) -> Vec<String> {
     }
     out.retain(|f| !f.is_empty());
     out
+}
+
+/// Where a `V/v` subject starts inside a `Số:` fragment, after a space.
+fn subject_after_number(fragment: &str) -> Option<usize> {
+    let at = fragment
+        .char_indices()
+        .skip(1)
+        .find(|&(i, _)| {
+            let rest = &fragment[i..];
+            fragment[..i].ends_with(' ')
+                && rest.len() > 3
+                && rest.is_char_boundary(3)
+                && rest[..3].eq_ignore_ascii_case("v/v")
+        })
+        .map(|(i, _)| i)?;
+    number_part(fragment[..at].trim_end()).map(|_| at)
 }
 
 /// A fragment's kind.
@@ -237,9 +266,9 @@ fn number_part(fragment: &str) -> Option<&str> {
     (looks_like_code && rest.chars().count() < 60).then_some(rest)
 }
 
-/// The code of a `Số:` fragment, spaces around `/` and after `-` removed, with the next
-/// fragment when pdftotext cut the code off (`Số: 779` / `/QĐ-UBND`): `329/BC-UBND`,
-/// `/QĐ-UBND` (blank number).
+/// The code of a `Số:` fragment, spaces around `/` and after `-` removed, with the
+/// fragment that carries the rest when pdftotext cut the code off (`Số: 779` /
+/// `/QĐ-UBND`): `329/BC-UBND`, `/QĐ-UBND` (blank number).
 fn code(rest: &str, next: Option<&str>) -> String {
     let mut code = rest.to_string();
     if !code.contains('/') {
@@ -736,6 +765,87 @@ fn issuer(bodies: &[Body], province: Option<&str>) -> Option<(String, bool)> {
     }
 }
 
+/// Names of ministries, central bodies and provincial departments, as they are written:
+/// a letterhead typed without diacritics (`BO TAI CHINH`) is given them back.
+const KNOWN_BODIES: &[&str] = &[
+    "Bộ Công an",
+    "Bộ Công Thương",
+    "Bộ Dân tộc và Tôn giáo",
+    "Bộ Giáo dục và Đào tạo",
+    "Bộ Giao thông vận tải",
+    "Bộ Kế hoạch và Đầu tư",
+    "Bộ Khoa học và Công nghệ",
+    "Bộ Lao động - Thương binh và Xã hội",
+    "Bộ Ngoại giao",
+    "Bộ Nội vụ",
+    "Bộ Nông nghiệp và Môi trường",
+    "Bộ Nông nghiệp và Phát triển nông thôn",
+    "Bộ Quốc phòng",
+    "Bộ Tài chính",
+    "Bộ Tài nguyên và Môi trường",
+    "Bộ Thông tin và Truyền thông",
+    "Bộ Tư pháp",
+    "Bộ Văn hóa, Thể thao và Du lịch",
+    "Bộ Xây dựng",
+    "Bộ Y tế",
+    "Văn phòng Chính phủ",
+    "Thanh tra Chính phủ",
+    "Ngân hàng Nhà nước Việt Nam",
+    "Ủy ban Dân tộc",
+    "Sở Công Thương",
+    "Sở Dân tộc và Tôn giáo",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Giao thông vận tải",
+    "Sở Kế hoạch và Đầu tư",
+    "Sở Khoa học và Công nghệ",
+    "Sở Lao động - Thương binh và Xã hội",
+    "Sở Ngoại vụ",
+    "Sở Nội vụ",
+    "Sở Nông nghiệp và Môi trường",
+    "Sở Nông nghiệp và Phát triển nông thôn",
+    "Sở Tài chính",
+    "Sở Tài nguyên và Môi trường",
+    "Sở Thông tin và Truyền thông",
+    "Sở Tư pháp",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Xây dựng",
+    "Sở Y tế",
+];
+
+/// `issuer` with a known body's name (folded comparison, whole words) written as
+/// [`KNOWN_BODIES`] writes it, and a province after it as the province list does:
+/// `Bộ Tai chinh` → `Bộ Tài chính`, `Sở Noi vu tinh Lam Dong` → `Sở Nội vụ tỉnh Lâm
+/// Đồng`. Other issuers are returned as they are.
+fn known_spelling(issuer: &str) -> String {
+    let folded = fold(issuer);
+    let Some(known) = KNOWN_BODIES
+        .iter()
+        .filter(|k| starts_with_words(&folded, &fold(k)))
+        .max_by_key(|k| k.len())
+    else {
+        return issuer.to_string();
+    };
+    let words = known.split_whitespace().count();
+    let rest: Vec<&str> = issuer.split_whitespace().skip(words).collect();
+    if rest.is_empty() {
+        return known.to_string();
+    }
+    let rest = rest.join(" ");
+    let place = ["tinh", "thanh pho"].iter().find_map(|w| {
+        let after = fold(&rest).strip_prefix(w)?.strip_prefix(' ')?.to_string();
+        let (p, n) = province_at(&after)?;
+        (n == after.chars().count()).then(|| {
+            let word = if *w == "tinh" {
+                "tỉnh"
+            } else {
+                "thành phố"
+            };
+            format!("{word} {p}")
+        })
+    });
+    format!("{known} {}", place.unwrap_or(rest))
+}
+
 /// Words of the text a digital signature leaves on the first page of a signed PDF.
 const STAMP_WORDS: &[&str] = &[
     "thoi gian ky",
@@ -747,7 +857,7 @@ const STAMP_WORDS: &[&str] = &[
 ];
 
 /// `s` without its parenthesized parts (`UBND TỈNH LÂM ĐỒNG (DỰ THẢO)`).
-fn without_parentheses(s: &str) -> String {
+pub(crate) fn without_parentheses(s: &str) -> String {
     let mut out = String::new();
     let mut depth = 0usize;
     for c in s.chars() {
@@ -796,7 +906,16 @@ pub fn read(text: &str) -> Letterhead {
         match k {
             Kind::Number if head.code.is_none() => {
                 let rest = number_part(f).unwrap_or("");
-                let code = code(rest, frags.get(i + 1).map(String::as_str));
+                // The rest of a code cut off: the next fragment that starts with `/`,
+                // past the right column's motto and date only.
+                let suffix = frags[i + 1..]
+                    .iter()
+                    .zip(&kinds[i + 1..])
+                    .take(NUMBER_SUFFIX_REACH)
+                    .find(|(g, k)| g.starts_with('/') || !matches!(k, Kind::Motto | Kind::Date))
+                    .map(|(g, _)| g.as_str())
+                    .filter(|g| g.starts_with('/'));
+                let code = code(rest, suffix);
                 match number(&code) {
                     Some(n) => head.number = Some(n),
                     None => head.blank_number = true,
@@ -851,7 +970,7 @@ pub fn read(text: &str) -> Letterhead {
         head.province = Some(p.to_string());
     }
     if let Some((issuer, party)) = issuer(&bodies, head.province.as_deref()) {
-        head.issuer = Some(issuer);
+        head.issuer = Some(known_spelling(&issuer));
         head.party = party;
     }
     head
@@ -897,6 +1016,32 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_run_into_the_number_line_is_the_subject() {
+        let h = read("UBND TỈNH LÂM ĐỒNG SỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 171 /SKHCN-CĐS V/v góp ý dự thảo Kế hoạch kiểm tra cải cách hành chính năm 2026\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n");
+        assert_eq!(h.number.as_deref(), Some("171/SKHCN-CĐS"));
+        assert_eq!(
+            h.subject.as_deref(),
+            Some("góp ý dự thảo Kế hoạch kiểm tra cải cách hành chính năm 2026")
+        );
+        // `Số lượng` is no number line.
+        assert_eq!(subject_after_number("Số lượng V/v tăng"), None);
+    }
+
+    #[test]
+    fn letterheads_typed_without_diacritics_get_known_names_back() {
+        let h = read("BO TAI CHINH\nSo: /BTC-TCCB\nV/v cu dai dien\n");
+        assert_eq!(h.issuer.as_deref(), Some("Bộ Tài chính"));
+        let h = read("UBND TINH LAM DONG\nSO NOI VU\nSo: 12/TTr-SNV\n");
+        assert_eq!(h.issuer.as_deref(), Some("Sở Nội vụ tỉnh Lâm Đồng"));
+        // A body that is not on the list keeps its letterhead's words.
+        let h = read("UBND TỈNH LÂM ĐỒNG\nSỞ VĂN HÓA VÀ THỂ THAO\nSố: 5/SVHTT\n");
+        assert_eq!(
+            h.issuer.as_deref(),
+            Some("Sở Văn hóa và Thể thao tỉnh Lâm Đồng")
+        );
+    }
+
+    #[test]
     fn two_column_letterheads_in_every_order() {
         // pandoc / antiword grid rows.
         let grid = "| UBND TỈNH LÂM ĐỒNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n\
@@ -927,6 +1072,23 @@ mod tests {
         assert_eq!(h.number.as_deref(), Some("779/QĐ-UBND"));
         assert_eq!(h.date.as_deref(), Some("2022-03-23"));
         assert_eq!(h.province.as_deref(), Some("Bình Thuận"));
+        // A signed form: the typed number, then the motto's line, then the code.
+        let signed = "UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 03\n\
+                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n/TTr-SNV\n\
+                      Độc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 06 tháng 01 năm 2026\nTỜ TRÌNH\n";
+        let h = read(signed);
+        assert_eq!(h.number.as_deref(), Some("03/TTr-SNV"));
+        assert!(!h.blank_number);
+        // The whole right column read in between.
+        let signed = "UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 1364\n\
+                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+                      Lâm Đồng, ngày 10 tháng 9 năm 2025\n/SNV-TCBC\nV/v ý kiến đối với hồ sơ\n";
+        let h = read(signed);
+        assert_eq!(h.number.as_deref(), Some("1364/SNV-TCBC"));
+        assert_eq!(h.date.as_deref(), Some("2025-09-10"));
+        // A `/…` fragment past other text is not the number's.
+        let h = read("SỞ NỘI VỤ\nSố: 12\nV/v góp ý\n/SNV-TCBC\n");
+        assert_eq!(h.number, None);
     }
 
     #[test]

@@ -261,7 +261,10 @@ fn title(built: &Built, head: &Letterhead) -> String {
         else {
             continue;
         };
-        if is_upper_line(p) && p.chars().count() < 120 {
+        // The type line, also with a lower-case note in parentheses run into it
+        // (`ĐIỀU LỆ … HỘI HỘ SINH (Kèm theo Quyết định số …)`).
+        let upper_part = letterhead::without_parentheses(p);
+        if is_upper_line(&upper_part) && upper_part.chars().count() < 120 {
             let mut t = p.clone();
             if let Some((_, next)) = paras.get(i + 1) {
                 let nl = next.to_lowercase();

@@ -788,7 +788,10 @@ impl Searcher {
         for (hit, listed) in hits.iter_mut().zip(page) {
             hit.missing = listed.missing.map(|i| relaxed[i].missing.clone());
             hit.more_in_report = listed.more;
-            hit.also_in = listed.also_in;
+            for address in listed.also_in {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                hit.also_in.push(get_str(&doc, self.index.fields().id));
+            }
         }
         Ok(SearchResults {
             query: request.query.clone(),
@@ -868,21 +871,33 @@ impl Searcher {
         per_report: usize,
         wanted: usize,
     ) -> Result<Vec<Listed>, SearchError> {
-        let f = self.index.fields();
-        let mut keys = timeline::ReportKeys::default();
-        let mut segments: std::collections::HashMap<u32, Vec<u32>> = Default::default();
+        use std::collections::HashMap;
+        type Column = std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>;
+        // Which report and which words each candidate has, from two columns: no stored
+        // document is read here (only the hits listed are, later).
+        let mut columns: HashMap<u32, (Column, Column)> = HashMap::new();
         let mut listed: Vec<Listed> = Vec::new();
-        let mut shown_per_report: std::collections::HashMap<u32, Vec<usize>> = Default::default();
-        let mut texts: std::collections::HashMap<(String, String), usize> = Default::default();
-        let mut more: std::collections::HashMap<u32, usize> = Default::default();
+        let mut shown_per_report: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut texts: HashMap<u64, usize> = HashMap::new();
+        let mut more: HashMap<u64, usize> = HashMap::new();
         for &(score, address, missing) in ranked {
-            let report = match segments.entry(address.segment_ord) {
+            let (reports, words) = match columns.entry(address.segment_ord) {
                 std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
                 std::collections::hash_map::Entry::Vacant(e) => {
-                    let reader = searcher.segment_reader(address.segment_ord);
-                    e.insert(keys.of_segment(reader, f.doc_id)?)
+                    let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+                    let column = |name: &str| -> Result<Column, SearchError> {
+                        Ok(fast.u64(name)?.first_or_default_col(0))
+                    };
+                    e.insert((
+                        column(crate::index::schema::REPORT_KEY)?,
+                        column(crate::index::schema::TEXT_KEY)?,
+                    ))
                 }
-            }[address.doc_id as usize];
+            };
+            let (report, text_key) = (
+                reports.get_val(address.doc_id),
+                words.get_val(address.doc_id),
+            );
             let full = listed.len() >= wanted;
             let shown = shown_per_report.get(&report).map_or(0, Vec::len);
             if shown >= per_report {
@@ -895,10 +910,8 @@ impl Searcher {
                 *more.entry(report).or_default() += usize::from(shown > 0);
                 continue;
             }
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let text_key = (get_str(&doc, f.heading), get_str(&doc, f.text));
             if let Some(&first) = texts.get(&text_key) {
-                listed[first].also_in.push(get_str(&doc, f.id));
+                listed[first].also_in.push(address);
                 continue;
             }
             if full {
@@ -936,7 +949,8 @@ struct Listed {
     address: tantivy::DocAddress,
     missing: Option<usize>,
     more: usize,
-    also_in: Vec<String>,
+    /// The units with the same heading and text, listed once with this one.
+    also_in: Vec<tantivy::DocAddress>,
 }
 
 /// The sort date column of a segment (the report's date, else the end of its period;

@@ -155,10 +155,13 @@ pub fn built_index(tmp: &Path) -> (PathBuf, PathBuf) {
     (docs, idx)
 }
 
-/// The folder of real documents (`../shared/realdocs/files` beside the repository), when
-/// this machine has it; the tests that read it are skipped otherwise.
+/// The folder of real documents (`../shared/realdocs/files` beside the repository, or
+/// the folder named by `BAOCAO_REALDOCS` for a checkout kept elsewhere), when this
+/// machine has it; the tests that read it are skipped otherwise.
 pub fn realdocs() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realdocs/files");
+    let dir = std::env::var_os("BAOCAO_REALDOCS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realdocs/files"));
     dir.is_dir().then_some(dir)
 }
 

@@ -582,3 +582,135 @@ pub fn unmarkdown(text: &str) -> String {
     }
     out.join("\n\n")
 }
+
+/// One line of text placed on a PDF page: left edge and top in points from the page's
+/// top-left corner, font size in points, text, and the extra width of each space (a
+/// justified line).
+#[derive(Debug, Clone)]
+pub struct PdfLine {
+    pub x: f64,
+    pub top: f64,
+    pub size: f64,
+    pub text: String,
+    pub word_spacing: f64,
+}
+
+/// A4 height in points.
+const PDF_PAGE_HEIGHT: f64 = 842.0;
+
+/// Writes a text-layer `.pdf` (as bytes), one A4 page per list of lines. One simple font
+/// whose codes are given to the characters used (at most 223), each half an em wide (a
+/// space a quarter), with a ToUnicode map so that pdftotext reads the Vietnamese text
+/// back and places every word where it was put.
+pub fn write_pdf(pages: &[Vec<PdfLine>]) -> Vec<u8> {
+    let mut codes: Vec<char> = Vec::new();
+    for l in pages.iter().flatten() {
+        for c in l.text.chars() {
+            if c != ' ' && !codes.contains(&c) {
+                codes.push(c);
+            }
+        }
+    }
+    assert!(
+        codes.len() <= 223,
+        "too many distinct characters for one font"
+    );
+    let code = |c: char| -> u8 {
+        if c == ' ' {
+            32
+        } else {
+            33 + codes.iter().position(|&k| k == c).unwrap() as u8
+        }
+    };
+    let widths: Vec<String> = (32..=255)
+        .map(|c| if c == 32 { "250" } else { "500" }.to_string())
+        .collect();
+    let mut cmap = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<00> <FF>\nendcodespacerange\n",
+    );
+    let mut entries: Vec<(u8, char)> = vec![(32, ' ')];
+    entries.extend(codes.iter().map(|&c| (code(c), c)));
+    for chunk in entries.chunks(100) {
+        cmap.push_str(&format!("{} beginbfchar\n", chunk.len()));
+        for (b, c) in chunk {
+            let mut u = [0u16; 2];
+            let hex: String = c
+                .encode_utf16(&mut u)
+                .iter()
+                .map(|x| format!("{x:04X}"))
+                .collect();
+            cmap.push_str(&format!("<{b:02X}> <{hex}>\n"));
+        }
+        cmap.push_str("endbfchar\n");
+    }
+    cmap.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+
+    // Objects: 1 catalog, 2 pages, 3 font, 4 ToUnicode, then a page and its content each.
+    let mut objs: Vec<Vec<u8>> = Vec::new();
+    let kids: Vec<String> = (0..pages.len())
+        .map(|i| format!("{} 0 R", 5 + 2 * i))
+        .collect();
+    objs.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
+    objs.push(
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {} >>",
+            kids.join(" "),
+            pages.len()
+        )
+        .into_bytes(),
+    );
+    objs.push(
+        format!(
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 255 /Widths [{}] /ToUnicode 4 0 R >>",
+            widths.join(" ")
+        )
+        .into_bytes(),
+    );
+    let mut stream = format!("<< /Length {} >>\nstream\n", cmap.len()).into_bytes();
+    stream.extend(cmap.as_bytes());
+    stream.extend(b"\nendstream");
+    objs.push(stream);
+    for (i, lines) in pages.iter().enumerate() {
+        objs.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 {PDF_PAGE_HEIGHT}] /Contents {} 0 R /Resources << /Font << /F1 3 0 R >> >> >>",
+                6 + 2 * i
+            )
+            .into_bytes(),
+        );
+        let mut content = String::new();
+        for l in lines {
+            let baseline = PDF_PAGE_HEIGHT - l.top - 0.75 * l.size;
+            let hex: String = l.text.chars().map(|c| format!("{:02X}", code(c))).collect();
+            content.push_str(&format!(
+                "BT /F1 {:.2} Tf {:.2} Tw 1 0 0 1 {:.2} {:.2} Tm <{hex}> Tj ET\n",
+                l.size, l.word_spacing, l.x, baseline
+            ));
+        }
+        let mut obj = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+        obj.extend(content.as_bytes());
+        obj.extend(b"\nendstream");
+        objs.push(obj);
+    }
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objs.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend(o);
+        out.extend(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
+    for off in offsets {
+        out.extend(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objs.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}

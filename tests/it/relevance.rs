@@ -5,7 +5,7 @@
 //! always; `../shared/realdocs` when it exists (skipped, saying so, when it does not).
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::common;
 
@@ -221,14 +221,9 @@ fn bundled_corpus_ranking_meets_the_floors() {
     evaluate("corpus", common::shared_index(), &CORPUS_FLOORS);
 }
 
-fn realdocs() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realdocs/files");
-    dir.is_dir().then_some(dir)
-}
-
 #[test]
 fn realdocs_ranking_meets_the_floors() {
-    let Some(files) = realdocs() else {
+    let Some(files) = common::realdocs() else {
         println!("skipped: ../shared/realdocs is absent");
         return;
     };

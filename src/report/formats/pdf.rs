@@ -1,7 +1,8 @@
 //! `.pdf` with a text layer, through poppler's `pdftotext -bbox-layout`: words with their
 //! boxes, page by page. From the geometry: the body font size, the footnote zone at each
 //! page bottom (smaller lines below the body), superscript markers (small raised digits),
-//! page numbers alone on a line (dropped), and paragraphs (first-line indent, short last
+//! page furniture (page numbers and running headers or footers at the page edges,
+//! dropped), and paragraphs (first-line indent, short last
 //! line, vertical gap), re-joined across page breaks. Written out in the clean layout.
 
 use std::collections::BTreeMap;
@@ -279,7 +280,156 @@ fn zone_rows(zone: &[Vec<Line>]) -> Vec<String> {
         .collect()
 }
 
+/// Lines looked at from each page edge (top and bottom) for page furniture: a page
+/// number and a running header (or footer) line, in either order.
+const EDGE_LINES: usize = 2;
+
+/// A line repeated at a page edge is a running header (footer) when it is there on at
+/// least this many pages: on two pages a repeated line can as well be body text.
+const RUNNING_MIN_PAGES: usize = 3;
+
+/// Widest spread (points) of a running header's position over the pages it is on: the
+/// page template puts it at the same place on every page.
+const RUNNING_Y_TOLERANCE: f64 = 3.0;
+
+/// A line's place on its page: (block, line in the block).
+type LinePos = (usize, usize);
+
+/// Which edge of the page a line sits at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Edge {
+    Top,
+    Bottom,
+}
+
+/// The lines at each edge of a page, from the edge inwards (at most [`EDGE_LINES`]),
+/// as (block, line) positions; a line sharing its row with other text (a letterhead's
+/// agency name beside the national motto, a table row) ends the run: page furniture
+/// stands alone on its row.
+fn edge_lines(page: &Page, edge: Edge) -> Vec<LinePos> {
+    let mut all: Vec<(usize, usize, &Line)> = page
+        .iter()
+        .enumerate()
+        .flat_map(|(b, lines)| lines.iter().enumerate().map(move |(l, line)| (b, l, line)))
+        .collect();
+    match edge {
+        Edge::Top => all.sort_by(|a, b| a.2.y0().total_cmp(&b.2.y0())),
+        Edge::Bottom => all.sort_by(|a, b| b.2.y1().total_cmp(&a.2.y1())),
+    }
+    let mut out = Vec::new();
+    for (i, &(b, l, line)) in all.iter().enumerate() {
+        if out.len() == EDGE_LINES {
+            break;
+        }
+        let alone = all
+            .iter()
+            .enumerate()
+            .all(|(j, other)| j == i || !same_row(line, other.2));
+        if !alone {
+            break;
+        }
+        out.push((b, l));
+    }
+    out
+}
+
+/// A line's text as compared between pages: lower case, spaces collapsed; `None` when it
+/// holds no letter (page numbers are recognised as such, [`is_page_number`]). Digits are
+/// kept: body lines that differ only by a number are different lines.
+fn running_key(l: &Line) -> Option<String> {
+    let t = l.plain();
+    if !t.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(
+        t.to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// Removes page furniture: page numbers alone at a page's top or bottom edge (`2`,
+/// `- 2 -`, `Trang 2/5`), and running headers and footers (the same line alone at the
+/// same edge, at the same place, on most pages and at least [`RUNNING_MIN_PAGES`]). Each
+/// edge is peeled from the outside in and stops at the first line that is not
+/// furniture, so body text between two edges is never touched.
+fn strip_furniture(pages: &[Page]) -> Vec<Page> {
+    let edges: Vec<[(Edge, Vec<LinePos>); 2]> = pages
+        .iter()
+        .map(|p| {
+            [
+                (Edge::Top, edge_lines(p, Edge::Top)),
+                (Edge::Bottom, edge_lines(p, Edge::Bottom)),
+            ]
+        })
+        .collect();
+    // Where each (edge, text) is found: (page, top of the line).
+    let mut seen: BTreeMap<(Edge, String), Vec<(usize, f64)>> = BTreeMap::new();
+    for (p, page_edges) in edges.iter().enumerate() {
+        for (edge, lines) in page_edges {
+            for &(b, l) in lines {
+                let line = &pages[p][b][l];
+                if let Some(key) = running_key(line) {
+                    let at = seen.entry((*edge, key)).or_default();
+                    if at.last().is_none_or(|&(q, _)| q != p) {
+                        at.push((p, line.y0()));
+                    }
+                }
+            }
+        }
+    }
+    // Running lines: on most pages, at the same place (within the tolerance of the
+    // median position).
+    let mut running: BTreeMap<(Edge, String), f64> = BTreeMap::new();
+    for (key, at) in seen {
+        let mut ys: Vec<f64> = at.iter().map(|&(_, y)| y).collect();
+        ys.sort_by(f64::total_cmp);
+        let median = ys[ys.len() / 2];
+        let near = ys
+            .iter()
+            .filter(|y| (*y - median).abs() <= RUNNING_Y_TOLERANCE)
+            .count();
+        if near >= RUNNING_MIN_PAGES && 2 * near >= pages.len() {
+            running.insert(key, median);
+        }
+    }
+    let mut out = Vec::with_capacity(pages.len());
+    for (p, page) in pages.iter().enumerate() {
+        let mut drop: Vec<LinePos> = Vec::new();
+        for (edge, lines) in &edges[p] {
+            for &(b, l) in lines {
+                let line = &page[b][l];
+                let furniture = is_page_number(line)
+                    || running_key(line)
+                        .and_then(|k| running.get(&(*edge, k)))
+                        .is_some_and(|y| (line.y0() - y).abs() <= RUNNING_Y_TOLERANCE);
+                if !furniture {
+                    break;
+                }
+                drop.push((b, l));
+            }
+        }
+        let kept: Page = page
+            .iter()
+            .enumerate()
+            .map(|(b, lines)| {
+                lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(l, _)| !drop.contains(&(b, *l)))
+                    .map(|(_, line)| line.clone())
+                    .collect::<Vec<Line>>()
+            })
+            .filter(|lines| !lines.is_empty())
+            .collect();
+        out.push(kept);
+    }
+    out
+}
+
 fn layout(pages: &[Page]) -> Document {
+    let pages = &strip_furniture(pages);
     let body = body_size(pages);
     let mut doc = Document::default();
     let mut para = String::new();
@@ -289,18 +439,7 @@ fn layout(pages: &[Page]) -> Document {
     let mut current_note: Option<u32> = None;
     let mut notes_on_prev_page = false;
     for page in pages {
-        let mut blocks: Vec<Vec<Line>> = page.clone();
-        // Page numbers: a one-line block at the very top or bottom of the page.
-        let top = blocks.iter().map(|b| b[0].y0()).fold(f64::MAX, f64::min);
-        let bottom = blocks
-            .iter()
-            .map(|b| b[b.len() - 1].y1())
-            .fold(f64::MIN, f64::max);
-        blocks.retain(|b| {
-            !(b.len() == 1
-                && is_page_number(&b[0])
-                && ((b[0].y0() - top).abs() < 1.0 || (b[0].y1() - bottom).abs() < 1.0))
-        });
+        let blocks: Vec<Vec<Line>> = page.clone();
         // Footnote zone: small-print lines below the last body-size line.
         let last_body = blocks
             .iter()
@@ -421,6 +560,96 @@ mod tests {
             text: n.to_string(),
         });
         l
+    }
+
+    /// A page of one-line blocks (x, top, font height, text).
+    fn page(lines: &[(f64, f64, f64, &str)]) -> Page {
+        lines
+            .iter()
+            .map(|&(x, y, h, t)| vec![line(x, y, h, t)])
+            .collect()
+    }
+
+    fn texts(pages: &[Page]) -> Vec<Vec<String>> {
+        pages
+            .iter()
+            .map(|p| p.iter().flatten().map(Line::plain).collect())
+            .collect()
+    }
+
+    #[test]
+    fn running_headers_and_page_numbers_are_page_furniture() {
+        let header = "Báo cáo công tác cải cách hành chính quý IV năm 2025";
+        let mut pages = vec![page(&[
+            (90.0, 60.0, 13.0, "BÁO CÁO"),
+            (90.0, 100.0, 13.0, "Kết quả thực hiện trong quý như sau."),
+        ])];
+        for n in 2..=4 {
+            let mut p = page(&[
+                (150.0, 30.0, 10.0, header),
+                (300.0, 45.0, 13.0, &n.to_string()),
+            ]);
+            // The page number in the same block as the first body line.
+            p[1].push(line(
+                90.0,
+                62.0,
+                13.0,
+                &format!("nội dung trang {n} tiếp theo"),
+            ));
+            p.push(vec![line(
+                90.0,
+                760.0,
+                13.0,
+                &format!("Dòng cuối trang {n}."),
+            )]);
+            pages.push(p);
+        }
+        let got = texts(&strip_furniture(&pages));
+        assert_eq!(got[0], ["BÁO CÁO", "Kết quả thực hiện trong quý như sau."]);
+        for (n, p) in got.iter().enumerate().skip(1) {
+            assert_eq!(
+                p,
+                &[
+                    format!("nội dung trang {} tiếp theo", n + 1),
+                    format!("Dòng cuối trang {}.", n + 1)
+                ]
+            );
+        }
+        // On two pages only, a repeated line may be text: kept.
+        let got = texts(&strip_furniture(&pages[..3]));
+        assert_eq!(got[1][0], header);
+        // The same line at another place on the page is not the running header.
+        pages[3][0][0] = line(150.0, 300.0, 10.0, header);
+        pages[3].swap(0, 2);
+        let got = texts(&strip_furniture(&pages));
+        assert!(got[3].contains(&header.to_string()), "{:?}", got[3]);
+    }
+
+    #[test]
+    fn a_letterhead_repeated_beside_the_motto_and_table_cells_are_not_furniture() {
+        // Three letters in one file: the agency's name at the top of each, on the row of
+        // the national motto.
+        let letter = |to: &str| {
+            page(&[
+                (90.0, 40.0, 13.0, "BỘ TƯ PHÁP"),
+                (300.0, 40.0, 13.0, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                (90.0, 100.0, 13.0, &format!("Kính gửi: {to}")),
+            ])
+        };
+        let pages = vec![
+            letter("Ủy ban nhân dân các tỉnh"),
+            letter("Liên đoàn Luật sư Việt Nam"),
+            letter("Hiệp hội Công chứng viên Việt Nam"),
+        ];
+        assert_eq!(texts(&strip_furniture(&pages)), texts(&pages));
+        // The last row of a table at the page bottom: numbers, but not alone on the row.
+        let table = vec![page(&[
+            (90.0, 100.0, 13.0, "Tổng số hội"),
+            (90.0, 780.0, 11.0, "19"),
+            (200.0, 780.0, 11.0, "Lâm Đồng"),
+            (400.0, 780.0, 11.0, "200"),
+        ])];
+        assert_eq!(texts(&strip_furniture(&table)), texts(&table));
     }
 
     #[test]
