@@ -154,6 +154,57 @@ pub fn base_letter(c: char) -> Option<char> {
     None
 }
 
+/// One char folded where it stands, for finding words in a line and cutting the line
+/// where they are: a letter gives its [`base_letter`], a combining mark nothing (in
+/// decomposed text the letter before it already gave its base letter), any other char
+/// itself (digits, punctuation, spaces). Unlike [`fold`], nothing is normalized first, so
+/// each folded char comes from one char of the text ([`FoldedLine`] keeps which).
+pub fn fold_char(c: char) -> Option<char> {
+    if unicode_normalization::char::is_combining_mark(c) {
+        return None;
+    }
+    Some(base_letter(c).unwrap_or(c))
+}
+
+/// A line folded char by char ([`fold_char`]), with the byte offset in the line of the
+/// char each folded char comes from: a word found in the folded text is cut from the line
+/// at the right place, whatever the line's normalization.
+#[derive(Debug, Clone)]
+pub struct FoldedLine {
+    /// The folded line.
+    pub text: String,
+    /// (byte offset in `text`, byte offset in the line) of each char of `text`.
+    starts: Vec<(usize, usize)>,
+    /// The line's length in bytes.
+    line_len: usize,
+}
+
+impl FoldedLine {
+    /// Folds `line`.
+    pub fn new(line: &str) -> FoldedLine {
+        let mut text = String::with_capacity(line.len());
+        let mut starts = Vec::with_capacity(line.len());
+        for (at, c) in line.char_indices() {
+            if let Some(f) = fold_char(c) {
+                starts.push((text.len(), at));
+                text.push(f);
+            }
+        }
+        FoldedLine {
+            text,
+            starts,
+            line_len: line.len(),
+        }
+    }
+
+    /// The byte offset in the line of the char that gave the folded char at byte `at` of
+    /// [`FoldedLine::text`] (the line's length at the end of the text).
+    pub fn line_byte(&self, at: usize) -> usize {
+        let i = self.starts.partition_point(|&(folded, _)| folded < at);
+        self.starts.get(i).map_or(self.line_len, |&(_, line)| line)
+    }
+}
+
 /// The folded tokens of `text` with their offsets into `text` and positions.
 pub fn folded_tokens(text: &str) -> Vec<Token> {
     let mut analyzer = vi_folded_analyzer();
@@ -168,6 +219,25 @@ pub fn folded_tokens(text: &str) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folded_lines_cut_the_line_where_the_folded_word_is() {
+        // NFC, NFD and the look-alike `Ð` of old fonts fold alike, and the offsets found
+        // in the folded text cut the line before the same word.
+        let nfd: String =
+            unicode_normalization::UnicodeNormalization::nfd("Lâm Đồng, ngày 5").collect();
+        for line in ["Lâm Đồng, ngày 5", nfd.as_str(), "Lâm Ðồng, ngày 5"] {
+            let f = FoldedLine::new(line);
+            let at = f.text.find(", ngay").unwrap();
+            assert_eq!(&f.text[..at], "lam dong");
+            assert!(line[f.line_byte(at)..].starts_with(", ng"), "{line:?}");
+            assert_eq!(FoldedLine::new(&line[..f.line_byte(at)]).text, "lam dong");
+            assert_eq!(f.line_byte(f.text.len()), line.len());
+        }
+        assert_eq!(fold_char('Ố'), Some('o'));
+        assert_eq!(fold_char('\u{301}'), None);
+        assert_eq!(fold_char('/'), Some('/'));
+    }
 
     #[test]
     fn base_letters_agree_with_fold_on_letters() {

@@ -12,6 +12,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::analysis::{self, FoldedLine};
+
 use super::metadata::PROVINCES;
 
 /// Non-empty lines read at the top of a document, at most: a letterhead with its
@@ -58,16 +60,11 @@ pub struct Letterhead {
     pub province: Option<String>,
 }
 
-/// Lower case without diacritics (`Sở Nội vụ` → `so noi vu`), for matching words.
+/// Lower case without diacritics (`Sở Nội vụ` → `so noi vu`), for matching words: folded
+/// char by char by the one rule in `analysis` ([`analysis::fold_char`]), so that a place
+/// found in the folded text is a place in `s` ([`analysis::FoldedLine`]).
 pub fn fold(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    s.chars().filter_map(analysis::fold_char).collect()
 }
 
 /// Whether every letter of `s` is upper case (and there are at least two).
@@ -84,7 +81,7 @@ fn is_upper(s: &str) -> bool {
 
 /// The national motto and the party's heading, which fill the right column.
 fn motto_at(s: &str) -> Option<usize> {
-    let folded = fold(s);
+    let folded = FoldedLine::new(s);
     [
         "cong hoa xa hoi",
         "doc lap - tu do",
@@ -93,16 +90,9 @@ fn motto_at(s: &str) -> Option<usize> {
         "dang cong san viet nam",
     ]
     .iter()
-    .filter_map(|m| folded.find(m))
+    .filter_map(|m| folded.text.find(m))
     .min()
-    .map(|at| byte_of_folded(s, &folded, at))
-}
-
-/// The byte offset in `s` of the char that starts at byte `at` of `fold(s)` (folding
-/// keeps one char per char, so char indices agree).
-fn byte_of_folded(s: &str, folded: &str, at: usize) -> usize {
-    let nth = folded[..at].chars().count();
-    s.char_indices().nth(nth).map_or(s.len(), |(i, _)| i)
+    .map(|at| folded.line_byte(at))
 }
 
 /// Cuts a header line into fragments: table cells, columns set apart by tabs or runs of
@@ -310,10 +300,9 @@ fn number(code: &str) -> Option<String> {
 
 /// A place-date line's parts: the place and what follows `ngày`.
 fn place_date(fragment: &str) -> Option<(String, String)> {
-    let folded = fold(fragment);
-    let at = folded.find(", ngay")?;
-    let place_chars = folded[..at].chars().count();
-    let before: String = fragment.chars().take(place_chars).collect();
+    let folded = FoldedLine::new(fragment);
+    let at = folded.text.find(", ngay")?;
+    let before = &fragment[..folded.line_byte(at)];
     // The capitalized words before the comma; what precedes them may be the number
     // (`Số: 15/UBND-NC Lâm Đồng, ngày …`) but not a lower-case word (a sentence).
     let words: Vec<&str> = before.split_whitespace().collect();
@@ -327,7 +316,7 @@ fn place_date(fragment: &str) -> Option<(String, String)> {
         return None;
     }
     let place = words[words.len() - n..].join(" ");
-    let after_at = byte_of_folded(fragment, &folded, at + ", ngay".len());
+    let after_at = folded.line_byte(at + ", ngay".len());
     Some((place.trim().to_string(), fragment[after_at..].to_string()))
 }
 

@@ -5,7 +5,9 @@
 use baocao::analysis::{
     fold, folded_terms, has_diacritics, normalize, vi_analyzer, vi_folded_analyzer,
 };
-use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream};
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+
+use crate::common::tokens;
 use unicode_normalization::UnicodeNormalization;
 
 /// Base letters with their quality mark (breve U+0306, circumflex U+0302, horn U+031B).
@@ -62,15 +64,6 @@ fn texts(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     let mut stream = analyzer.token_stream(text);
     while let Some(t) = stream.next() {
         out.push(t.text.clone());
-    }
-    out
-}
-
-fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut stream = analyzer.token_stream(text);
-    while let Some(t) = stream.next() {
-        out.push(t.clone());
     }
     out
 }

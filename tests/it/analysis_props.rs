@@ -3,17 +3,10 @@
 
 use baocao::analysis::{fold, normalize, vi_analyzer, vi_folded_analyzer};
 use proptest::prelude::*;
-use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream};
+use tantivy::tokenizer::Token;
 use unicode_normalization::UnicodeNormalization;
 
-fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut stream = analyzer.token_stream(text);
-    while let Some(t) = stream.next() {
-        out.push(t.clone());
-    }
-    out
-}
+use crate::common::tokens;
 
 /// Vietnamese-looking text: syllables of Vietnamese letters (precomposed or decomposed,
 /// any case), digits and punctuation.

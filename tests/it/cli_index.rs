@@ -6,7 +6,7 @@ use std::process::Output;
 
 use serde_json::Value;
 
-use crate::common::{copy_corpus, corpus, run_in as run, run_json};
+use crate::common::{copy_corpus, corpus, run_in as run, run_json, skipped_paths};
 
 fn json_of(out: &Output) -> Value {
     assert!(
@@ -101,12 +101,7 @@ fn unreadable_files_are_skipped_and_reported() {
     assert_eq!(out.status.code(), Some(3), "skipped files give exit 3");
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["indexed"].as_array().unwrap().len(), 5);
-    let skipped: Vec<&str> = v["skipped"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["path"].as_str().unwrap())
-        .collect();
+    let skipped = skipped_paths(&v);
     assert_eq!(skipped.len(), 2, "{skipped:?}");
 }
 

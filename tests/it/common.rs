@@ -1,6 +1,7 @@
 //! The integration-test harness shared by the test files that run the real `baocao`
 //! binary: the bundled corpus, a throw-away copy of it, a command in a given directory,
-//! and one index of the corpus built once per test binary.
+//! one index of the corpus built once per test binary, and readers of what the binary
+//! wrote (hit ids, skipped paths) or left on disk (segment files).
 //!
 //! Each test file uses part of it, so unused items are allowed here.
 #![allow(dead_code)]
@@ -211,4 +212,63 @@ pub fn run_json(cwd: &Path, idx: &Path, args: &[&str]) -> Output {
     let mut all = vec!["--json", "--index", idx.to_str().expect("UTF-8 index path")];
     all.extend_from_slice(args);
     run_in(cwd, &all)
+}
+
+/// The ids of a `search --json` answer's hits, in order.
+pub fn hit_ids(v: &Value) -> Vec<String> {
+    v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The paths of an `index --json` summary's skipped files, in order.
+pub fn skipped_paths(v: &Value) -> Vec<&str> {
+    v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["path"].as_str().unwrap())
+        .collect()
+}
+
+/// The largest file of `dir` ending in `.ext` (an index's segment file of that kind).
+pub fn largest_file(dir: &Path, ext: &str) -> PathBuf {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .max_by_key(|p| fs::metadata(p).unwrap().len())
+        .unwrap_or_else(|| panic!("no .{ext} file"))
+}
+
+/// Writes the same pseudo-random garbage over the middle of `file` (from a tenth to a
+/// half of it), its head and footer left intact.
+pub fn scramble_middle(file: &Path) {
+    let mut bytes = fs::read(file).unwrap();
+    let n = bytes.len();
+    let mut x: u32 = 0x9e37_79b9;
+    for b in &mut bytes[n / 10..n / 2] {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        *b = x as u8;
+    }
+    fs::write(file, bytes).unwrap();
+}
+
+/// The tokens `analyzer` makes of `text`, in order.
+pub fn tokens(
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    text: &str,
+) -> Vec<tantivy::tokenizer::Token> {
+    use tantivy::tokenizer::TokenStream;
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while let Some(t) = stream.next() {
+        out.push(t.clone());
+    }
+    out
 }

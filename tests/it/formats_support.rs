@@ -394,47 +394,57 @@ pub fn replace_markers(
     out
 }
 
-/// pandoc `-t plain` style: `[n]` markers, all notes listed at the end as `[n] text`.
-pub fn render_pandoc(text: &str) -> String {
+/// The body with each marker written `marker(n)`, then `rule` when there is one, then
+/// each note written `note(n, text)`, as paragraphs, the whole ended by `end`.
+fn render_notes_at_end(
+    text: &str,
+    marker: &dyn Fn(u32) -> String,
+    rule: Option<&str>,
+    note: &dyn Fn(u32, &str) -> String,
+    end: &str,
+) -> String {
     let (body, notes) = body_and_notes(text);
     let mut next = 1;
     let mut out: Vec<String> = body
         .iter()
-        .map(|p| replace_markers(p, &notes, &mut next, &|n| format!("[{n}]")))
+        .map(|p| replace_markers(p, &notes, &mut next, marker))
         .collect();
-    for (n, t) in &notes {
-        out.push(format!("[{n}] {t}"));
-    }
-    out.join("\n\n") + "\n"
+    out.extend(rule.map(str::to_string));
+    out.extend(notes.iter().map(|(n, t)| note(*n, t)));
+    out.join("\n\n") + end
+}
+
+/// pandoc `-t plain` style: `[n]` markers, all notes listed at the end as `[n] text`.
+pub fn render_pandoc(text: &str) -> String {
+    render_notes_at_end(
+        text,
+        &|n| format!("[{n}]"),
+        None,
+        &|n, t| format!("[{n}] {t}"),
+        "\n",
+    )
 }
 
 /// pandoc markdown style: `[^n]` markers and `[^n]: text` definitions at the end.
 pub fn render_markdown_notes(text: &str) -> String {
-    let (body, notes) = body_and_notes(text);
-    let mut next = 1;
-    let mut out: Vec<String> = body
-        .iter()
-        .map(|p| replace_markers(p, &notes, &mut next, &|n| format!("[^{n}]")))
-        .collect();
-    for (n, t) in &notes {
-        out.push(format!("[^{n}]: {t}"));
-    }
-    out.join("\n\n") + "\n"
+    render_notes_at_end(
+        text,
+        &|n| format!("[^{n}]"),
+        None,
+        &|n, t| format!("[^{n}]: {t}"),
+        "\n",
+    )
 }
 
 /// antiword style: `[n]` markers, paragraphs wrapped at no width, notes after a rule.
 pub fn render_antiword(text: &str) -> String {
-    let (body, notes) = body_and_notes(text);
-    let mut next = 1;
-    let mut out: Vec<String> = body
-        .iter()
-        .map(|p| replace_markers(p, &notes, &mut next, &|n| format!("[{n}]")))
-        .collect();
-    out.push("-----------------------".into());
-    for (n, t) in &notes {
-        out.push(format!("[{n}] {t}"));
-    }
-    out.join("\n\n") + "\n\n\n"
+    render_notes_at_end(
+        text,
+        &|n| format!("[{n}]"),
+        Some("-----------------------"),
+        &|n, t| format!("[{n}] {t}"),
+        "\n\n\n",
+    )
 }
 
 fn wrap(p: &str, width: usize) -> Vec<String> {

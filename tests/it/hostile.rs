@@ -6,7 +6,7 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
@@ -449,6 +449,15 @@ pub fn alive(pid: u32) -> bool {
     }
 }
 
+/// Whether `tool` is missing; when it is, says on stderr that the test is skipped.
+pub fn missing(tool: &str) -> bool {
+    let missing = !has(tool);
+    if missing {
+        eprintln!("skipped: {tool} is not installed");
+    }
+    missing
+}
+
 /// Whether `tool` is installed.
 pub fn has(tool: &str) -> bool {
     Command::new(tool)
@@ -457,4 +466,35 @@ pub fn has(tool: &str) -> bool {
         .stderr(Stdio::null())
         .status()
         .is_ok()
+}
+
+/// Starts `command` (a `baocao index` of a PDF that keeps the converter busy), its output
+/// dropped, and waits up to 10 s for its converter: the running baocao and the
+/// converter's pid. Without a converter by then, baocao is killed and the test fails.
+pub fn spawn_with_converter(mut command: Command) -> (Child, u32) {
+    let mut child = command
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    for _ in 0..400 {
+        if let Some(&pid) = children_of(child.id()).first() {
+            return (child, pid);
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("pdftotext never started");
+}
+
+/// Whether process `pid` is gone within 5 s.
+pub fn gone_soon(pid: u32) -> bool {
+    for _ in 0..200 {
+        if !alive(pid) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    !alive(pid)
 }

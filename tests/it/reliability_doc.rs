@@ -17,7 +17,7 @@ use baocao::report::formats::{self, DocTool};
 use proptest::prelude::*;
 use serde_json::Value;
 
-use crate::common::{command, copy_corpus, corpus_files, json_ok, run_json, stderr};
+use crate::common::{command, copy_corpus, corpus_files, json_ok, run_json, skipped_paths, stderr};
 use crate::hostile::{self, output_within};
 
 /// Longest one run may take before the test calls it a hang (a 19 kB file parses in
@@ -538,12 +538,7 @@ fn a_hostile_doc_folder_is_indexed_without_them() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(out.status.code(), Some(3), "{err}");
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let skipped: Vec<&str> = v["skipped"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["path"].as_str().unwrap())
-        .collect();
+    let skipped = skipped_paths(&v);
     let indexed = v["indexed"].as_array().unwrap().len();
     // Each hostile file is either read or skipped by name, once (a fallback converter
     // may read what the native reader refuses: antiword follows a looping chain as far

@@ -9,15 +9,15 @@
 //! namespace (`unshare`) and are skipped with a message where that is not allowed.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
 
 use crate::common::{
-    built_index, command, copy_corpus, corpus_files, json_ok, many_reports, one_line_error,
-    run_in as baocao, run_json, stderr,
+    built_index, command, copy_corpus, corpus_files, json_ok, largest_file, many_reports,
+    one_line_error, run_in as baocao, run_json, stderr,
 };
 
 /// The doc id of the first hit for "giải ngân".
@@ -325,15 +325,6 @@ fn scribble(file: &Path) {
     fs::write(file, bytes).unwrap();
 }
 
-fn largest(idx: &Path, ext: &str) -> PathBuf {
-    fs::read_dir(idx)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == ext))
-        .max_by_key(|p| fs::metadata(p).unwrap().len())
-        .unwrap_or_else(|| panic!("no .{ext} file"))
-}
-
 #[test]
 fn check_names_the_damaged_file_and_searching_it_is_an_error() {
     for ext in ["pos", "idx", "term", "store"] {
@@ -346,7 +337,7 @@ fn check_names_the_damaged_file_and_searching_it_is_an_error() {
         assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok: "));
         // Searched once (verified), then damaged.
         assert!(total(tmp.path(), &idx, "giải ngân") > 0);
-        let file = largest(&idx, ext);
+        let file = largest_file(&idx, ext);
         let name = file.file_name().unwrap().to_str().unwrap().to_string();
         scribble(&file);
         let out = baocao(tmp.path(), &["--index", i, "check"]);
@@ -399,7 +390,7 @@ fn orphan_segment_files_are_collected_by_the_next_run() {
     let i = idx.to_str().unwrap();
     // What a run killed during its final merge leaves: the files of a segment that no
     // commit lists (here copies of a live segment's files under a new id).
-    let live = largest(&idx, "idx");
+    let live = largest_file(&idx, "idx");
     let id = live.file_stem().unwrap().to_str().unwrap().to_string();
     let orphan_id = "0123456789abcdef0123456789abcdef";
     let mut planted = Vec::new();

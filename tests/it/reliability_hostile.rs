@@ -194,8 +194,7 @@ fn zip_bombs_are_refused_before_they_expand() {
 
 #[test]
 fn a_hung_pdf_converter_is_stopped_at_the_timeout() {
-    if !hostile::has("pdftotext") {
-        eprintln!("skipped: pdftotext is not installed");
+    if hostile::missing("pdftotext") {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -219,8 +218,7 @@ fn a_hung_pdf_converter_is_stopped_at_the_timeout() {
 
 #[test]
 fn pdf_converter_output_is_capped() {
-    if !hostile::has("pdftotext") {
-        eprintln!("skipped: pdftotext is not installed");
+    if hostile::missing("pdftotext") {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -241,15 +239,14 @@ fn pdf_converter_output_is_capped() {
 
 #[test]
 fn a_killed_baocao_takes_its_converter_with_it() {
-    if !hostile::has("pdftotext") {
-        eprintln!("skipped: pdftotext is not installed");
+    if hostile::missing("pdftotext") {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
     let pdf = tmp.path().join("cham.pdf");
     fs::write(&pdf, hostile::slow_pdf()).unwrap();
     let idx = tmp.path().join("idx");
-    let mut child = command(
+    let index_pdf = command(
         tmp.path(),
         &[
             "--index",
@@ -257,38 +254,13 @@ fn a_killed_baocao_takes_its_converter_with_it() {
             "index",
             pdf.to_str().unwrap(),
         ],
-    )
-    .stdout(std::process::Stdio::null())
-    .stderr(std::process::Stdio::null())
-    .spawn()
-    .unwrap();
-    // Wait for the converter to start.
-    let mut converter = None;
-    for _ in 0..400 {
-        if let Some(pid) = hostile::children_of(child.id()).first() {
-            converter = Some(*pid);
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(25));
-    }
-    let Some(converter) = converter else {
-        let _ = child.kill();
-        let _ = child.wait();
-        panic!("pdftotext never started");
-    };
+    );
+    let (mut child, converter) = hostile::spawn_with_converter(index_pdf);
     assert!(hostile::alive(converter));
     child.kill().unwrap();
     child.wait().unwrap();
-    let mut gone = false;
-    for _ in 0..200 {
-        if !hostile::alive(converter) {
-            gone = true;
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(25));
-    }
     assert!(
-        gone,
+        hostile::gone_soon(converter),
         "pdftotext (pid {converter}) outlived the baocao that started it"
     );
 }
@@ -446,8 +418,7 @@ fn entries(dir: &Path) -> Vec<String> {
 
 #[test]
 fn a_converter_runs_confined_on_a_private_nameless_copy() {
-    if !hostile::has("pdftotext") {
-        eprintln!("skipped: pdftotext is not installed");
+    if hostile::missing("pdftotext") {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -456,7 +427,7 @@ fn a_converter_runs_confined_on_a_private_nameless_copy() {
     let pdf = tmp.path().join("cham.pdf");
     fs::write(&pdf, hostile::slow_pdf()).unwrap();
     let idx = tmp.path().join("idx");
-    let mut c = command(
+    let mut index_pdf = command(
         tmp.path(),
         &[
             "--index",
@@ -465,25 +436,8 @@ fn a_converter_runs_confined_on_a_private_nameless_copy() {
             pdf.to_str().unwrap(),
         ],
     );
-    let mut child = c
-        .env("TMPDIR", &scratch)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut converter = None;
-    for _ in 0..400 {
-        if let Some(pid) = hostile::children_of(child.id()).first() {
-            converter = Some(*pid);
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(25));
-    }
-    let Some(conv) = converter else {
-        let _ = child.kill();
-        let _ = child.wait();
-        panic!("pdftotext never started");
-    };
+    index_pdf.env("TMPDIR", &scratch);
+    let (mut child, conv) = hostile::spawn_with_converter(index_pdf);
     // Let it exec and set its limits.
     std::thread::sleep(Duration::from_millis(300));
     let limits = fs::read_to_string(format!("/proc/{conv}/limits")).unwrap();
@@ -529,13 +483,7 @@ fn a_converter_runs_confined_on_a_private_nameless_copy() {
     assert!(entries(&scratch).is_empty(), "{:?}", entries(&scratch));
     child.kill().unwrap();
     child.wait().unwrap();
-    for _ in 0..200 {
-        if !hostile::alive(conv) {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(25));
-    }
-    assert!(!hostile::alive(conv));
+    assert!(hostile::gone_soon(conv));
     assert!(entries(&scratch).is_empty(), "{:?}", entries(&scratch));
 
     // A timeout and a converter failure leave nothing behind either.

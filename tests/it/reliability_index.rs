@@ -4,7 +4,7 @@
 //! `baocao index --rebuild` recovers.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -263,15 +263,6 @@ fn assert_broken_then_rebuilt(tmp: &Path, docs: &Path, idx: &Path, expect: &[&st
     assert_eq!(stats(tmp, idx_s)["reports"], 5);
 }
 
-fn largest_segment_file(idx: &Path, ext: &str) -> PathBuf {
-    fs::read_dir(idx)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == ext))
-        .max_by_key(|p| fs::metadata(p).unwrap().len())
-        .unwrap_or_else(|| panic!("no .{ext} file"))
-}
-
 #[test]
 fn missing_meta_json_is_one_line_and_rebuild_recovers() {
     let tmp = tempfile::tempdir().unwrap();
@@ -299,7 +290,7 @@ fn truncated_segment_files_are_one_line_and_rebuild_recovers() {
     for ext in ["store", "idx", "term", "fast"] {
         let tmp = tempfile::tempdir().unwrap();
         let (docs, idx) = built_index(tmp.path());
-        let file = largest_segment_file(&idx, ext);
+        let file = common::largest_file(&idx, ext);
         let len = fs::metadata(&file).unwrap().len();
         fs::OpenOptions::new()
             .write(true)
@@ -322,18 +313,8 @@ fn scrambled_segment_files_never_panic_and_rebuild_recovers() {
     for ext in ["idx", "fast", "term", "store", "pos"] {
         let tmp = tempfile::tempdir().unwrap();
         let (docs, idx) = built_index(tmp.path());
-        let file = largest_segment_file(&idx, ext);
-        let mut bytes = fs::read(&file).unwrap();
-        let n = bytes.len();
         // Garbage over the middle of the file; the footer is intact.
-        let mut x: u32 = 0x9e37_79b9;
-        for b in &mut bytes[n / 10..n / 2] {
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            *b = x as u8;
-        }
-        fs::write(&file, bytes).unwrap();
+        common::scramble_middle(&common::largest_file(&idx, ext));
         assert_broken_then_rebuilt(tmp.path(), &docs, &idx, &["--rebuild"]);
     }
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::common;
+use crate::common::{self, hit_ids};
 
 /// A report in the plain layout: a title, then numbered sections `(heading, text)`.
 fn report(title: &str, sections: &[(&str, &str)]) -> String {
@@ -46,15 +46,6 @@ fn json(index: &Path, args: &[&str]) -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn ids(v: &Value) -> Vec<String> {
-    v["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["id"].as_str().unwrap().to_string())
-        .collect()
 }
 
 /// The ids of the hits that hold every word (not the missing-one-word ones).
@@ -107,8 +98,11 @@ fn human_output_shows_two_units_per_report_and_identical_texts_once() {
     // (its title holds "đất đai"; every report has its `#preamble` unit since issue 13).
     let all = json(&index, &["search", "đất đai", "--limit", "50"]);
     assert_eq!(all["total"], 9);
-    assert_eq!(ids(&all).len(), 9);
-    assert!(ids(&all).contains(&"a-nhieu#preamble".to_string()), "{all}");
+    assert_eq!(hit_ids(&all).len(), 9);
+    assert!(
+        hit_ids(&all).contains(&"a-nhieu#preamble".to_string()),
+        "{all}"
+    );
     // Human output: 2 units of the big report, "+5 more", the copy shown once.
     let out = text(&index, &["search", "đất đai", "--limit", "50"]);
     assert_eq!(out.matches("a-nhieu.txt:").count(), 2, "{out}");
@@ -161,10 +155,10 @@ fn exact_matches_only_the_typed_diacritics() {
         vec!["search", "=heading:lâm"],
     ] {
         let exact = json(&index, &q);
-        assert_eq!(ids(&exact), ["lam#1"], "{q:?}");
+        assert_eq!(hit_ids(&exact), ["lam#1"], "{q:?}");
     }
     let exact = json(&index, &["search", "làm", "--exact"]);
-    let mut got = ids(&exact);
+    let mut got = hit_ids(&exact);
     got.sort();
     assert_eq!(got, ["lam#2", "lam#3"]);
     // Without diacritics, --exact finds the spelling without diacritics only.
@@ -208,14 +202,14 @@ fn number_words_and_digits_find_each_other() {
     assert_eq!(strict_ids(&v), ["cap#4"]);
     assert_eq!(v["hits"][0]["id"], "cap#4");
     // Quoted, the phrase is as typed.
-    let got = ids(&json(&index, &["search", "\"hai cấp\""]));
+    let got = hit_ids(&json(&index, &["search", "\"hai cấp\""]));
     assert_eq!(got, ["cap#2"]);
     // --no-expand: the words as typed (folded), no number words, no missing-word units.
     let v = json(
         &index,
         &["search", "chinh quyen dia phuong hai cap", "--no-expand"],
     );
-    assert_eq!(ids(&v), ["cap#2"]);
+    assert_eq!(hit_ids(&v), ["cap#2"]);
     assert_eq!(v["total"], 1);
 }
 
@@ -245,21 +239,21 @@ fn abbreviations_learned_from_the_documents_and_built_in() {
         ),
     ]);
     // Long form → the unit that only has the abbreviation, and back.
-    let got = ids(&json(&index, &["search", "ứng cứu sự cố máy tính"]));
+    let got = hit_ids(&json(&index, &["search", "ứng cứu sự cố máy tính"]));
     assert!(got.contains(&"viet-tat#1".to_string()), "{got:?}");
     assert!(got.contains(&"dinh-nghia#1".to_string()), "{got:?}");
-    let got = ids(&json(&index, &["search", "UCSCMT"]));
+    let got = hit_ids(&json(&index, &["search", "UCSCMT"]));
     assert!(got.contains(&"dinh-nghia#1".to_string()), "{got:?}");
     // Built in: CCHC.
-    let mut got = ids(&json(&index, &["search", "cải cách hành chính"]));
+    let mut got = hit_ids(&json(&index, &["search", "cải cách hành chính"]));
     got.sort();
     assert_eq!(got, ["viet-tat#2", "viet-tat#3"]);
-    let mut got = ids(&json(&index, &["search", "cchc"]));
+    let mut got = hit_ids(&json(&index, &["search", "cchc"]));
     got.sort();
     assert_eq!(got, ["viet-tat#2", "viet-tat#3"]);
     // --exact does not expand.
     assert_eq!(
-        ids(&json(&index, &["search", "CCHC", "--exact"])),
+        hit_ids(&json(&index, &["search", "CCHC", "--exact"])),
         ["viet-tat#2"]
     );
     // `parse` shows what it learned.
@@ -336,11 +330,11 @@ fn words_found_as_words_outrank_their_syllables_scattered() {
     ]);
     let v = json(&index, &["search", "trợ giúp pháp lý người nghiện ma túy"]);
     // Both hold every syllable, so both are counted; the words come first.
-    assert_eq!(ids(&v), ["b-tro-giup#1", "a-rai-rac#1"], "{v}");
+    assert_eq!(hit_ids(&v), ["b-tro-giup#1", "a-rai-rac#1"], "{v}");
     assert_eq!(
         v["total"], 2,
         "total counts every unit holding the syllables: {v}"
     );
     let v = json(&index, &["search", "tro giup phap ly nguoi nghien"]);
-    assert_eq!(ids(&v), ["b-tro-giup#1", "a-rai-rac#1"], "{v}");
+    assert_eq!(hit_ids(&v), ["b-tro-giup#1", "a-rai-rac#1"], "{v}");
 }

@@ -8,23 +8,16 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use super::common::{copy_corpus, index_folder, json_on_shared_index, run_in, shared_index};
+use super::common::{
+    copy_corpus, hit_ids, index_folder, json_on_shared_index, largest_file, run_in,
+    scramble_middle, shared_index,
+};
 use super::serve_support::{enc, request, Server};
 
 const QUERY: &str = "giai ngan von dau tu cong";
 
 fn shared_server() -> Server {
     Server::start(Path::new(env!("CARGO_MANIFEST_DIR")), shared_index())
-}
-
-/// The `search --json` hits' ids.
-fn ids(v: &Value) -> Vec<String> {
-    v["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["id"].as_str().unwrap().to_string())
-        .collect()
 }
 
 #[test]
@@ -72,7 +65,7 @@ fn the_api_gives_the_documents_of_the_command_line() {
     cli.as_object_mut().unwrap().remove("index_bytes");
     assert_eq!(stats, cli, "stats");
 
-    let first = ids(&server.json(&format!("/api/search?q={q}")))[0].clone();
+    let first = hit_ids(&server.json(&format!("/api/search?q={q}")))[0].clone();
     let api = server.json(&format!("/api/show?id={}", enc(&first)));
     assert_eq!(api, json_on_shared_index(&["show", &first]), "show section");
     let doc = api["report"]["doc_id"].as_str().unwrap().to_string();
@@ -584,22 +577,7 @@ fn a_damaged_index_is_a_clear_page_not_a_panic() {
     for ext in ["store", "idx", "term"] {
         let tmp = tempfile::tempdir().unwrap();
         let index = built_index(tmp.path());
-        let file = fs::read_dir(&index)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == ext))
-            .max_by_key(|p| fs::metadata(p).unwrap().len())
-            .unwrap();
-        let mut bytes = fs::read(&file).unwrap();
-        let n = bytes.len();
-        let mut x: u32 = 0x9e37_79b9;
-        for b in &mut bytes[n / 10..n / 2] {
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            *b = x as u8;
-        }
-        fs::write(&file, bytes).unwrap();
+        scramble_middle(&largest_file(&index, ext));
         let mut server = Server::start(tmp.path(), &index);
         for path in [
             "/?q=giai+ngan+von+dau+tu+cong",
