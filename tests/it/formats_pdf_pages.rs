@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use crate::common::{index_folder, installed, json_ok, run_in, run_json};
-use crate::formats_support::{write_pdf, PdfLine};
+use crate::formats_support::{pdf_text_width, write_pdf, PdfLine};
 
 /// Body font size, line step, margins (points) of the typeset fixture.
 const SIZE: f64 = 13.0;
@@ -18,24 +18,6 @@ const BODY_TOP: f64 = 68.0;
 const BODY_BOTTOM: f64 = 770.0;
 
 const FOOTER: &str = "Báo cáo CCHC năm 2025 - bản điện tử gửi kèm hồ sơ trình";
-
-fn placed(x: f64, top: f64, size: f64, text: &str) -> PdfLine {
-    PdfLine {
-        x,
-        top,
-        size,
-        text: text.to_string(),
-        word_spacing: 0.0,
-    }
-}
-
-/// Width of a text in the writer's font: half an em a character, a quarter a space.
-fn width(text: &str, size: f64) -> f64 {
-    text.chars()
-        .map(|c| if c == ' ' { 0.25 } else { 0.5 })
-        .sum::<f64>()
-        * size
-}
 
 /// Typesets paragraphs into pages (justified lines, first-line indent, the last line
 /// ragged) after the first page's letterhead; returns the pages and whether some
@@ -57,7 +39,7 @@ fn typeset(first_page: Vec<PdfLine>, paragraphs: &[String]) -> (Vec<Vec<PdfLine>
             };
             let mut candidate = cur.clone();
             candidate.push(w);
-            if !cur.is_empty() && x0 + width(&candidate.join(" "), SIZE) > RIGHT {
+            if !cur.is_empty() && x0 + pdf_text_width(&candidate.join(" "), SIZE) > RIGHT {
                 lines.push(vec![w]);
             } else {
                 lines.last_mut().unwrap().push(w);
@@ -74,13 +56,13 @@ fn typeset(first_page: Vec<PdfLine>, paragraphs: &[String]) -> (Vec<Vec<PdfLine>
             let text = words.join(" ");
             let spaces = words.len().saturating_sub(1) as f64;
             let word_spacing = if i + 1 < n && spaces > 0.0 {
-                (RIGHT - x - width(&text, SIZE)) / spaces
+                (RIGHT - x - pdf_text_width(&text, SIZE)) / spaces
             } else {
                 0.0
             };
             pages.last_mut().unwrap().push(PdfLine {
                 word_spacing,
-                ..placed(x, top, SIZE, &text)
+                ..PdfLine::at(x, top, SIZE, &text)
             });
             top += STEP;
         }
@@ -92,9 +74,14 @@ fn typeset(first_page: Vec<PdfLine>, paragraphs: &[String]) -> (Vec<Vec<PdfLine>
     let last = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
         if i > 0 {
-            page.push(placed(293.0, BODY_TOP - 17.0, SIZE, &(i + 1).to_string()));
+            page.push(PdfLine::at(
+                293.0,
+                BODY_TOP - 17.0,
+                SIZE,
+                &(i + 1).to_string(),
+            ));
         }
-        page.push(placed(LEFT, 805.0, 10.0, FOOTER));
+        page.push(PdfLine::at(LEFT, 805.0, 10.0, FOOTER));
     }
     assert!(last >= 3, "the fixture spans at least three pages");
     (pages, split)
@@ -102,14 +89,14 @@ fn typeset(first_page: Vec<PdfLine>, paragraphs: &[String]) -> (Vec<Vec<PdfLine>
 
 fn letterhead() -> Vec<PdfLine> {
     vec![
-        placed(70.0, 40.0, SIZE, "UBND TỈNH LÂM ĐỒNG"),
-        placed(300.0, 40.0, SIZE, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-        placed(100.0, 58.0, SIZE, "SỞ NỘI VỤ"),
-        placed(340.0, 58.0, SIZE, "Độc lập - Tự do - Hạnh phúc"),
-        placed(80.0, 90.0, SIZE, "Số: 125/BC-SNV"),
-        placed(300.0, 90.0, SIZE, "Lâm Đồng, ngày 15 tháng 12 năm 2025"),
-        placed(270.0, 130.0, SIZE, "BÁO CÁO"),
-        placed(
+        PdfLine::at(70.0, 40.0, SIZE, "UBND TỈNH LÂM ĐỒNG"),
+        PdfLine::at(300.0, 40.0, SIZE, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        PdfLine::at(100.0, 58.0, SIZE, "SỞ NỘI VỤ"),
+        PdfLine::at(340.0, 58.0, SIZE, "Độc lập - Tự do - Hạnh phúc"),
+        PdfLine::at(80.0, 90.0, SIZE, "Số: 125/BC-SNV"),
+        PdfLine::at(300.0, 90.0, SIZE, "Lâm Đồng, ngày 15 tháng 12 năm 2025"),
+        PdfLine::at(270.0, 130.0, SIZE, "BÁO CÁO"),
+        PdfLine::at(
             150.0,
             150.0,
             SIZE,
@@ -249,13 +236,13 @@ fn a_letterhead_repeated_on_each_letter_of_a_file_stays() {
         .iter()
         .map(|to| {
             vec![
-                placed(90.0, 40.0, SIZE, "BỘ TƯ PHÁP"),
-                placed(300.0, 40.0, SIZE, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-                placed(330.0, 58.0, SIZE, "Độc lập - Tự do - Hạnh phúc"),
-                placed(80.0, 90.0, SIZE, "Số: 3917/BTP-BTTP"),
-                placed(300.0, 90.0, SIZE, "Hà Nội, ngày 01 tháng 7 năm 2025"),
-                placed(150.0, 140.0, SIZE, &format!("Kính gửi: {to}")),
-                placed(
+                PdfLine::at(90.0, 40.0, SIZE, "BỘ TƯ PHÁP"),
+                PdfLine::at(300.0, 40.0, SIZE, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                PdfLine::at(330.0, 58.0, SIZE, "Độc lập - Tự do - Hạnh phúc"),
+                PdfLine::at(80.0, 90.0, SIZE, "Số: 3917/BTP-BTTP"),
+                PdfLine::at(300.0, 90.0, SIZE, "Hà Nội, ngày 01 tháng 7 năm 2025"),
+                PdfLine::at(150.0, 140.0, SIZE, &format!("Kính gửi: {to}")),
+                PdfLine::at(
                     LEFT + 36.0,
                     170.0,
                     SIZE,

@@ -595,6 +595,27 @@ pub struct PdfLine {
     pub word_spacing: f64,
 }
 
+impl PdfLine {
+    /// A line of `text` at (`x`, `top`) in `size` points, not justified.
+    pub fn at(x: f64, top: f64, size: f64, text: &str) -> PdfLine {
+        PdfLine {
+            x,
+            top,
+            size,
+            text: text.to_string(),
+            word_spacing: 0.0,
+        }
+    }
+}
+
+/// Width of a text in [`write_pdf`]'s font: half an em a character, a quarter a space.
+pub fn pdf_text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| if c == ' ' { 0.25 } else { 0.5 })
+        .sum::<f64>()
+        * size
+}
+
 /// A4 height in points.
 const PDF_PAGE_HEIGHT: f64 = 842.0;
 

@@ -9,25 +9,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::common::{installed, json_ok, run_in};
-use crate::formats_support::{write_pdf, PdfLine};
-
-fn at(x: f64, top: f64, size: f64, text: &str) -> PdfLine {
-    PdfLine {
-        x,
-        top,
-        size,
-        text: text.to_string(),
-        word_spacing: 0.0,
-    }
-}
-
-/// Width of a text in the test writer's font: half an em a character, a quarter a space.
-fn width(text: &str, size: f64) -> f64 {
-    text.chars()
-        .map(|c| if c == ' ' { 0.25 } else { 0.5 })
-        .sum::<f64>()
-        * size
-}
+use crate::formats_support::{pdf_text_width, write_pdf, PdfLine};
 
 fn parse(cwd: &Path, file: &Path) -> Value {
     json_ok(&run_in(cwd, &["--json", "parse", file.to_str().unwrap()]))
@@ -42,43 +24,43 @@ fn signed_letter() -> Vec<PdfLine> {
     let typed = 11.0;
     let line = "pháp về hồ sơ hợp nhất Hội Công chứng viên; số hội viên tăng 12%";
     vec![
-        at(70.0, 40.0, body, "UBND TỈNH LÂM ĐỒNG"),
-        at(300.0, 40.0, body, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-        at(100.0, 58.0, body, "SỞ NỘI VỤ"),
-        at(340.0, 58.0, body, "Độc lập - Tự do - Hạnh phúc"),
-        at(80.0, 90.0, body, "Số:"),
-        at(106.0, 88.0, typed, "1364"),
-        at(150.0, 90.0, body, "/SNV-TCBC"),
-        at(300.0, 90.0, body, "Lâm Đồng, ngày"),
-        at(398.0, 88.0, typed, "10"),
-        at(420.0, 90.0, body, "tháng 9 năm 2025"),
-        at(60.0, 110.0, body, "V/v ý kiến đối với hồ sơ hợp nhất"),
-        at(60.0, 126.0, body, "Hội Công chứng viên tỉnh"),
-        at(200.0, 160.0, body, "Kính gửi: Sở Tư pháp"),
-        at(
+        PdfLine::at(70.0, 40.0, body, "UBND TỈNH LÂM ĐỒNG"),
+        PdfLine::at(300.0, 40.0, body, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        PdfLine::at(100.0, 58.0, body, "SỞ NỘI VỤ"),
+        PdfLine::at(340.0, 58.0, body, "Độc lập - Tự do - Hạnh phúc"),
+        PdfLine::at(80.0, 90.0, body, "Số:"),
+        PdfLine::at(106.0, 88.0, typed, "1364"),
+        PdfLine::at(150.0, 90.0, body, "/SNV-TCBC"),
+        PdfLine::at(300.0, 90.0, body, "Lâm Đồng, ngày"),
+        PdfLine::at(398.0, 88.0, typed, "10"),
+        PdfLine::at(420.0, 90.0, body, "tháng 9 năm 2025"),
+        PdfLine::at(60.0, 110.0, body, "V/v ý kiến đối với hồ sơ hợp nhất"),
+        PdfLine::at(60.0, 126.0, body, "Hội Công chứng viên tỉnh"),
+        PdfLine::at(200.0, 160.0, body, "Kính gửi: Sở Tư pháp"),
+        PdfLine::at(
             121.0,
             190.0,
             body,
             "Sở Nội vụ nhận được Văn bản số 650/STP-BTTP ngày 08/9/2025 của Sở Tư",
         ),
-        at(85.0, 209.0, body, line),
+        PdfLine::at(85.0, 209.0, body, line),
         // The footnote marker, set against `12%`.
-        at(85.0 + width(line, body) + 0.5, 208.5, 8.0, "1"),
-        at(85.0, 228.0, body, "so với cùng kỳ."),
-        at(
+        PdfLine::at(85.0 + pdf_text_width(line, body) + 0.5, 208.5, 8.0, "1"),
+        PdfLine::at(85.0, 228.0, body, "so với cùng kỳ."),
+        PdfLine::at(
             121.0,
             252.0,
             body,
             "Sở Nội vụ thống nhất đối với hồ sơ đề nghị cho phép hợp nhất Hội./.",
         ),
-        at(60.0, 300.0, 11.0, "Nơi nhận:"),
-        at(360.0, 300.0, body, "KT. GIÁM ĐỐC"),
-        at(60.0, 315.0, 11.0, "- Như trên;"),
-        at(350.0, 318.0, body, "PHÓ GIÁM ĐỐC"),
-        at(60.0, 330.0, 11.0, "- Lưu: VT, TCBC."),
-        at(350.0, 380.0, body, "Nguyễn Đức Vũ"),
-        at(85.0, 780.0, 7.0, "1"),
-        at(
+        PdfLine::at(60.0, 300.0, 11.0, "Nơi nhận:"),
+        PdfLine::at(360.0, 300.0, body, "KT. GIÁM ĐỐC"),
+        PdfLine::at(60.0, 315.0, 11.0, "- Như trên;"),
+        PdfLine::at(350.0, 318.0, body, "PHÓ GIÁM ĐỐC"),
+        PdfLine::at(60.0, 330.0, 11.0, "- Lưu: VT, TCBC."),
+        PdfLine::at(350.0, 380.0, body, "Nguyễn Đức Vũ"),
+        PdfLine::at(85.0, 780.0, 7.0, "1"),
+        PdfLine::at(
             92.0,
             781.0,
             10.0,
