@@ -54,6 +54,9 @@ pub struct Letterhead {
     pub date: Option<String>,
     /// Whether a place-date line is there with its day left blank (a draft).
     pub blank_date: bool,
+    /// The year of the place-date line, also when its day or month is left blank (a
+    /// draft's `ngày    tháng 8 năm 2025`): the document's own year.
+    pub date_year: Option<i32>,
     /// The `V/v …` subject line of a công văn, without `V/v`.
     pub subject: Option<String>,
     /// The province named by the issuing body or the place-date line.
@@ -320,9 +323,9 @@ fn place_date(fragment: &str) -> Option<(String, String)> {
     Some((place.trim().to_string(), fragment[after_at..].to_string()))
 }
 
-/// `D tháng M năm Y` or `D/M/Y` after `ngày` → `YYYY-MM-DD`; `Err(())` when the day
+/// `D tháng M năm Y` or `D/M/Y` after `ngày` → `YYYY-MM-DD`; `Err(year)` when the day
 /// (or month) is left blank, `Ok(None)` when it does not read as a date.
-fn date_after(rest: &str) -> Result<Option<String>, ()> {
+fn date_after(rest: &str) -> Result<Option<String>, u32> {
     let folded = fold(rest);
     // (byte offset in `folded`, value) of each run of digits.
     let chars: Vec<char> = folded.chars().collect();
@@ -357,7 +360,7 @@ fn date_after(rest: &str) -> Result<Option<String>, ()> {
         return Ok(None);
     };
     let (Some(day), Some(month)) = (day, month) else {
-        return Err(());
+        return Err(year);
     };
     if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
         return Ok(None);
@@ -955,9 +958,15 @@ pub fn read(text: &str) -> Letterhead {
                 rest
             };
             match date_after(&full) {
-                Ok(Some(d)) => head.date = Some(d),
+                Ok(Some(d)) => {
+                    head.date_year = d.get(..4).and_then(|y| y.parse().ok());
+                    head.date = Some(d);
+                }
                 Ok(None) => {}
-                Err(()) => head.blank_date = true,
+                Err(year) => {
+                    head.blank_date = true;
+                    head.date_year = i32::try_from(year).ok();
+                }
             }
             if head.province.is_none() {
                 head.province = province_at(&place).map(|(p, _)| p.to_string());

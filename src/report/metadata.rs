@@ -105,7 +105,7 @@ pub fn extract(text: &str, built: &Built) -> Metadata {
         .collect::<Vec<_>>()
         .join("\n");
     let doc_type = doc_type(&title, &opening, &head);
-    let years = years(&title, &opening, &doc_type, head.date.as_deref());
+    let years = years(&title, &opening, &doc_type, head.date_year);
     let period = period(&title, &doc_type, &years);
     let province = head.province.clone().or_else(|| province(text));
     let issuer = match &head.issuer {
@@ -613,7 +613,7 @@ fn quarter(lower: &str) -> Option<u32> {
     }
 }
 
-fn years(title: &str, opening: &str, doc_type: &str, date: Option<&str>) -> Vec<i32> {
+fn years(title: &str, opening: &str, doc_type: &str, date_year: Option<i32>) -> Vec<i32> {
     let periodic = matches!(
         doc_type,
         "bao-cao/thang" | "bao-cao/quy" | "bao-cao/6-thang" | "bao-cao/9-thang" | "bao-cao/nam"
@@ -627,11 +627,9 @@ fn years(title: &str, opening: &str, doc_type: &str, date: Option<&str>) -> Vec<
             .map(|p| p.value as i32)
             .collect();
     } else if !periodic {
-        // Any other document: the year of its date.
-        ys.extend(
-            date.and_then(|d| d.get(..4))
-                .and_then(|y| y.parse::<i32>().ok()),
-        );
+        // Any other document: the year of its place-date line (also in a draft whose day
+        // is left blank), not the latest year its text cites.
+        ys.extend(date_year);
     }
     if periodic {
         // The years of the title, but not the year ahead (`phương hướng, nhiệm vụ năm

@@ -77,7 +77,9 @@ PHÓ CHỦ TỊCH
 Lê Trọng Yên
 ";
 
-/// A công văn (its `V/v` line), a draft: number and day left blank.
+/// A công văn (its `V/v` line), a draft: number and day left blank; its legal basis cites
+/// a mistyped later year (2055, as in a real draft decision): the draft's own year is that
+/// of its place-date line.
 pub const CONG_VAN_NHAP: &str = "\
 ỦY BAN NHÂN DÂN
 
@@ -94,6 +96,8 @@ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Lâm Đồng, ngày tháng 02 năm 2026
 
 Kính gửi: Công an tỉnh.
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2055;
 
 Ủy ban nhân dân tỉnh nhận được Công văn số 427/BCA-C04 của Bộ Công an về chương trình mục tiêu quốc gia phòng, chống ma túy.
 
