@@ -5,7 +5,8 @@
 //! compared by their letters only (folded, lower case), which wraps, blank lines, markers,
 //! digits and markdown do not change:
 //!
-//! - [`LineFinder`] holds the letters of a whole file with the line of each;
+//! - [`LineFinder`] holds the letters of a whole file with the line of each (built once per
+//!   file at indexing);
 //! - [`LineMap`] is built once per unit at indexing time by walking the unit's letters
 //!   along the file's from the unit's first line ([`LineMap::build`]): for each source line
 //!   the unit's text crosses, the index of its first letter there. It is stored with the
@@ -69,13 +70,6 @@ impl LineFinder {
     /// Index of the first letter on line `from` or after it.
     fn first_letter_from(&self, from: usize) -> usize {
         self.lines.partition_point(|&l| (l as usize) < from)
-    }
-
-    /// The 1-based line where `sentence` begins, searching from line `from` on.
-    pub fn find(&self, from: usize, sentence: &str) -> Option<usize> {
-        let key = folded_letters(sentence);
-        let begin = self.first_letter_from(from);
-        find_key(&self.letters[begin..], &key).map(|p| self.lines[begin + p] as usize)
     }
 }
 
@@ -275,22 +269,14 @@ mod tests {
     const FILE: &str = "I. MỞ ĐẦU\n\nTập trung triển khai gieo trồng vụ Đông, tổng diện tích gieo trồng ước \n\nđạt 3.666 ha1; các đối tượng dịch hại có sự biến động nhẹ. Đàn gia súc, gia cầm \n\ncơ bản phát triển ổn định2; trong tháng thực hiện tiêm phòng";
 
     #[test]
-    fn line_finder_reads_through_wraps_and_markers() {
+    fn a_finder_holds_each_letter_with_its_line() {
         let finder = LineFinder::new(FILE);
-        assert_eq!(
-            finder.find(1, "Tập trung triển khai gieo trồng vụ Đông, tổng diện tích"),
-            Some(3)
-        );
-        assert_eq!(
-            finder.find(
-                1,
-                "Đàn gia súc, gia cầm cơ bản phát triển ổn định; trong tháng"
-            ),
-            Some(5)
-        );
-        assert_eq!(finder.find(6, "Đàn gia súc, gia cầm cơ bản"), None);
-        assert_eq!(finder.find(1, "Không có câu này trong văn bản"), None);
-        assert_eq!(finder.find(1, "12,5%"), None);
+        let first: String = finder.letters[..8].iter().collect();
+        assert_eq!(first, "imodauta");
+        assert_eq!(&finder.lines[..6], &[1, 1, 1, 1, 1, 1]);
+        assert_eq!(finder.lines[6], 3);
+        assert_eq!(finder.first_letter_from(3), 6);
+        assert_eq!(finder.first_letter_from(100), finder.letters.len());
     }
 
     const TEXT: &str = "Tập trung triển khai gieo trồng vụ Đông, tổng diện tích gieo trồng ước đạt 3.666 ha; các đối tượng dịch hại có sự biến động nhẹ. Đàn gia súc, gia cầm cơ bản phát triển ổn định; trong tháng thực hiện tiêm phòng";

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use baocao::figures::{extract, rows_in_text, sentences, LineFinder, QueryMatcher, Source};
+use baocao::report::linemap::LineMap;
 use baocao::report::{self, Report};
 
 fn reports() -> Vec<(PathBuf, Report)> {
@@ -57,8 +58,9 @@ fn giai_ngan_in_report_000_section_ii_1_3() {
     }
 }
 
-/// Every sentence that holds a figure is found back in its file, at or after the line
-/// where its section or footnote starts, in both the clean and the PDF layout.
+/// Every sentence that holds a figure is found back in its file through its unit's line
+/// map, at or after the line where its section or footnote starts, in both the clean and
+/// the PDF layout.
 #[test]
 fn every_figure_sentence_is_located_in_its_file() {
     let mut located = 0;
@@ -72,13 +74,14 @@ fn every_figure_sentence_is_located_in_its_file() {
             .map(|s| (s.text.as_str(), s.line_start))
             .chain(r.footnotes.iter().map(|f| (f.text.as_str(), f.line_start)));
         for (text, line_start) in units {
+            let map = LineMap::build(&finder, line_start, text);
             for (s, e) in sentences(text) {
                 let sentence = &text[s..e];
                 if extract(sentence).is_empty() {
                     continue;
                 }
                 total += 1;
-                if let Some(line) = finder.find(line_start, sentence) {
+                if let Some(line) = map.line_of(text, sentence) {
                     assert!(line >= line_start);
                     located += 1;
                 }
